@@ -1,0 +1,31 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { SoraClient } from '../transport/client';
+import { asNodeError, errorItem } from './errors';
+import type { ItemOperation } from './types';
+
+function toItem(result: object, itemIndex: number): INodeExecutionData {
+	const item = 'json' in result ? (result as INodeExecutionData) : { json: result as INodeExecutionData['json'] };
+	return { ...item, pairedItem: { item: itemIndex } };
+}
+
+/** Runs a one-request-per-item operation over all items; a failing item never stops the others under Continue On Fail. */
+export async function runItems(
+	this: IExecuteFunctions,
+	client: SoraClient,
+	operation: ItemOperation,
+): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	const items = this.getInputData();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const results = await operation.execute.call(this, client, itemIndex);
+			output.push(...results.map((result) => toItem(result, itemIndex)));
+		} catch (error) {
+			const nodeError = asNodeError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			output.push(errorItem(nodeError, itemIndex));
+		}
+	}
+	return output;
+}

@@ -1,0 +1,114 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { DEFAULT_POLL_INTERVAL_MS, parsePollAfterMs } from '../domain/schedule';
+import { readVideo } from '../domain/video';
+import { waitForVideos, type JobOutcome, type VideoJob, type WaitOptions } from '../engine/waitForVideos';
+import { apiErrorFromFailure } from '../transport/apiError';
+import type { SoraClient, SoraRequest } from '../transport/client';
+import { asNodeError, errorItem, type NodeError } from './errors';
+import { optionsParam } from './inputs';
+import { checkBudget } from './budgetCap';
+import type { JobOperation, PreparedJob } from './types';
+
+export function readWaitOptions(ctx: IExecuteFunctions): WaitOptions {
+	const options = optionsParam(ctx, 'waitOptions', 0);
+	return {
+		maxConcurrentJobs: Number(options.maxConcurrentJobs ?? 8) || 8,
+		pollIntervalMs: Number(options.pollIntervalSeconds ?? 0) * 1000 || DEFAULT_POLL_INTERVAL_MS,
+		timeoutMs: Number(options.timeoutMinutes ?? 15) * 60_000 || 15 * 60_000,
+		onTimeout: options.onTimeout === 'outputState' ? 'outputState' : 'error',
+	};
+}
+
+function idempotencyKey(ctx: IExecuteFunctions, runId: string, itemIndex: number): string {
+	const node = ctx.getNode();
+	return createHash('sha256').update(`${runId}:${node.id ?? node.name}:${itemIndex}`).digest('hex').slice(0, 40);
+}
+
+function submitter(client: SoraClient, request: SoraRequest, itemIndex: number, model: string | undefined, key: string) {
+	return async () => {
+		const scope = { itemIndex, model };
+		const response = await client.call({ ...request, headers: { ...request.headers, 'Idempotency-Key': key } }, 'unsafe', scope);
+		const video = readVideo(response.body);
+		if (!video) {
+			throw apiErrorFromFailure(
+				client.node,
+				scope,
+				'The host accepted the request but answered without a video id',
+				`${request.method} ${request.path} answered HTTP ${response.status} without an id, so the job may exist without the node knowing it. Use the List operation to find it before you run this item again.`,
+			);
+		}
+		return { video, pollAfterMs: parsePollAfterMs(response.headers as Record<string, string>) };
+	};
+}
+
+function outputOf(outcome: JobOutcome, prepared: PreparedJob): INodeExecutionData {
+	const json = { ...(outcome.video ?? {}) } as IDataObject;
+	if (prepared.estimate !== undefined) json.estimatedCost = prepared.estimate as unknown as IDataObject | null;
+	const item: INodeExecutionData = { json, pairedItem: { item: outcome.itemIndex } };
+	if (outcome.binary) item.binary = { [prepared.binaryPropertyName]: outcome.binary };
+	return item;
+}
+
+function othersNote(outcomes: JobOutcome[], failed: JobOutcome): string {
+	const others = outcomes
+		.filter((o) => o !== failed && o.video)
+		.map((o) => `item ${o.itemIndex}: ${o.video!.id} (${o.video!.status})`);
+	return others.length ? ` Videos of the other items in this run: ${others.join(', ')}.` : '';
+}
+
+/**
+ * Create-like operations and Get: every item is prepared (validated, priced) before anything
+ * is paid for, the batch is checked against the cost cap, then the wait engine runs all jobs.
+ */
+export async function runJobs(this: IExecuteFunctions, client: SoraClient, operation: JobOperation): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const prepared: Array<PreparedJob | NodeError> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			prepared.push(await operation.prepare.call(this, client, itemIndex));
+		} catch (error) {
+			const nodeError = asNodeError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			prepared.push(nodeError);
+		}
+	}
+
+	const capError = checkBudget(this, prepared);
+	if (capError) {
+		if (!this.continueOnFail()) throw capError;
+		return items.map((_, itemIndex) => errorItem(capError, itemIndex));
+	}
+
+	const runId = this.getExecutionId?.() || randomUUID();
+	const jobs: VideoJob[] = [];
+	prepared.forEach((job, itemIndex) => {
+		if (job instanceof Error) return;
+		jobs.push({
+			itemIndex,
+			videoId: job.videoId,
+			wait: job.wait,
+			download: job.download,
+			submit: job.request
+				? submitter(client, job.request, itemIndex, job.model, idempotencyKey(this, runId, itemIndex))
+				: undefined,
+		});
+	});
+	const outcomes = await waitForVideos(client, this.helpers, this.logger, jobs, readWaitOptions(this));
+
+	const byItem = new Map(outcomes.map((outcome) => [outcome.itemIndex, outcome]));
+	return prepared.map((job, itemIndex) => {
+		if (job instanceof Error) return errorItem(job, itemIndex);
+		const outcome = byItem.get(itemIndex)!;
+		if (!outcome.error) return outputOf(outcome, job);
+		const error = asNodeError(this, outcome.error, itemIndex);
+		if (!this.continueOnFail()) {
+			error.description = `${error.description ?? ''}${othersNote(outcomes, outcome)}`.trim();
+			throw error;
+		}
+		const video = outcome.video ? { videoId: outcome.video.id, video: outcome.video as unknown as IDataObject } : {};
+		return errorItem(error, itemIndex, video);
+	});
+}
+

@@ -1,0 +1,239 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { SORA_MODELS, VIDEO_SECONDS, VIDEO_SIZES } from '../domain/contract';
+
+/** Shows a property only for the given video operations. */
+export function forVideo(operation: string[], extra: INodeProperties['displayOptions'] = {}) {
+	return { show: { resource: ['video'], operation, ...(extra.show ?? {}) } };
+}
+
+export function videoIdField(operations: string[], description = 'ID of the video (video_…)'): INodeProperties {
+	return {
+		displayName: 'Video ID',
+		name: 'videoId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'video_68d7512d07848190b3e45da0ecbebcde004da08e1e0678d5',
+		description,
+		displayOptions: forVideo(operations),
+	};
+}
+
+export function promptField(operations: string[], description: string): INodeProperties {
+	return {
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		required: true,
+		default: '',
+		typeOptions: { rows: 4 },
+		description,
+		displayOptions: forVideo(operations),
+	};
+}
+
+export function modelField(operations: string[]): INodeProperties {
+	return {
+		displayName: 'Model',
+		name: 'model',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: 'sora-2' },
+		required: true,
+		description: `The model of your host. Sora names (${SORA_MODELS.join(', ')}) are checked before sending; other names pass through.`,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchModels', searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'sora-2-pro' },
+		],
+		displayOptions: forVideo(operations),
+	};
+}
+
+export const NOT_SENT = '';
+export const CUSTOM = 'custom';
+
+export function secondsFields(operations: string[], defaultSeconds = '4'): INodeProperties[] {
+	return [
+		{
+			displayName: 'Seconds',
+			name: 'seconds',
+			type: 'options',
+			default: defaultSeconds,
+			description: 'Length of the clip. Sora 2 takes 4, 8, 12, 16 or 20 seconds.',
+			options: [
+				...VIDEO_SECONDS.map((value) => ({ name: `${value} Seconds`, value })),
+				{ name: 'Custom', value: CUSTOM, description: 'Another value your host accepts' },
+				{ name: 'Not Sent (Host Default)', value: NOT_SENT },
+			],
+			displayOptions: forVideo(operations),
+		},
+		{
+			displayName: 'Custom Seconds',
+			name: 'customSeconds',
+			type: 'string',
+			default: '',
+			placeholder: '10',
+			displayOptions: forVideo(operations, { show: { seconds: [CUSTOM] } }),
+		},
+	];
+}
+
+export const videoSizeFields: INodeProperties[] = [
+	{
+		displayName: 'Size',
+		name: 'size',
+		type: 'options',
+		default: '720x1280',
+		description: 'Width x height. sora-2 takes 720x1280 and 1280x720; sora-2-pro also the larger sizes.',
+		options: [
+			...VIDEO_SIZES.map((value) => ({ name: value, value })),
+			{ name: 'Custom', value: CUSTOM, description: 'Another size your host accepts' },
+			{ name: 'Not Sent (Host Default)', value: NOT_SENT },
+		],
+		displayOptions: forVideo(['create']),
+	},
+	{
+		displayName: 'Custom Size',
+		name: 'customSize',
+		type: 'string',
+		default: '',
+		placeholder: '1024x1024',
+		displayOptions: forVideo(['create'], { show: { size: [CUSTOM] } }),
+	},
+];
+
+export function binaryPropertyField(
+	operations: string[],
+	displayName: string,
+	description: string,
+	extraShow: Record<string, Array<string | boolean>> = {},
+): INodeProperties {
+	return {
+		displayName,
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		description,
+		displayOptions: forVideo(operations, { show: extraShow }),
+	};
+}
+
+/** Fields of every operation that can wait for a video: Wait for Completion, Download Video, Wait Options. */
+export function waitFields(operations: string[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to wait until the video is completed or failed before the node outputs it',
+			displayOptions: forVideo(operations),
+		},
+		{
+			displayName: 'Download Video',
+			name: 'downloadVideo',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to put the finished MP4 on the output item as binary data',
+			displayOptions: forVideo(operations, { show: { waitForCompletion: [true] } }),
+		},
+		binaryPropertyField(operations, 'Put Output File in Field', 'Binary property that receives the MP4', {
+			waitForCompletion: [true],
+			downloadVideo: [true],
+		}),
+		{
+			displayName: 'Wait Options',
+			name: 'waitOptions',
+			type: 'collection',
+			placeholder: 'Add Wait Option',
+			default: {},
+			displayOptions: forVideo(operations, { show: { waitForCompletion: [true] } }),
+			options: [
+				{
+					displayName: 'Max Concurrent Jobs',
+					name: 'maxConcurrentJobs',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 256 },
+					default: 8,
+					description: 'How many videos of this node may be generating at the same time; the other items wait for a free slot',
+				},
+				{
+					displayName: 'Max Requests per Minute',
+					name: 'maxRequestsPerMinute',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 0,
+					description: 'Cap on status checks and downloads per minute for this node (0 = no cap). Rate-limit answers slow all polling down anyway.',
+				},
+				{
+					displayName: 'On Timeout',
+					name: 'onTimeout',
+					type: 'options',
+					default: 'error',
+					options: [
+						{ name: 'Error', value: 'error', description: 'Fail the item, naming the video ID' },
+						{
+							name: 'Output Current State',
+							value: 'outputState',
+							description: 'Output the video object with its status and progress; a later Get with Wait for Completion resumes it',
+						},
+					],
+				},
+				{
+					displayName: 'Poll Interval (Seconds)',
+					name: 'pollIntervalSeconds',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 10,
+					description: "Longest pause between status checks. Checks start at about 1 s and grow toward this, unless the host sends a polling hint.",
+				},
+				{
+					displayName: 'Timeout (Minutes)',
+					name: 'timeoutMinutes',
+					type: 'number',
+					typeOptions: { minValue: 0.1 },
+					default: 15,
+					description: 'Longest time to wait for all videos of this node',
+				},
+			],
+		},
+	];
+}
+
+/** Options of every operation that starts a paid job. */
+export function paidJobOptions(operations: string[], extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: forVideo(operations),
+		options: [
+			{
+				displayName: 'Additional Body Fields',
+				name: 'additionalBodyFields',
+				type: 'json',
+				default: '{}',
+				description:
+					'JSON object of provider-specific fields added to the request body (e.g. {"aspect_ratio": "16:9", "seed": 7}). A key that a field above also sends is refused: set that field to "Not Sent" to send your own value.',
+			},
+			...extra,
+			{
+				displayName: 'Max Estimated Cost per Execution (USD)',
+				name: 'maxEstimatedCostUsd',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description:
+					"Refuse the whole batch before anything is sent when the estimated cost of all items (list prices of the sora-2 models) is above this. 0 = no cap.",
+			},
+		],
+	};
+}

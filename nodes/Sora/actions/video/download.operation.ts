@@ -1,0 +1,45 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { CONTENT_VARIANTS, type ContentVariant } from '../../domain/contract';
+import { downloadContent } from '../../engine/downloadContent';
+import type { SoraClient } from '../../transport/client';
+import { requiredString, stringParam } from '../inputs';
+import { binaryPropertyField, forVideo, videoIdField } from '../shared.fields';
+import type { ItemOperation } from '../types';
+
+const OPERATION = ['download'];
+
+const properties: INodeProperties[] = [
+	videoIdField(OPERATION, 'ID of a completed video'),
+	{
+		displayName: 'Variant',
+		name: 'variant',
+		type: 'options',
+		default: 'video',
+		options: [
+			{ name: 'Video (MP4)', value: 'video' },
+			{ name: 'Thumbnail (WebP)', value: 'thumbnail' },
+			{ name: 'Spritesheet (JPEG)', value: 'spritesheet' },
+		],
+		displayOptions: forVideo(OPERATION),
+	},
+	binaryPropertyField(OPERATION, 'Put Output File in Field', 'Binary property that receives the file'),
+];
+
+export const download: ItemOperation = {
+	kind: 'item',
+	description: properties,
+	async execute(this: IExecuteFunctions, client: SoraClient, itemIndex: number) {
+		const videoId = requiredString(this, 'videoId', 'Video ID', itemIndex);
+		const variant = (stringParam(this, 'variant', itemIndex, 'video') || 'video') as ContentVariant;
+		const property = stringParam(this, 'binaryPropertyName', itemIndex, 'data') || 'data';
+		const scope = { itemIndex, videoId };
+		const binary = await downloadContent(client, this.helpers, videoId, CONTENT_VARIANTS[variant] ? variant : 'video', scope);
+		return [
+			{
+				json: { id: videoId, variant, fileName: binary.fileName, mimeType: binary.mimeType },
+				binary: { [property]: binary },
+			},
+		];
+	},
+};

@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { estimateCost } from '../../domain/pricing';
+import { checkPrompt } from '../../domain/validation';
+import type { SoraClient } from '../../transport/client';
+import { additionalBodyFields, requiredString, throwIfProblem, waitChoice } from '../inputs';
+import { postRequest } from '../requests';
+import { paidJobOptions, promptField, videoIdField, waitFields } from '../shared.fields';
+import type { JobOperation } from '../types';
+import { completedSourceVideo } from './sourceVideo';
+
+const OPERATION = ['remix'];
+
+const properties: INodeProperties[] = [
+	videoIdField(OPERATION, 'ID of the completed video to remix'),
+	promptField(OPERATION, 'What to change in the video'),
+	...waitFields(OPERATION),
+	paidJobOptions(OPERATION),
+];
+
+export const remix: JobOperation = {
+	kind: 'job',
+	description: properties,
+	async prepare(this: IExecuteFunctions, client: SoraClient, itemIndex: number) {
+		const videoId = requiredString(this, 'videoId', 'Video ID', itemIndex);
+		const prompt = this.getNodeParameter('prompt', itemIndex, '') as string;
+		throwIfProblem(this, itemIndex, checkPrompt(prompt));
+		const fields = { prompt };
+		const extra = additionalBodyFields(this, itemIndex, fields);
+		const source = await completedSourceVideo(this, client, videoId, itemIndex, 'Remix');
+		return {
+			request: postRequest(`/videos/${encodeURIComponent(videoId)}/remix`, { ...extra, ...fields }),
+			model: source.model,
+			estimate: estimateCost(source.model ?? '', source.size, source.seconds),
+			...waitChoice(this, itemIndex),
+		};
+	},
+};

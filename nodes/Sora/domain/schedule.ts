@@ -1,0 +1,71 @@
+export const DEFAULT_POLL_INTERVAL_MS = 10_000;
+
+const FIRST_POLL_DELAY_MS = 1_000;
+const POLL_GROWTH = 1.5;
+const MIN_SERVER_POLL_HINT_MS = 200;
+const MAX_SERVER_DELAY_MS = 60_000;
+const RETRY_BASE_MS = 500;
+const RETRY_CAP_MS = 8_000;
+
+type Headers = Record<string, string | string[] | undefined>;
+
+function clamp(value: number, min: number, max: number): number {
+	return Math.min(Math.max(value, min), max);
+}
+
+function isUsableNumber(value: number | undefined): value is number {
+	return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+/** Delay before the next status poll: the server's hint when given, else 1 s growing ×1.5 up to the cap. */
+export function nextPollDelayMs(previousDelayMs: number | undefined, capMs: number, pollAfterMs?: number): number {
+	if (isUsableNumber(pollAfterMs)) {
+		return Math.round(clamp(pollAfterMs, MIN_SERVER_POLL_HINT_MS, MAX_SERVER_DELAY_MS));
+	}
+	const cap = Number.isFinite(capMs) && capMs > 0 ? capMs : DEFAULT_POLL_INTERVAL_MS;
+	if (!isUsableNumber(previousDelayMs) || previousDelayMs === 0) {
+		return Math.round(Math.min(FIRST_POLL_DELAY_MS, cap));
+	}
+	return Math.round(Math.min(previousDelayMs * POLL_GROWTH, cap));
+}
+
+/** Delay before retry number `attempt` (0-based): Retry-After when given, else exponential backoff. */
+export function retryDelayMs(attempt: number, retryAfterMs?: number): number {
+	if (isUsableNumber(retryAfterMs)) return Math.round(Math.min(retryAfterMs, MAX_SERVER_DELAY_MS));
+	const exponent = Number.isFinite(attempt) && attempt > 0 ? Math.floor(attempt) : 0;
+	return Math.min(RETRY_BASE_MS * 2 ** exponent, RETRY_CAP_MS);
+}
+
+function headerValue(headers: Headers, name: string): string | undefined {
+	for (const key of Object.keys(headers)) {
+		if (key.toLowerCase() !== name) continue;
+		const value = headers[key];
+		const first = Array.isArray(value) ? value[0] : value;
+		if (typeof first === 'string' && first.trim() !== '') return first.trim();
+	}
+	return undefined;
+}
+
+function nonNegativeNumber(text: string | undefined): number | undefined {
+	if (text === undefined || !/^\d+(\.\d+)?$/.test(text)) return undefined;
+	return Number(text);
+}
+
+export function parseRetryAfterMs(headers: Headers, nowMs: number = Date.now()): number | undefined {
+	const milliseconds = nonNegativeNumber(headerValue(headers, 'retry-after-ms'));
+	if (milliseconds !== undefined) return Math.round(milliseconds);
+	const retryAfter = headerValue(headers, 'retry-after');
+	if (retryAfter === undefined) return undefined;
+	const seconds = nonNegativeNumber(retryAfter);
+	if (seconds !== undefined) return Math.round(seconds * 1000);
+	// An HTTP date always names a month; this keeps Date.parse from reading '-5' as a year.
+	if (!/[a-z]/i.test(retryAfter)) return undefined;
+	const date = Date.parse(retryAfter);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, date - nowMs);
+}
+
+export function parsePollAfterMs(headers: Headers): number | undefined {
+	const milliseconds = nonNegativeNumber(headerValue(headers, 'openai-poll-after-ms'));
+	return milliseconds === undefined ? undefined : Math.round(milliseconds);
+}

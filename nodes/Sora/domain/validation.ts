@@ -1,0 +1,114 @@
+import {
+	allowedSizesFor,
+	CHARACTER_NAME_MAX_LENGTH,
+	MAX_CHARACTERS,
+	PROMPT_MAX_LENGTH,
+	soraFamilyOf,
+	VIDEO_SECONDS,
+	VIDEO_SIZES,
+} from './contract';
+import { listOf, type Problem, SIZE_PATTERN } from './problem';
+
+export type { Problem } from './problem';
+export { checkImageUrl, checkReferenceImage } from './imageChecks';
+
+// The API counts characters, not UTF-16 code units, so an emoji counts once.
+function characterCount(text: string): number {
+	return Array.from(text).length;
+}
+
+export function checkPrompt(prompt: unknown): Problem | undefined {
+	if (typeof prompt !== 'string' || prompt.trim() === '') {
+		return {
+			field: 'Prompt',
+			message: 'Prompt is empty: enter a text that describes the video',
+			description: `The prompt must contain 1 to ${PROMPT_MAX_LENGTH} characters.`,
+		};
+	}
+	const length = characterCount(prompt);
+	if (length > PROMPT_MAX_LENGTH) {
+		return {
+			field: 'Prompt',
+			message: `Prompt is ${length} characters long; the limit is ${PROMPT_MAX_LENGTH}. Shorten it by ${length - PROMPT_MAX_LENGTH} characters.`,
+		};
+	}
+	return undefined;
+}
+
+export function checkSeconds(model: string, seconds: string): Problem | undefined {
+	if (!soraFamilyOf(model)) return undefined;
+	const value = String(seconds ?? '').trim();
+	if (value === '' || VIDEO_SECONDS.includes(value)) return undefined;
+	return {
+		field: 'Seconds',
+		message: `Seconds "${value}" is not supported by ${model.trim()}: choose ${listOf(VIDEO_SECONDS)}`,
+		description: 'Leave it empty to use the default of 4 seconds.',
+	};
+}
+
+export function checkSize(model: string, size: string): Problem | undefined {
+	const family = soraFamilyOf(model);
+	if (!family) return undefined;
+	const value = String(size ?? '').trim();
+	if (value === '') return undefined;
+	const allowed = allowedSizesFor(family);
+	if (!SIZE_PATTERN.test(value)) {
+		return {
+			field: 'Size',
+			message: `Size "${value}" is not in WIDTHxHEIGHT form: use one of ${listOf(allowed)}`,
+			description: 'Write the size as width x height in pixels without spaces, for example 720x1280.',
+		};
+	}
+	if (allowed.includes(value)) return undefined;
+	if (family === 'sora-2' && VIDEO_SIZES.includes(value)) {
+		return {
+			field: 'Size',
+			message: `Size ${value} needs sora-2-pro; ${model.trim()} takes ${listOf(allowed)}. Set Model to sora-2-pro or choose ${listOf(allowed)}.`,
+		};
+	}
+	return {
+		field: 'Size',
+		message: `Size ${value} is not supported by ${model.trim()}: choose ${listOf(allowed)}`,
+	};
+}
+
+export function checkCharacterIds(ids: string[]): Problem | undefined {
+	const given = ids.filter((id) => typeof id === 'string' && id.trim() !== '');
+	if (given.length <= MAX_CHARACTERS) return undefined;
+	return {
+		field: 'Character IDs',
+		message: `${given.length} character IDs given; a video can include at most ${MAX_CHARACTERS}. Remove ${given.length - MAX_CHARACTERS}.`,
+	};
+}
+
+export function checkCharacterNamesInPrompt(prompt: string, names: string[]): Problem | undefined {
+	const text = String(prompt ?? '').toLowerCase();
+	const missing = names
+		.map((name) => String(name ?? '').trim())
+		.filter((name) => name !== '' && !text.includes(name.toLowerCase()));
+	if (missing.length === 0) return undefined;
+	const quoted = listOf(missing.map((name) => `"${name}"`));
+	return {
+		field: 'Prompt',
+		message: `Prompt does not mention ${missing.length === 1 ? 'the character' : 'the characters'} ${quoted}: add each character's name to the prompt`,
+		description: 'The API only places a character in the video when the prompt names it.',
+	};
+}
+
+export function checkCharacterName(name: unknown): Problem | undefined {
+	const value = typeof name === 'string' ? name.trim() : '';
+	if (value === '') {
+		return {
+			field: 'Name',
+			message: `Name is empty: enter 1 to ${CHARACTER_NAME_MAX_LENGTH} characters`,
+		};
+	}
+	const length = characterCount(value);
+	if (length > CHARACTER_NAME_MAX_LENGTH) {
+		return {
+			field: 'Name',
+			message: `Name is ${length} characters long; the limit is ${CHARACTER_NAME_MAX_LENGTH}. Shorten it by ${length - CHARACTER_NAME_MAX_LENGTH} characters.`,
+		};
+	}
+	return undefined;
+}

@@ -1,0 +1,81 @@
+import type { IBinaryData } from 'n8n-workflow';
+import type { Readable } from 'stream';
+
+import { CONTENT_VARIANTS, type ContentVariant } from '../domain/contract';
+import { retryDelayMs } from '../domain/schedule';
+import { pause } from '../helpers/sleep';
+import { apiErrorFromFailure, type ErrorScope } from '../transport/apiError';
+import type { SoraClient } from '../transport/client';
+import { describeFailure, shouldRetry, type Failure } from '../transport/retryPolicy';
+
+export interface BinaryStore {
+	prepareBinaryData(data: Buffer | Readable, filePath?: string, mimeType?: string): Promise<IBinaryData>;
+	getBinaryMetadata(binaryDataId: string): Promise<{ fileSize: number }>;
+}
+
+async function storedBytes(store: BinaryStore, binary: IBinaryData): Promise<number> {
+	if (typeof binary.bytes === 'number') return binary.bytes;
+	if (binary.id) return (await store.getBinaryMetadata(binary.id)).fileSize;
+	return Buffer.from(binary.data, 'base64').length;
+}
+
+function mimeTypeOf(contentType: unknown, variant: ContentVariant): string {
+	const declared = String(contentType ?? '').split(';')[0].trim().toLowerCase();
+	if (!declared || declared === 'application/octet-stream') return CONTENT_VARIANTS[variant].mimeType;
+	return declared;
+}
+
+/**
+ * The one download path: streams a video's content straight into n8n's binary store (memory
+ * does not grow with the file), retries a cut or failed download from the start, and never
+ * hands on a file shorter than the length the server announced.
+ */
+export async function downloadContent(
+	client: SoraClient,
+	store: BinaryStore,
+	videoId: string,
+	variant: ContentVariant,
+	scope: ErrorScope,
+): Promise<IBinaryData> {
+	const request = {
+		method: 'GET' as const,
+		path: `/videos/${encodeURIComponent(videoId)}/content`,
+		qs: { variant },
+		stream: true,
+	};
+	const fileName = `${videoId}.${CONTENT_VARIANTS[variant].extension}`;
+	for (let attempt = 0; ; attempt++) {
+		const response = await client.withRetries(request, 'safe', scope);
+		if (response.status >= 400) throw client.errorFor(request, response, scope);
+
+		let failure: Failure | undefined;
+		let binary: IBinaryData | undefined;
+		try {
+			binary = await store.prepareBinaryData(
+				response.body as Readable,
+				fileName,
+				mimeTypeOf(response.headers['content-type'], variant),
+			);
+			const expected = Number(response.headers['content-length']);
+			if (Number.isFinite(expected) && expected > 0 && (await storedBytes(store, binary)) !== expected) {
+				failure = { kind: 'truncated' };
+			}
+		} catch (error) {
+			if (client.signal?.aborted) throw error;
+			failure = { kind: 'truncated' };
+		}
+		if (!failure && binary) {
+			binary.fileName = fileName;
+			return binary;
+		}
+		if (!shouldRetry(failure!, 'safe', attempt)) {
+			throw apiErrorFromFailure(
+				client.node,
+				scope,
+				`The ${variant} download kept failing: ${describeFailure(failure!)}`,
+				`GET ${request.path}?variant=${variant} from ${client.baseUrl} was cut short ${attempt + 1} times; no partial file was output. The video itself is fine: run Download again for ${videoId}.`,
+			);
+		}
+		await pause(retryDelayMs(attempt), client.signal);
+	}
+}

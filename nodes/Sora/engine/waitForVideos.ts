@@ -1,0 +1,216 @@
+import type { IBinaryData, Logger } from 'n8n-workflow';
+
+import { isFinalStatus, type ContentVariant } from '../domain/contract';
+import { nextPollDelayMs, parsePollAfterMs, parseRetryAfterMs, retryDelayMs } from '../domain/schedule';
+import { failureMessageOf, readVideo, type Video } from '../domain/video';
+import { pause, throwIfCancelled } from '../helpers/sleep';
+import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
+import type { SoraClient } from '../transport/client';
+import { describeFailure, isTransient, type Failure } from '../transport/retryPolicy';
+import { downloadContent, type BinaryStore } from './downloadContent';
+
+export interface VideoJob {
+	itemIndex: number;
+	/** Sends the paid request that starts the job; absent when watching an existing video. */
+	submit?: () => Promise<{ video: Video; pollAfterMs?: number }>;
+	videoId?: string;
+	wait: boolean;
+	download?: ContentVariant;
+}
+
+export interface JobOutcome {
+	itemIndex: number;
+	video?: Video;
+	binary?: IBinaryData;
+	error?: Error;
+	timedOut?: boolean;
+}
+
+export interface WaitOptions {
+	maxConcurrentJobs: number;
+	pollIntervalMs: number;
+	timeoutMs: number;
+	onTimeout: 'error' | 'outputState';
+}
+
+type Phase = 'queued' | 'submitting' | 'watching' | 'polling' | 'downloading' | 'done';
+
+interface JobState {
+	job: VideoJob;
+	phase: Phase;
+	outcome: JobOutcome;
+	nextPollAt: number;
+	lastDelayMs?: number;
+	failedPolls: number;
+	lastReported?: string;
+}
+
+/**
+ * The one wait engine: submits jobs (at most maxConcurrentJobs at a time), watches every
+ * pending video in one loop, downloads each as soon as it completes, and answers one outcome
+ * per job in input order. It never sleeps once the last video is done, stops at once when the
+ * execution is cancelled, and never fails a job for a transient polling error.
+ */
+export async function waitForVideos(
+	client: SoraClient,
+	store: BinaryStore,
+	logger: Logger,
+	jobs: VideoJob[],
+	options: WaitOptions,
+	now: () => number = Date.now,
+): Promise<JobOutcome[]> {
+	const states: JobState[] = jobs.map((job) => ({
+		job,
+		phase: 'queued',
+		outcome: { itemIndex: job.itemIndex },
+		nextPollAt: 0,
+		failedPolls: 0,
+	}));
+	const deadline = now() + options.timeoutMs;
+	let timedOut = false;
+	let wake: () => void = () => {};
+	const settle = (state: JobState, phase: Phase) => {
+		state.phase = phase;
+		wake();
+	};
+	const scopeOf = (state: JobState): ErrorScope => ({
+		itemIndex: state.job.itemIndex,
+		videoId: state.outcome.video?.id ?? state.job.videoId,
+	});
+	const finish = (state: JobState, error?: Error) => {
+		if (error) state.outcome.error = error;
+		settle(state, 'done');
+	};
+
+	const report = (state: JobState, video: Video) => {
+		const line = `${video.status}${typeof video.progress === 'number' ? ` ${video.progress}%` : ''}`;
+		if (line === state.lastReported) return;
+		const statusChanged = !state.lastReported?.startsWith(video.status);
+		state.lastReported = line;
+		const message = `Sora: video ${video.id} is ${line}${scopeSuffix({ itemIndex: state.job.itemIndex })}`;
+		if (statusChanged) logger.info(message);
+		else logger.debug(message);
+	};
+
+	const schedulePoll = (state: JobState, pollAfterMs?: number) => {
+		const delay = nextPollDelayMs(state.lastDelayMs, options.pollIntervalMs, pollAfterMs);
+		state.lastDelayMs = delay;
+		state.nextPollAt = now() + delay * client.budget.pollSlowdown;
+		settle(state, 'watching');
+	};
+
+	const onVideo = (state: JobState, video: Video, pollAfterMs?: number) => {
+		state.outcome.video = video;
+		report(state, video);
+		if (!state.job.wait) return finish(state);
+		if (!isFinalStatus(video.status)) return schedulePoll(state, pollAfterMs);
+		if (video.status !== 'completed') {
+			return finish(
+				state,
+				apiErrorFromFailure(
+					client.node,
+					scopeOf(state),
+					`Video generation failed: ${failureMessageOf(video)}`,
+					`The host ended video ${video.id} with status "${video.status}"${video.error?.code ? ` (code ${video.error.code})` : ''}.`,
+				),
+			);
+		}
+		if (!state.job.download) return finish(state);
+		settle(state, 'downloading');
+		downloadContent(client, store, video.id, state.job.download, scopeOf(state)).then(
+			(binary) => {
+				state.outcome.binary = binary;
+				finish(state);
+			},
+			(error: Error) => finish(state, error),
+		);
+	};
+
+	const submit = (state: JobState) => {
+		settle(state, 'submitting');
+		state.job.submit!().then(
+			({ video, pollAfterMs }) => onVideo(state, video, pollAfterMs),
+			(error: Error) => finish(state, error),
+		);
+	};
+
+	const poll = (state: JobState) => {
+		settle(state, 'polling');
+		const videoId = state.outcome.video?.id ?? state.job.videoId!;
+		const request = { method: 'GET' as const, path: `/videos/${encodeURIComponent(videoId)}` };
+		client.attempt(request).then(
+			(result) => {
+				let failure: Failure | undefined;
+				if ('failure' in result) failure = result.failure;
+				else if (result.response.status >= 400) {
+					const retryAfterMs = parseRetryAfterMs(result.response.headers as Record<string, string>);
+					failure = { kind: 'status', status: result.response.status, retryAfterMs };
+					if (!isTransient(failure)) return finish(state, client.errorFor(request, result.response, scopeOf(state)));
+				}
+				const video = failure ? undefined : readVideo((result as { response: { body: unknown } }).response.body);
+				if (!video) {
+					failure ??= { kind: 'malformed' };
+					logger.warn(`Sora: polling video ${videoId} got ${describeFailure(failure)}; trying again${scopeSuffix(scopeOf(state))}`);
+					const retryAfterMs = failure.kind === 'status' ? failure.retryAfterMs : undefined;
+					state.nextPollAt = now() + retryDelayMs(state.failedPolls++, retryAfterMs);
+					return settle(state, 'watching');
+				}
+				state.failedPolls = 0;
+				onVideo(state, video, parsePollAfterMs((result as { response: { headers: Record<string, string> } }).response.headers));
+			},
+			(error: Error) => finish(state, error),
+		);
+	};
+
+	const timeOut = (state: JobState) => {
+		state.outcome.timedOut = true;
+		const video = state.outcome.video;
+		const minutes = Math.round(options.timeoutMs / 6000) / 10;
+		if (!video) {
+			return finish(
+				state,
+				apiErrorFromFailure(client.node, scopeOf(state), `Not started: the wait timed out after ${minutes} min before a slot was free`, 'This item was never sent to the host, so nothing was charged for it. Raise Max Concurrent Jobs or Timeout.'),
+			);
+		}
+		if (options.onTimeout === 'outputState') return finish(state);
+		finish(
+			state,
+			apiErrorFromFailure(
+				client.node,
+				scopeOf(state),
+				`Timed out after ${minutes} min waiting for video ${video.id} (status ${video.status}${typeof video.progress === 'number' ? `, ${video.progress}%` : ''})`,
+				`The video is still being generated. Resume with the Get operation (Wait for Completion on) for ${video.id}, or set On Timeout to "Output Current State".`,
+			),
+		);
+	};
+
+	const startQueued = () => {
+		const active = states.filter((s) => s.phase !== 'queued' && s.phase !== 'done').length;
+		let free = Math.max(1, options.maxConcurrentJobs) - active;
+		for (const state of states) {
+			if (free <= 0) return;
+			if (state.phase !== 'queued') continue;
+			free--;
+			if (state.job.submit) submit(state);
+			else poll(state);
+		}
+	};
+
+	for (;;) {
+		throwIfCancelled(client.signal);
+		const wakeUp = new Promise<void>((resolve) => (wake = resolve));
+		if (!timedOut && now() >= deadline) timedOut = true;
+		if (timedOut) {
+			for (const state of states) if (state.phase === 'watching' || state.phase === 'queued') timeOut(state);
+		} else {
+			startQueued();
+			for (const state of states) if (state.phase === 'watching' && state.nextPollAt <= now()) poll(state);
+		}
+		if (states.every((s) => s.phase === 'done')) break;
+
+		const pollTimes = states.filter((s) => s.phase === 'watching').map((s) => s.nextPollAt);
+		const nextAt = timedOut ? Infinity : Math.min(deadline, ...pollTimes);
+		await pause(nextAt - now(), client.signal, wakeUp);
+	}
+	return states.map((s) => s.outcome);
+}

@@ -1,0 +1,235 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	Logger,
+} from 'n8n-workflow';
+
+import { parseRetryAfterMs, retryDelayMs } from '../domain/schedule';
+import { ExecutionCancelledError, pause, throwIfCancelled } from '../helpers/sleep';
+import { apiErrorFromFailure, apiErrorFromResponse, type ErrorScope } from './apiError';
+import { encodeMultipart, type MultipartField } from './multipart';
+import { RequestBudget } from './requestBudget';
+import { describeFailure, shouldRetry, type Failure, type RequestSafety } from './retryPolicy';
+
+export const CREDENTIAL_TYPE = 'soraApi';
+
+/** The parts of n8n's node contexts (execute, webhook, load options) that the transport uses. */
+export interface RequestContext {
+	getNode(): INode;
+	getCredentials<T extends object = ICredentialDataDecryptedObject>(type: string): Promise<T>;
+	getExecutionCancelSignal?(): AbortSignal | undefined;
+	logger: Logger;
+	helpers: {
+		httpRequestWithAuthentication(
+			this: unknown,
+			credentialsType: string,
+			requestOptions: IHttpRequestOptions,
+		): Promise<unknown>;
+	};
+}
+
+export interface SoraRequest {
+	method: 'GET' | 'POST' | 'DELETE';
+	path: string;
+	qs?: IDataObject;
+	json?: IDataObject;
+	multipart?: MultipartField[];
+	headers?: Record<string, string>;
+	/** Answer the body as a stream (downloads); otherwise as parsed JSON. */
+	stream?: boolean;
+}
+
+export interface SoraResponse<T = unknown> {
+	status: number;
+	headers: Record<string, unknown>;
+	body: T;
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+type Attempt = { response: SoraResponse } | { failure: Failure };
+
+function isJsonContent(headers: Record<string, unknown>): boolean {
+	return String(headers['content-type'] ?? '').includes('json');
+}
+
+function networkCode(error: unknown): string {
+	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 4; depth++) {
+		if (typeof current.code === 'string' && current.code.startsWith('E')) return current.code;
+		current = current.cause as typeof current;
+	}
+	return 'ECONNRESET';
+}
+
+async function readStream(stream: AsyncIterable<Buffer | string>): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The only code that sends requests: URLs, JSON and multipart bodies, the retry policy, the
+ * request budget, and error answers turned into NodeApiErrors that name the item and video.
+ */
+export class SoraClient {
+	readonly signal: AbortSignal | undefined;
+
+	private constructor(
+		private readonly ctx: RequestContext,
+		readonly baseUrl: string,
+		private readonly extraHeaders: Record<string, string>,
+		readonly budget: RequestBudget,
+	) {
+		this.signal = ctx.getExecutionCancelSignal?.();
+	}
+
+	static async connect(ctx: RequestContext, budget = new RequestBudget(undefined)): Promise<SoraClient> {
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+		const baseUrl = String(credentials.baseUrl || 'https://api.openai.com/v1').trim().replace(/\/+$/, '');
+		const headers: Record<string, string> = {};
+		if (credentials.organizationId) headers['OpenAI-Organization'] = String(credentials.organizationId);
+		if (credentials.projectId) headers['OpenAI-Project'] = String(credentials.projectId);
+		const custom = (credentials.customHeaders as { header?: Array<{ name?: string; value?: string }> })?.header;
+		for (const { name, value } of custom ?? []) {
+			if (name?.trim()) headers[name.trim()] = value ?? '';
+		}
+		return new SoraClient(ctx, baseUrl, headers, budget);
+	}
+
+	get node(): INode {
+		return this.ctx.getNode();
+	}
+
+	/** A JSON request; `unsafe` ones (creates, deletes) are repeated only when provably not processed. */
+	async call<T>(request: SoraRequest, safety: RequestSafety, scope: ErrorScope): Promise<SoraResponse<T>> {
+		const response = await this.withRetries(request, safety, scope);
+		if (response.status >= 400) throw this.errorFor(request, response, scope);
+		return response as SoraResponse<T>;
+	}
+
+	/** Sends with retries; answers the final response whatever its status. */
+	async withRetries(request: SoraRequest, safety: RequestSafety, scope: ErrorScope): Promise<SoraResponse> {
+		for (let attempt = 0; ; attempt++) {
+			const result = await this.attempt(request);
+			if ('response' in result && !this.isRetryableStatus(result.response, safety, attempt)) {
+				return result.response;
+			}
+			const failure: Failure =
+				'failure' in result
+					? result.failure
+					: { kind: 'status', status: result.response.status, retryAfterMs: parseRetryAfterMs(result.response.headers as Record<string, string>) };
+			if (!shouldRetry(failure, safety, attempt)) {
+				if ('response' in result) return result.response;
+				throw this.failureError(request, failure, safety, scope);
+			}
+			const delay = retryDelayMs(attempt, failure.kind === 'status' ? failure.retryAfterMs : undefined);
+			this.ctx.logger.debug(`Sora: ${request.method} ${request.path} got ${describeFailure(failure)}; retrying in ${delay} ms`);
+			await pause(delay, this.signal);
+		}
+	}
+
+	/** One attempt, no retry: network failures come back as a Failure, HTTP errors as a response. */
+	async attempt(request: SoraRequest): Promise<Attempt> {
+		throwIfCancelled(this.signal);
+		await this.budget.beforeRequest(this.signal);
+		let raw: RawResponse;
+		try {
+			raw = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				CREDENTIAL_TYPE,
+				this.toHttpOptions(request),
+			)) as RawResponse;
+		} catch (error) {
+			throwIfCancelled(this.signal);
+			const code = networkCode(error);
+			this.ctx.logger.debug(`Sora: ${request.method} ${request.path} failed: ${code}`);
+			return { failure: { kind: 'network', code } };
+		}
+		const headers = raw.headers ?? {};
+		const retryAfterMs = parseRetryAfterMs(headers as Record<string, string>);
+		this.budget.afterResponse(raw.statusCode, retryAfterMs);
+		this.ctx.logger.debug(`Sora: ${request.method} ${request.path} → ${raw.statusCode}`);
+
+		let body = raw.body;
+		if (request.stream && raw.statusCode >= 400 && body && typeof body === 'object') {
+			body = await readStream(body as AsyncIterable<Buffer>).catch(() => '');
+		}
+		if (typeof body === 'string' && (isJsonContent(headers) || raw.statusCode >= 400)) {
+			try {
+				body = body.trim() ? JSON.parse(body) : {};
+			} catch {
+				if (raw.statusCode < 400) return { failure: { kind: 'malformed' } };
+			}
+		}
+		return { response: { status: raw.statusCode, headers, body } };
+	}
+
+	errorFor(request: SoraRequest, response: SoraResponse, scope: ErrorScope) {
+		return apiErrorFromResponse(this.node, scope, {
+			...response,
+			method: request.method,
+			path: request.path,
+			baseUrl: this.baseUrl,
+		});
+	}
+
+	private isRetryableStatus(response: SoraResponse, safety: RequestSafety, attempt: number): boolean {
+		if (response.status < 400) return false;
+		const failure: Failure = { kind: 'status', status: response.status };
+		return shouldRetry(failure, safety, attempt);
+	}
+
+	private failureError(request: SoraRequest, failure: Failure, safety: RequestSafety, scope: ErrorScope) {
+		const what = `${request.method} ${request.path}`;
+		if (safety === 'unsafe' && request.method === 'POST') {
+			return apiErrorFromFailure(
+				this.node,
+				scope,
+				`The request may have created a video that is now being generated (and charged): ${describeFailure(failure)} after it was sent`,
+				`${what} got ${describeFailure(failure)} after its body was sent, so the node cannot know whether the host started the job. ` +
+					'It was not sent again, so that you are not charged twice. Use the List operation (Order: Descending) to find the job before you run this item again.',
+			);
+		}
+		return apiErrorFromFailure(
+			this.node,
+			scope,
+			`The host could not be reached: ${describeFailure(failure)}`,
+			`${what} at ${this.baseUrl} failed ${failure.kind === 'status' ? `with HTTP ${failure.status}` : 'without an answer'} after retries.`,
+		);
+	}
+
+	private toHttpOptions(request: SoraRequest): IHttpRequestOptions {
+		const headers: Record<string, string> = { ...this.extraHeaders, ...request.headers };
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: `${this.baseUrl}${request.path}`,
+			headers,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		};
+		if (request.qs) options.qs = request.qs;
+		if (request.stream) {
+			options.encoding = 'stream';
+		} else {
+			options.json = true;
+		}
+		if (request.multipart) {
+			const encoded = encodeMultipart(request.multipart);
+			headers['Content-Type'] = encoded.contentType;
+			options.body = encoded.body;
+		} else if (request.json) {
+			headers['Content-Type'] = 'application/json';
+			options.body = request.json;
+		}
+		return options;
+	}
+}
+
+export { ExecutionCancelledError };

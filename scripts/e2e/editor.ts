@@ -1,0 +1,144 @@
+/**
+ * Editor test: n8n 2.x serves its editor with the package loaded; headless chromium signs in, opens a
+ * workflow with a Sora node, opens the node and screenshots its parameter panel into artifacts/.
+ * Checks: the node types are served, the icon URL answers 200, the panel shows the operations
+ * (the names from the node's own description) and the wait options.
+ */
+import { createServer } from 'node:net';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { CREDENTIAL, loadWorkflow } from './cases';
+import { Checks } from './checks';
+import { hasSoraNode, loadExamples } from './examples';
+import { CUSTOM_PREFIX, DEFAULT_OWNER, type N8nInstance, createInstance, importCredentials, importWorkflows, login, setupOwner, startServer } from './n8n';
+import { stopChild } from './proc';
+import type { N8nRuntime } from './provision';
+import type { RunningServer } from './reference-server';
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as { port: number };
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+/** Prepares an instance: credential plus the given workflows. */
+export async function prepareInstance(runtime: N8nRuntime, customDir: string, server: RunningServer, workflows: object[]): Promise<N8nInstance> {
+	const inst = createInstance(runtime, customDir);
+	await importCredentials(inst, [{ ...CREDENTIAL, data: { apiKey: server.apiKey, baseUrl: server.baseUrl, authHeader: 'bearer' } }]);
+	if (workflows.length) await importWorkflows(inst, workflows);
+	return inst;
+}
+
+/** The workflow the editor test opens: the first example with a Sora node, else the e2e video flow. */
+function pickWorkflow(): { id: string; nodeName: string; source: string } {
+	const example = loadExamples().find((e) => hasSoraNode(e.workflow));
+	if (example) {
+		const node = example.workflow.nodes.find((n) => n.type === `${CUSTOM_PREFIX}.sora`);
+		return { id: example.workflow.id, nodeName: node.name, source: `examples/${example.file}` };
+	}
+	return { id: loadWorkflow('video-flow.json').id, nodeName: 'Create', source: 'test/e2e/workflows/video-flow.json' };
+}
+
+export async function runEditorTest(runtime: N8nRuntime, customDir: string, server: RunningServer, artifacts: string): Promise<Checks> {
+	const checks = new Checks(`${runtime.version} editor`);
+	const log = (m: string) => console.log(`[editor] ${m}`);
+	const target = pickWorkflow();
+	const workflows = [loadWorkflow('video-flow.json'), ...loadExamples().map((e) => e.workflow)];
+	const inst = await prepareInstance(runtime, customDir, server, workflows);
+	const n8n = await startServer(inst, await freePort());
+	log(`n8n ${runtime.version} at ${n8n.url}; opening ${target.source}, node "${target.nodeName}"`);
+	try {
+		await setupOwner(n8n.url);
+		const cookie = await login(n8n.url);
+		const description = await checkNodeTypes(checks, n8n.url, cookie);
+		await checks.step('browser', async () => {
+			const context = await launchBrowser(log);
+			try {
+				const page = await context.newPage();
+				try {
+					await signIn(page, n8n.url);
+					await openNode(checks, page, `${n8n.url}/workflow/${target.id}`, target.nodeName, description, artifacts, runtime.version);
+				} catch (e) {
+					await page.screenshot({ path: path.join(artifacts, `editor-${runtime.version}-failure.png`) }).catch(() => {});
+					throw e;
+				}
+			} finally {
+				await context.close();
+			}
+		});
+	} finally {
+		await stopChild(n8n.child);
+	}
+	return checks;
+}
+
+/** /types/nodes.json lists the package's nodes; the Sora icon URL answers 200 with an image. */
+async function checkNodeTypes(checks: Checks, baseUrl: string, cookie: string): Promise<any> {
+	const res = await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie } });
+	const types = (await res.json()) as any[];
+	const sora = types.filter((t) => t.name === `${CUSTOM_PREFIX}.sora`).pop();
+	checks.that(sora, `${CUSTOM_PREFIX}.sora is a loaded node type`, types.filter((t) => t.name.startsWith(CUSTOM_PREFIX)).map((t) => t.name));
+	if (!sora) return undefined;
+	const iconUrl: string | undefined = typeof sora.iconUrl === 'string' ? sora.iconUrl : sora.iconUrl?.light;
+	if (checks.that(iconUrl, 'Sora node has an iconUrl', sora.icon)) {
+		const icon = await fetch(`${baseUrl}/${iconUrl!.replace(/^\//, '')}`, { headers: { cookie } });
+		const body = Buffer.from(await icon.arrayBuffer());
+		checks.equal(icon.status, 200, `GET /${iconUrl} status`);
+		checks.that(/image\//.test(icon.headers.get('content-type') ?? '') && body.length > 0, `icon is a non-empty image (${icon.headers.get('content-type')}, ${body.length} bytes)`);
+	}
+	return sora;
+}
+
+async function signIn(page: Page, baseUrl: string) {
+	await page.goto(`${baseUrl}/signin`);
+	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(DEFAULT_OWNER.email);
+	await page.locator('input[type="password"]').first().fill(DEFAULT_OWNER.password);
+	await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+}
+
+/** Operation option names for resource 'video', read from the node's own description. */
+function expectedOperations(description: any): string[] {
+	const ops = (description?.properties ?? []).find(
+		(p: any) => p.name === 'operation' && (!p.displayOptions?.show?.resource || p.displayOptions.show.resource.includes('video')),
+	);
+	return (ops?.options ?? []).map((o: any) => o.name);
+}
+
+async function openNode(checks: Checks, page: Page, workflowUrl: string, nodeName: string, description: any, artifacts: string, version: string) {
+	const iconResponses: number[] = [];
+	page.on('response', (r) => {
+		if (/\/icons\/CUSTOM\//.test(r.url())) iconResponses.push(r.status());
+	});
+	await page.goto(workflowUrl);
+	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"], [data-name="${nodeName}"]`).first();
+	await node.waitFor({ timeout: 60_000 });
+	await page.keyboard.press('Escape'); // closes any welcome pop-over
+	await page.screenshot({ path: path.join(artifacts, `editor-${version}-canvas.png`) });
+	checks.that(iconResponses.length > 0 && iconResponses.every((s) => s === 200), 'the editor loaded the Sora icon with HTTP 200', iconResponses);
+	await node.dblclick();
+	const panel = page.locator('[data-test-id="ndv"]').first();
+	await panel.waitFor({ timeout: 30_000 });
+	const params = page.locator('[data-test-id="node-parameters"]').first();
+	await params.waitFor({ timeout: 30_000 });
+	const text = await params.innerText();
+	for (const label of ['Wait for Completion', 'Download Video']) checks.that(text.includes(label), `parameter panel shows "${label}"`);
+	await panel.screenshot({ path: path.join(artifacts, `editor-${version}-sora-panel.png`) });
+
+	const expected = expectedOperations(description);
+	checks.that(expected.length > 0, `the description lists operations (${expected.join(', ')})`);
+	await page.locator('[data-test-id="parameter-input-operation"]').first().click();
+	const dropdown = page.locator('.el-select-dropdown:visible, .el-popper:visible').last();
+	await dropdown.waitFor({ timeout: 10_000 });
+	const shown = await dropdown.innerText();
+	await page.screenshot({ path: path.join(artifacts, `editor-${version}-operations.png`) });
+	const missing = expected.filter((name) => !shown.includes(name));
+	checks.that(missing.length === 0, `the operation dropdown shows every operation (${expected.length})`, missing);
+	await page.keyboard.press('Escape');
+}

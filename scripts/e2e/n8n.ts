@@ -1,0 +1,187 @@
+/**
+ * Drives one real n8n instance through its CLI (import, execute) and its server (start, owner setup).
+ * Every instance gets a fresh N8N_USER_FOLDER.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import type { N8nRuntime } from './provision';
+import { run, startChild, stopChild, waitForUrl } from './proc';
+
+export interface N8nInstance {
+	runtime: N8nRuntime;
+	userFolder: string;
+	env: NodeJS.ProcessEnv;
+	logFile: string;
+}
+
+/** The node type prefix n8n gives packages loaded from N8N_CUSTOM_EXTENSIONS. */
+export const CUSTOM_PREFIX = 'CUSTOM';
+
+export function createInstance(runtime: N8nRuntime, customExtensionsDir: string, extraEnv: NodeJS.ProcessEnv = {}): N8nInstance {
+	const userFolder = mkdtempSync(path.join(tmpdir(), `sora-e2e-n8n-${runtime.version}-`));
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		...runtime.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_CUSTOM_EXTENSIONS: customExtensionsDir,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_LOG_LEVEL: 'warn',
+		DB_SQLITE_POOL_SIZE: '0',
+		// Hosts for the frontend that would otherwise be fetched from the internet.
+		EXTERNAL_FRONTEND_HOOKS_URLS: '',
+		...extraEnv,
+	};
+	return { runtime, userFolder, env, logFile: path.join(userFolder, 'n8n.log') };
+}
+
+/** Runs `n8n <args>` to completion. */
+export function cli(inst: N8nInstance, args: string[], opts: { check?: boolean; timeoutMs?: number } = {}) {
+	return run(inst.runtime.node, [inst.runtime.bin, ...args], {
+		env: inst.env,
+		cwd: inst.userFolder,
+		logFile: inst.logFile,
+		check: opts.check,
+		timeoutMs: opts.timeoutMs ?? 5 * 60_000,
+	});
+}
+
+export interface CredentialToImport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+export async function importCredentials(inst: N8nInstance, credentials: CredentialToImport[]): Promise<void> {
+	const file = path.join(inst.userFolder, 'credentials.json');
+	writeFileSync(file, JSON.stringify(credentials, null, 2));
+	await cli(inst, ['import:credentials', `--input=${file}`]);
+}
+
+/** Imports workflows in one CLI call (`--separate` reads every JSON file of a folder). */
+export async function importWorkflows(inst: N8nInstance, workflows: object[]): Promise<void> {
+	const dir = mkdtempSync(path.join(inst.userFolder, 'workflows-'));
+	workflows.forEach((wf, i) => writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(wf, null, 2)));
+	await cli(inst, ['import:workflow', '--separate', `--input=${dir}`]);
+}
+
+/** An item as n8n's run data holds it. */
+export interface RunItem {
+	json: Record<string, any>;
+	binary?: Record<string, { mimeType?: string; fileName?: string; fileSize?: string; bytes?: number; data?: string; id?: string; fileExtension?: string }>;
+	error?: unknown;
+	pairedItem?: unknown;
+}
+
+export interface ExecuteResult {
+	exitCode: number;
+	/** The IRun JSON n8n printed, when it printed one. */
+	run?: any;
+	stdout: string;
+	stderr: string;
+}
+
+/** `n8n execute --id <id> --rawOutput`: the JSON of the run follows some log lines. */
+export async function execute(inst: N8nInstance, workflowId: string): Promise<ExecuteResult> {
+	const res = await cli(inst, ['execute', `--id=${workflowId}`, '--rawOutput'], { check: false });
+	return { exitCode: res.code, run: parseRunJson(res.stdout), stdout: res.stdout, stderr: res.stderr };
+}
+
+/** Finds the first line that is exactly `{` and parses from there to the last `}` line. */
+export function parseRunJson(stdout: string): any {
+	const lines = stdout.split('\n');
+	const start = lines.findIndex((l) => l === '{');
+	if (start < 0) return undefined;
+	for (let end = lines.length - 1; end > start; end--) {
+		if (lines[end] !== '}') continue;
+		try {
+			return JSON.parse(lines.slice(start, end + 1).join('\n'));
+		} catch {
+			/* try a shorter span */
+		}
+	}
+	return undefined;
+}
+
+/** The items a node output on its first run, main output `output`. */
+export function nodeItems(runJson: any, nodeName: string, output = 0): RunItem[] {
+	const runs = runJson?.data?.resultData?.runData?.[nodeName];
+	if (!runs?.length) throw new Error(`node "${nodeName}" did not run (ran: ${Object.keys(runJson?.data?.resultData?.runData ?? {}).join(', ')})`);
+	const first = runs[0];
+	if (first.error) throw new Error(`node "${nodeName}" failed: ${first.error.message} ${first.error.description ?? ''}`);
+	return first.data?.main?.[output] ?? [];
+}
+
+export interface Server {
+	child: ChildProcess;
+	url: string;
+}
+
+/** `n8n start`: waits for /healthz. */
+export async function startServer(inst: N8nInstance, port: number): Promise<Server> {
+	const url = `http://localhost:${port}`;
+	const child = startChild(inst.runtime.node, [inst.runtime.bin, 'start'], {
+		env: { ...inst.env, N8N_PORT: String(port), N8N_HOST: 'localhost', N8N_EDITOR_BASE_URL: url },
+		cwd: inst.userFolder,
+		logFile: inst.logFile,
+	});
+	try {
+		await waitForUrl(`${url}/healthz`, 180_000, child);
+		// /healthz answers before the REST API is mounted; wait for the settings endpoint too.
+		await waitForUrl(`${url}/rest/settings`, 120_000, child);
+	} catch (e) {
+		await stopChild(child);
+		throw new Error(`${(e as Error).message} (n8n log: ${inst.logFile})`);
+	}
+	return { child, url };
+}
+
+export interface Owner {
+	email: string;
+	password: string;
+	firstName: string;
+	lastName: string;
+}
+
+export const DEFAULT_OWNER: Owner = {
+	email: 'owner@example.com',
+	password: 'Sora-e2e-Passw0rd',
+	firstName: 'Sora',
+	lastName: 'Tester',
+};
+
+/** Creates the instance owner through the REST endpoint the setup screen uses. Skips if already set up. */
+export async function setupOwner(baseUrl: string, owner: Owner = DEFAULT_OWNER): Promise<void> {
+	const settings = (await (await fetch(`${baseUrl}/rest/settings`)).json()) as any;
+	const showSetup = settings?.data?.userManagement?.showSetupOnFirstLoad;
+	if (showSetup === false) return;
+	const res = await fetch(`${baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(owner),
+	});
+	if (!res.ok) throw new Error(`owner setup failed: HTTP ${res.status} ${await res.text()}`);
+}
+
+/** Logs in through REST and returns the auth cookie header value. */
+export async function login(baseUrl: string, owner: Owner = DEFAULT_OWNER): Promise<string> {
+	const res = await fetch(`${baseUrl}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		// 2.x names the field emailOrLdapLoginId; 1.x reads email.
+		body: JSON.stringify({ email: owner.email, emailOrLdapLoginId: owner.email, password: owner.password }),
+	});
+	if (!res.ok) throw new Error(`login failed: HTTP ${res.status} ${await res.text()}`);
+	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
+	if (!cookie) throw new Error('login answered without an n8n-auth cookie');
+	return cookie.split(';')[0];
+}

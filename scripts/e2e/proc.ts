@@ -1,0 +1,151 @@
+/**
+ * Small process helpers for the e2e scripts: run a command to completion, start a long-lived child,
+ * wait for a line or an URL. No dependencies beyond Node.
+ */
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+
+export interface RunResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+export interface RunOptions extends SpawnOptions {
+	/** Append stdout+stderr to this file instead of keeping them quiet. */
+	logFile?: string;
+	/** Throw when the exit code is not 0 (default true). */
+	check?: boolean;
+	/** Kill the command after this many ms. */
+	timeoutMs?: number;
+}
+
+/** Runs a command to completion and collects its output. */
+export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
+	const { logFile, check = true, timeoutMs, ...spawnOpts } = opts;
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, { ...spawnOpts, stdio: ['ignore', 'pipe', 'pipe'] });
+		const log = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
+		log?.write(`\n$ ${cmd} ${args.join(' ')}\n`);
+		let stdout = '';
+		let stderr = '';
+		child.stdout!.on('data', (d: Buffer) => {
+			stdout += d.toString();
+			log?.write(d);
+		});
+		child.stderr!.on('data', (d: Buffer) => {
+			stderr += d.toString();
+			log?.write(d);
+		});
+		const timer = timeoutMs
+			? setTimeout(() => {
+					stderr += `\n[killed after ${timeoutMs} ms]`;
+					child.kill('SIGKILL');
+				}, timeoutMs)
+			: undefined;
+		child.on('error', reject);
+		child.on('close', (code) => {
+			if (timer) clearTimeout(timer);
+			log?.end();
+			const result = { code: code ?? -1, stdout, stderr };
+			if (check && result.code !== 0) {
+				const tail = (stderr || stdout).split('\n').slice(-25).join('\n');
+				reject(new Error(`${cmd} ${args.join(' ')} exited with ${result.code}\n${tail}`));
+			} else resolve(result);
+		});
+	});
+}
+
+/** Starts a long-lived child (its own process group, so stopChild ends its children too). */
+export function startChild(cmd: string, args: string[], opts: SpawnOptions & { logFile?: string } = {}) {
+	const { logFile, ...spawnOpts } = opts;
+	const child = spawn(cmd, args, { ...spawnOpts, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	if (logFile) {
+		const log = createWriteStream(logFile, { flags: 'a' });
+		child.stdout!.pipe(log);
+		child.stderr!.pipe(log);
+	} else {
+		// Keep the pipes drained so a chatty child never blocks on a full pipe.
+		child.stdout!.resume();
+		child.stderr!.resume();
+	}
+	return child;
+}
+
+/** Resolves with the first stdout line matching `pattern`; rejects if the child exits or time runs out. */
+export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+	return new Promise((resolve, reject) => {
+		let buffer = '';
+		let errors = '';
+		const onData = (d: Buffer) => {
+			buffer += d.toString();
+			const lines = buffer.split('\n');
+			buffer = lines.pop() ?? '';
+			for (const line of lines) {
+				const m = line.match(pattern);
+				if (m) {
+					cleanup();
+					resolve(m);
+					return;
+				}
+			}
+		};
+		const onErr = (d: Buffer) => {
+			errors = (errors + d.toString()).slice(-4000);
+		};
+		const onExit = (code: number | null) => {
+			cleanup();
+			reject(new Error(`process exited (${code}) before printing ${pattern}\n${errors}`));
+		};
+		const timer = setTimeout(() => {
+			cleanup();
+			reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms\n${errors}`));
+		}, timeoutMs);
+		function cleanup() {
+			clearTimeout(timer);
+			child.stdout!.off('data', onData);
+			child.stderr!.off('data', onErr);
+			child.off('exit', onExit);
+		}
+		child.stdout!.on('data', onData);
+		child.stderr!.on('data', onErr);
+		child.on('exit', onExit);
+	});
+}
+
+/** Polls an URL until it answers 2xx. */
+export async function waitForUrl(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	let last = '';
+	while (Date.now() < deadline) {
+		if (child && child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) while waiting for ${url}`);
+		try {
+			const res = await fetch(url);
+			if (res.ok) return;
+			last = `HTTP ${res.status}`;
+		} catch (e) {
+			last = (e as Error).message;
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(`${url} not up within ${timeoutMs} ms (${last})`);
+}
+
+/** Ends a child started with startChild, and its process group; waits for it to exit. */
+export async function stopChild(child: ChildProcess | undefined, graceMs = 5000): Promise<void> {
+	if (!child || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+	const exited = new Promise<void>((r) => child.once('exit', () => r()));
+	const signal = (sig: NodeJS.Signals) => {
+		try {
+			process.kill(-child.pid!, sig);
+		} catch {
+			/* already gone */
+		}
+	};
+	signal('SIGTERM');
+	const timer = setTimeout(() => signal('SIGKILL'), graceMs);
+	await exited;
+	clearTimeout(timer);
+}
+
+export const seconds = (startMs: number) => `${((Date.now() - startMs) / 1000).toFixed(1)} s`;

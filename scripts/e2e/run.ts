@@ -1,0 +1,105 @@
+/**
+ * npm run test:e2e — the packed package in real n8n.
+ *   1. provision n8n 2.x (Node 24) and 1.x (Node 20) into the cache (skipped when done)
+ *   2. build, pack, check the tarball (conformance), install it into a custom-extensions folder
+ *   3. start the reference server; for each n8n: fresh user folder, import the credential and the
+ *      workflows, execute each e2e workflow, check its output
+ *   4. the editor test in n8n 2.x (playwright-core + Debian's chromium)
+ * Env: SORA_E2E_ONLY=2|1 runs one n8n; SORA_E2E_SKIP_EDITOR=1 skips the browser test.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { CASES, CREDENTIAL, loadWorkflow } from './cases';
+import { Checks, printSummary } from './checks';
+import { checkConformance } from './conformance';
+import { runEditorTest } from './editor';
+import { loadExamples } from './examples';
+import { createInstance, execute, importCredentials, importWorkflows } from './n8n';
+import { REPO_ROOT, buildAndPack, installIntoCustomExtensions, resolvesOnlyThroughN8n } from './pack';
+import { seconds } from './proc';
+import { type N8nRuntime, provision } from './provision';
+import { type RunningServer, startReferenceServer } from './reference-server';
+
+export const ARTIFACTS = path.join(REPO_ROOT, 'artifacts');
+
+async function runInN8n(runtime: N8nRuntime, customDir: string, server: RunningServer): Promise<Checks[]> {
+	const t = Date.now();
+	const setup = new Checks(`${runtime.label} setup`);
+	const inst = createInstance(runtime, customDir);
+	console.log(`[e2e] ${runtime.label}: user folder ${inst.userFolder}`);
+	const caseChecks: Checks[] = [];
+	await setup.step('import credential', async () => {
+		await importCredentials(inst, [{ ...CREDENTIAL, data: { apiKey: server.apiKey, baseUrl: server.baseUrl, authHeader: 'bearer' } }]);
+	});
+	const examples = loadExamples();
+	await setup.step('import workflows', async () => {
+		await importWorkflows(inst, [...CASES.map((c) => loadWorkflow(c.file)), ...examples.map((e) => e.workflow)]);
+		setup.that(true, `imported ${CASES.length} e2e workflows and ${examples.length} examples`);
+	});
+	for (const c of CASES) {
+		const wf = loadWorkflow(c.file);
+		const checks = new Checks(`${runtime.version} ${wf.id}`);
+		caseChecks.push(checks);
+		const te = Date.now();
+		const result = await execute(inst, wf.id);
+		checks.equal(result.exitCode, 0, `n8n execute exit code (${seconds(te)})`);
+		if (!checks.that(result.run, 'n8n printed the run JSON', (result.stderr || result.stdout).slice(-1500))) continue;
+		const runError = result.run?.data?.resultData?.error;
+		checks.that(!runError, 'the run has no workflow error', runError?.message);
+		await c.check(result.run, checks, { inst, server });
+	}
+	console.log(`[e2e] ${runtime.label}: done in ${seconds(t)} (log ${inst.logFile})`);
+	return [setup, ...caseChecks];
+}
+
+async function main(): Promise<number> {
+	const t = Date.now();
+	mkdirSync(ARTIFACTS, { recursive: true });
+	const logFile = path.join(ARTIFACTS, 'e2e.log');
+	const only = process.env.SORA_E2E_ONLY;
+	const results: { title: string; checks: Checks[] }[] = [];
+
+	const provisioned = await provision();
+	console.log(`[e2e] provisioned (${seconds(t)}); building and packing`);
+	const packed = await buildAndPack(logFile);
+	console.log(`[e2e] packed ${packed.tarball}`);
+
+	const conformance = await checkConformance(packed);
+	results.push({ title: 'package conformance', checks: [conformance] });
+
+	const customDir = await installIntoCustomExtensions(packed.tarball, logFile);
+	conformance.that(resolvesOnlyThroughN8n(customDir), 'no n8n-workflow next to the installed package (n8n supplies its own)');
+
+	const server = await startReferenceServer({ logFile: path.join(ARTIFACTS, 'reference-server.log') });
+	console.log(`[e2e] reference server ${server.baseUrl}`);
+	try {
+		const runtimes = [provisioned.n8n2, provisioned.n8n1!].filter(
+			(r) => !only || r.version.startsWith(`${only}.`) || r.version === only,
+		);
+		for (const runtime of runtimes) {
+			const checks = await runInN8n(runtime, customDir, server);
+			if (runtime === provisioned.n8n2 && !process.env.SORA_E2E_SKIP_EDITOR) {
+				checks.push(await runEditorTest(runtime, customDir, server, ARTIFACTS));
+			}
+			results.push({ title: runtime.label, checks });
+		}
+	} finally {
+		await server.stop();
+	}
+
+	let ok = true;
+	for (const r of results) ok = printSummary(r.title, r.checks) && ok;
+	const all = results.flatMap((r) => r.checks.flatMap((c) => c.results));
+	const failed = all.filter((r) => !r.ok).length;
+	console.log(`\n[e2e] ${ok ? 'PASSED' : 'FAILED'} in ${seconds(t)}`);
+	console.log(`e2e: ${all.length - failed} passed, ${failed} failed`);
+	return ok ? 0 : 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(e) => {
+		console.error('[e2e] aborted:', e);
+		process.exit(1);
+	},
+);

@@ -1,0 +1,42 @@
+import type { StoredVideo } from './video';
+import { deliverWebhook } from './webhooks';
+
+/**
+ * Fires the webhook when a job ends. Jobs need no timer to progress; this one exists only
+ * because a webhook must be sent at the moment a job finishes.
+ */
+export class JobWatcher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly notified = new Set<string>();
+  private readonly deliveries = new Set<Promise<void>>();
+
+  constructor(private readonly currentWebhook: () => { url: string; secret: string } | undefined) {}
+
+  watch(video: StoredVideo): void {
+    if (!this.currentWebhook()) return;
+    const timer = setTimeout(() => this.finished(video), Math.max(0, video.finishMs - Date.now()));
+    timer.unref();
+    this.timers.set(video.id, timer);
+  }
+
+  /** Called when a job ends early (completeNow). */
+  finished(video: StoredVideo): void {
+    clearTimeout(this.timers.get(video.id));
+    this.timers.delete(video.id);
+    const webhook = this.currentWebhook();
+    if (!webhook || this.notified.has(video.id)) return;
+    this.notified.add(video.id);
+    const delivery = deliverWebhook(webhook, video).finally(() => this.deliveries.delete(delivery));
+    this.deliveries.add(delivery);
+  }
+
+  clear(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.notified.clear();
+  }
+
+  async settle(): Promise<void> {
+    await Promise.all([...this.deliveries]);
+  }
+}
