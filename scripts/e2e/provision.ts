@@ -122,45 +122,41 @@ export async function provision(
 
 	const node24 = await provisionNode24(cache, logFile, log);
 
+	const n8nDir = (v: string) => path.join(cache, `n8n-${v}`);
 	let n8n2Version = N8N2_VERSION;
-	const n8n2Dir = (v: string) => path.join(cache, `n8n-${v}`);
-	if (!isDone(n8n2Dir(n8n2Version))) {
-		try {
-			await provisionN8n({ version: n8n2Version, dir: n8n2Dir(n8n2Version), nodeHome: node24 }, logFile, log);
-		} catch (e) {
-			if (process.env.SORA_E2E_N8N2_VERSION) throw e;
-			log(`n8n ${n8n2Version} failed to install: ${(e as Error).message.split('\n')[0]}`);
-			log(`FALLING BACK to n8n ${N8N2_FALLBACK_VERSION}`);
-			rmSync(n8n2Dir(n8n2Version), { recursive: true, force: true });
-			n8n2Version = N8N2_FALLBACK_VERSION;
-			await provisionN8n({ version: n8n2Version, dir: n8n2Dir(n8n2Version), nodeHome: node24 }, logFile, log);
-		}
+	// A fallback that an earlier run had to take is kept, instead of failing on the same install again.
+	const tookFallback = !process.env.SORA_E2E_N8N2_VERSION && !isDone(n8nDir(N8N2_VERSION)) && isDone(n8nDir(N8N2_FALLBACK_VERSION));
+	if (tookFallback) n8n2Version = N8N2_FALLBACK_VERSION;
+	try {
+		await provisionN8n({ version: n8n2Version, dir: n8nDir(n8n2Version), nodeHome: node24 }, logFile, log);
+	} catch (e) {
+		if (process.env.SORA_E2E_N8N2_VERSION || n8n2Version === N8N2_FALLBACK_VERSION) throw e;
+		log(`n8n ${n8n2Version} failed to install: ${(e as Error).message.split('\n')[0]}`);
+		log(`FALLING BACK to n8n ${N8N2_FALLBACK_VERSION}`);
+		rmSync(n8nDir(n8n2Version), { recursive: true, force: true });
+		n8n2Version = N8N2_FALLBACK_VERSION;
+		await provisionN8n({ version: n8n2Version, dir: n8nDir(n8n2Version), nodeHome: node24 }, logFile, log);
 	}
+	if (n8n2Version !== N8N2_VERSION) log(`NOTE: using n8n ${n8n2Version}, not ${N8N2_VERSION}`);
+	if (withN8n1) await provisionN8n({ version: N8N1_VERSION, dir: n8nDir(N8N1_VERSION), overrides: { xlsx: '0.18.5' } }, logFile, log);
 
-	const n8n1Dir = path.join(cache, `n8n-${N8N1_VERSION}`);
-	if (withN8n1) await provisionN8n({ version: N8N1_VERSION, dir: n8n1Dir, overrides: { xlsx: '0.18.5' } }, logFile, log);
-
-	const binOf = (dir: string) => path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
-	const installed = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
 	log(`ready in ${seconds(t)} (cache ${cache}, log ${logFile})`);
 	return {
 		cacheDir: cache,
-		n8n2: {
-			label: `n8n ${installed(n8n2Dir(n8n2Version))} (Node ${NODE24_VERSION})`,
-			version: installed(n8n2Dir(n8n2Version)),
-			node: path.join(node24, 'bin', 'node'),
-			bin: binOf(n8n2Dir(n8n2Version)),
-			env: { PATH: pathWith(path.join(node24, 'bin')) },
-		},
-		n8n1: withN8n1 && {
-			label: `n8n ${installed(n8n1Dir)} (Node ${process.versions.node})`,
-			version: installed(n8n1Dir),
-			node: process.execPath,
-			bin: binOf(n8n1Dir),
-			// isolated-vm 6 (the 1.x VM expression engine) needs Node 22.
-			env: { N8N_EXPRESSION_ENGINE: 'legacy' },
-		} || undefined,
+		n8n2: runtime(n8nDir(n8n2Version), path.join(node24, 'bin', 'node'), `Node ${NODE24_VERSION}`, {
+			PATH: pathWith(path.join(node24, 'bin')),
+		}),
+		// isolated-vm 6 (the 1.x VM expression engine) needs Node 22: use the legacy engine on Node 20.
+		n8n1: withN8n1
+			? runtime(n8nDir(N8N1_VERSION), process.execPath, `Node ${process.versions.node}`, { N8N_EXPRESSION_ENGINE: 'legacy' })
+			: undefined,
 	};
+}
+
+function runtime(dir: string, node: string, nodeLabel: string, env: NodeJS.ProcessEnv): N8nRuntime {
+	const pkg = path.join(dir, 'node_modules', 'n8n');
+	const version: string = JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8')).version;
+	return { label: `n8n ${version} (${nodeLabel})`, version, node, bin: path.join(pkg, 'bin', 'n8n'), env };
 }
 
 if (require.main === module) {

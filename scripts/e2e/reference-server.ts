@@ -24,7 +24,7 @@ export interface ServerStartOptions {
 export async function startReferenceServer(opts: ServerStartOptions = {}): Promise<RunningServer> {
 	const apiKey = opts.apiKey ?? 'sk-test';
 	const tsNode = path.join(REPO_ROOT, 'node_modules', '.bin', 'ts-node');
-	const child = startChild(tsNode, ['--transpile-only', path.join(REPO_ROOT, 'scripts', 'server.ts')], {
+	const child = startChild(tsNode, ['--transpile-only', '--prefer-ts-exts', path.join(REPO_ROOT, 'scripts', 'server.ts')], {
 		cwd: REPO_ROOT,
 		env: {
 			...process.env,

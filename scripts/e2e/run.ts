@@ -59,7 +59,7 @@ async function main(): Promise<number> {
 	const only = process.env.SORA_E2E_ONLY;
 	const results: { title: string; checks: Checks[] }[] = [];
 
-	const provisioned = await provision();
+	const provisioned = await provision(undefined, { n8n1: only !== '2' });
 	console.log(`[e2e] provisioned (${seconds(t)}); building and packing`);
 	const packed = await buildAndPack(logFile);
 	console.log(`[e2e] packed ${packed.tarball}`);
@@ -73,8 +73,8 @@ async function main(): Promise<number> {
 	const server = await startReferenceServer({ logFile: path.join(ARTIFACTS, 'reference-server.log') });
 	console.log(`[e2e] reference server ${server.baseUrl}`);
 	try {
-		const runtimes = [provisioned.n8n2, provisioned.n8n1!].filter(
-			(r) => !only || r.version.startsWith(`${only}.`) || r.version === only,
+		const runtimes = [provisioned.n8n2, provisioned.n8n1].filter(
+			(r): r is N8nRuntime => r !== undefined && (!only || r.version.startsWith(`${only}.`)),
 		);
 		for (const runtime of runtimes) {
 			const checks = await runInN8n(runtime, customDir, server);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { SORA_MODELS, VIDEO_SECONDS, VIDEO_SIZES } from '../domain/contract';
+import { SORA_MODELS, VIDEO_SECONDS } from '../domain/contract';
 
 /** Shows a property only for the given video operations. */
 export function forVideo(operation: string[], extra: INodeProperties['displayOptions'] = {}) {
@@ -91,7 +91,12 @@ export const videoSizeFields: INodeProperties[] = [
 		default: '720x1280',
 		description: 'Width x height. sora-2 takes 720x1280 and 1280x720; sora-2-pro also the larger sizes.',
 		options: [
-			...VIDEO_SIZES.map((value) => ({ name: value, value })),
+			{ name: '720x1280 (Portrait, 720p)', value: '720x1280' },
+			{ name: '1280x720 (Landscape, 720p)', value: '1280x720' },
+			{ name: '1024x1792 (Portrait, Pro)', value: '1024x1792' },
+			{ name: '1792x1024 (Landscape, Pro)', value: '1792x1024' },
+			{ name: '1080x1920 (Portrait, 1080p, Pro)', value: '1080x1920' },
+			{ name: '1920x1080 (Landscape, 1080p, Pro)', value: '1920x1080' },
 			{ name: 'Custom', value: CUSTOM, description: 'Another size your host accepts' },
 			{ name: 'Not Sent (Host Default)', value: NOT_SENT },
 		],

@@ -1,17 +1,14 @@
-import type { IBinaryData } from 'n8n-workflow';
-import type { Readable } from 'stream';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { CONTENT_VARIANTS, type ContentVariant } from '../domain/contract';
 import { retryDelayMs } from '../domain/schedule';
-import { pause } from '../helpers/sleep';
+import { pause, throwIfCancelled } from '../helpers/sleep';
 import { apiErrorFromFailure, type ErrorScope } from '../transport/apiError';
 import type { SoraClient } from '../transport/client';
 import { describeFailure, shouldRetry, type Failure } from '../transport/retryPolicy';
 
-export interface BinaryStore {
-	prepareBinaryData(data: Buffer | Readable, filePath?: string, mimeType?: string): Promise<IBinaryData>;
-	getBinaryMetadata(binaryDataId: string): Promise<{ fileSize: number }>;
-}
+export type BinaryStore = Pick<IExecuteFunctions['helpers'], 'prepareBinaryData' | 'getBinaryMetadata'>;
+type StreamBody = Parameters<BinaryStore['prepareBinaryData']>[0];
 
 async function storedBytes(store: BinaryStore, binary: IBinaryData): Promise<number> {
 	if (typeof binary.bytes === 'number') return binary.bytes;
@@ -52,7 +49,7 @@ export async function downloadContent(
 		let binary: IBinaryData | undefined;
 		try {
 			binary = await store.prepareBinaryData(
-				response.body as Readable,
+				response.body as StreamBody,
 				fileName,
 				mimeTypeOf(response.headers['content-type'], variant),
 			);
@@ -60,8 +57,8 @@ export async function downloadContent(
 			if (Number.isFinite(expected) && expected > 0 && (await storedBytes(store, binary)) !== expected) {
 				failure = { kind: 'truncated' };
 			}
-		} catch (error) {
-			if (client.signal?.aborted) throw error;
+		} catch {
+			throwIfCancelled(client.signal);
 			failure = { kind: 'truncated' };
 		}
 		if (!failure && binary) {

@@ -1,0 +1,59 @@
+/**
+ * npm run demo: the main job of the package, run in n8n's own execution engine — Create a video
+ * with Wait for Completion and Download Video, then write the MP4 under output/.
+ * Offline against the reference server by default; against a real provider when SORA_BASE_URL
+ * and SORA_API_KEY are set (SORA_MODEL, SORA_PROMPT, SORA_SECONDS, SORA_SIZE optional).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { readBinary, runNode } from '../test/harness/runNode';
+import { startReferenceServer } from '../test/server';
+
+async function main() {
+	const real = Boolean(process.env.SORA_BASE_URL && process.env.SORA_API_KEY);
+	const server = real ? undefined : await startReferenceServer({ generationMs: 3000 });
+	const credentials = real
+		? { baseUrl: process.env.SORA_BASE_URL!, apiKey: process.env.SORA_API_KEY!, authHeader: process.env.SORA_AUTH_HEADER ?? 'bearer' }
+		: { baseUrl: server!.url, apiKey: 'sk-test' };
+	console.log(real ? `Host: ${credentials.baseUrl}` : `Host: the reference server at ${credentials.baseUrl} (offline; set SORA_BASE_URL and SORA_API_KEY for a real provider)`);
+
+	const parameters = {
+		resource: 'video',
+		operation: 'create',
+		prompt: process.env.SORA_PROMPT ?? 'A paper boat drifting down a rainy city gutter, cinematic, golden hour',
+		model: { mode: 'id', value: process.env.SORA_MODEL ?? 'sora-2' },
+		seconds: process.env.SORA_SECONDS ?? '4',
+		size: process.env.SORA_SIZE ?? '1280x720',
+		waitForCompletion: true,
+		downloadVideo: true,
+		binaryPropertyName: 'data',
+		waitOptions: { pollIntervalSeconds: 10, timeoutMinutes: 15 },
+	};
+	const started = Date.now();
+	const { items, error } = await runNode({ parameters, credentials });
+	await server?.close();
+	if (error) {
+		console.error(`Failed: ${error.message}\n${error.description ?? ''}`);
+		process.exit(1);
+	}
+	const item = items[0];
+	const binary = item.binary?.data;
+	if (!binary) {
+		console.error('The node answered without a video file:', JSON.stringify(item.json, null, 2));
+		process.exit(1);
+	}
+	const outputDir = path.resolve(__dirname, '..', 'output');
+	mkdirSync(outputDir, { recursive: true });
+	const file = path.join(outputDir, binary.fileName ?? `${String(item.json.id)}.mp4`);
+	const bytes = await readBinary(binary);
+	writeFileSync(file, bytes);
+	console.log(JSON.stringify(item.json, null, 2));
+	console.log(`\nVideo (${binary.mimeType}, ${bytes.length} bytes) written to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	process.exit(0);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
