@@ -10,6 +10,8 @@ import { REPO_ROOT } from './pack';
 import { type RunningServer, videoStatus } from './reference-server';
 
 export const WORKFLOWS_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'workflows');
+/** The MP4 the reference server serves as every video's content. */
+const SERVED_VIDEO = path.join(REPO_ROOT, 'test', 'server', 'fixtures', 'video.mp4');
 export const CREDENTIAL = { id: 'soraE2eCredential1', name: 'Sora e2e', type: 'soraApi' };
 
 export interface CaseContext {
@@ -38,7 +40,10 @@ function checkDownloadedVideo(checks: Checks, ctx: CaseContext, item: RunItem | 
 	checks.equal(bin!.fileName, `${item!.json.id}.mp4`, `${label}: binary fileName`);
 	const bytes = readBinary(ctx.inst.userFolder, bin!);
 	checks.that(bytes && bytes.length > 0, `${label}: binary size > 0 (${bytes?.length ?? '?'} bytes)`, bin);
-	if (bytes) checks.that(looksLikeMp4(bytes), `${label}: binary bytes are an MP4 (ftyp box)`);
+	if (bytes) {
+		checks.that(looksLikeMp4(bytes), `${label}: binary bytes are an MP4 (ftyp box)`);
+		checks.that(bytes.equals(readFileSync(SERVED_VIDEO)), `${label}: binary bytes equal the MP4 the server served`);
+	}
 }
 
 export const CASES: E2eCase[] = [

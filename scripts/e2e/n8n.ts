@@ -34,8 +34,6 @@ export function createInstance(runtime: N8nRuntime, customExtensionsDir: string,
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		N8N_LOG_LEVEL: 'warn',
-		DB_SQLITE_POOL_SIZE: '0',
 		// Hosts for the frontend that would otherwise be fetched from the internet.
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		...extraEnv,

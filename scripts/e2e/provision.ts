@@ -89,7 +89,8 @@ async function provisionN8n(inst: N8nInstall, logFile: string, log: Log): Promis
 	mkdirSync(inst.dir, { recursive: true });
 	const pkg = { name: `n8n-e2e-${inst.version}`, private: true, ...(inst.overrides ? { overrides: inst.overrides } : {}) };
 	writeFileSync(path.join(inst.dir, 'package.json'), JSON.stringify(pkg, null, 2));
-	const env: NodeJS.ProcessEnv = { ...process.env };
+	// JOBS: node-gyp compiles sqlite3 on every core.
+	const env: NodeJS.ProcessEnv = { ...process.env, JOBS: 'max' };
 	if (inst.nodeHome) {
 		env.PATH = pathWith(path.join(inst.nodeHome, 'bin'));
 		// The machine's npm config points nodedir at Node 20's headers; sqlite3 must build for this node.

@@ -33,6 +33,10 @@ export interface WaitOptions {
 	onTimeout: 'error' | 'outputState';
 }
 
+function formatDuration(ms: number): string {
+	return ms < 60_000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms / 6000) / 10} min`;
+}
+
 type Phase = 'queued' | 'submitting' | 'watching' | 'polling' | 'downloading' | 'done';
 
 interface JobState {
@@ -165,11 +169,11 @@ export async function waitForVideos(
 	const timeOut = (state: JobState) => {
 		state.outcome.timedOut = true;
 		const video = state.outcome.video;
-		const minutes = Math.round(options.timeoutMs / 6000) / 10;
+		const waited = formatDuration(options.timeoutMs);
 		if (!video) {
 			return finish(
 				state,
-				apiErrorFromFailure(client.node, scopeOf(state), `Not started: the wait timed out after ${minutes} min before a slot was free`, 'This item was never sent to the host, so nothing was charged for it. Raise Max Concurrent Jobs or Timeout.'),
+				apiErrorFromFailure(client.node, scopeOf(state), `Not started: the wait timed out after ${waited} before a slot was free`, 'This item was never sent to the host, so nothing was charged for it. Raise Max Concurrent Jobs or Timeout.'),
 			);
 		}
 		if (options.onTimeout === 'outputState') return finish(state);
@@ -178,7 +182,7 @@ export async function waitForVideos(
 			apiErrorFromFailure(
 				client.node,
 				scopeOf(state),
-				`Timed out after ${minutes} min waiting for video ${video.id} (status ${video.status}${typeof video.progress === 'number' ? `, ${video.progress}%` : ''})`,
+				`Timed out after ${waited} waiting for video ${video.id} (status ${video.status}${typeof video.progress === 'number' ? `, ${video.progress}%` : ''})`,
 				`The video is still being generated. Resume with the Get operation (Wait for Completion on) for ${video.id}, or set On Timeout to "Output Current State".`,
 			),
 		);

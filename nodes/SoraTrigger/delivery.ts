@@ -1,0 +1,90 @@
+import { verifyWebhookSignature, type VerifyResult } from './signature';
+import { readVideoEvent, type VideoEvent } from './videoEvent';
+
+type Headers = Record<string, string | string[] | undefined>;
+
+/** Video events are a few hundred bytes; anything above this is refused unread. */
+export const MAX_DELIVERY_BYTES = 1024 * 1024;
+
+/** A delivery the trigger refuses: the HTTP status to answer and why. The workflow does not start. */
+export interface Refusal {
+	status: 400 | 401 | 413 | 500;
+	message: string;
+}
+
+export type DeliveryCheck = { ok: true; webhookId: string; event: VideoEvent } | ({ ok: false } & Refusal);
+
+export interface Delivery {
+	headers: Headers;
+	/** The body bytes exactly as received; undefined when the host did not keep them. */
+	rawBody: Buffer | undefined;
+	/** The signing secret; empty when none is set. */
+	secret: string;
+	nowSeconds: number;
+}
+
+export function firstHeader(headers: Headers, name: string): string | undefined {
+	for (const key of Object.keys(headers)) {
+		if (key.toLowerCase() !== name) continue;
+		const value = headers[key];
+		const first = Array.isArray(value) ? value[0] : value;
+		if (typeof first === 'string' && first.trim() !== '') return first.trim();
+	}
+	return undefined;
+}
+
+/** Whether the body is too large, judged from Content-Length first and the bytes if there are any. */
+export function isOversized(headers: Headers, rawBody: Buffer | undefined): boolean {
+	const declared = Number(firstHeader(headers, 'content-length'));
+	if (Number.isFinite(declared) && declared > MAX_DELIVERY_BYTES) return true;
+	return rawBody !== undefined && rawBody.length > MAX_DELIVERY_BYTES;
+}
+
+const SIGNATURE_PROBLEMS: Record<Exclude<VerifyResult, { ok: true }>['reason'], string> = {
+	'missing-headers': 'The webhook-id, webhook-timestamp or webhook-signature header is missing',
+	'bad-timestamp': 'The webhook-timestamp header is not a number of seconds',
+	'timestamp-out-of-tolerance': 'The webhook-timestamp is more than 5 minutes away from now',
+	'bad-signature': 'No webhook-signature matches the body and the signing secret',
+	'no-secret': 'No webhook signing secret is set',
+};
+
+function refuse(status: Refusal['status'], message: string): DeliveryCheck {
+	return { ok: false, status, message };
+}
+
+/**
+ * Checks a delivery in the order that costs an attacker the least: size (413, unread), raw
+ * body and secret present (500: the endpoint is not set up to verify anything), the Standard
+ * Webhooks signature (401), then the JSON body and its event shape (400).
+ */
+export function checkDelivery(delivery: Delivery): DeliveryCheck {
+	const { headers, rawBody, secret, nowSeconds } = delivery;
+	if (isOversized(headers, rawBody)) {
+		return refuse(413, `The body is larger than ${MAX_DELIVERY_BYTES} bytes; video events are far smaller`);
+	}
+	if (rawBody === undefined) {
+		return refuse(
+			500,
+			'This n8n did not hand the trigger the raw request body, so the signature cannot be checked and the delivery was refused',
+		);
+	}
+	if (!secret.trim()) {
+		return refuse(
+			500,
+			"No webhook signing secret is set: enter the provider's secret (whsec_…) as Webhook Signing Secret in the Sora API credential or in the trigger",
+		);
+	}
+
+	const verified = verifyWebhookSignature({ secret, headers, rawBody, nowSeconds });
+	if (!verified.ok) return refuse(401, SIGNATURE_PROBLEMS[verified.reason]);
+
+	let body: unknown;
+	try {
+		body = JSON.parse(rawBody.toString('utf8'));
+	} catch {
+		return refuse(400, 'The body is not valid JSON');
+	}
+	const event = readVideoEvent(body);
+	if (!event) return refuse(400, 'The body is not a video event: it needs a "type" and a "data.id"');
+	return { ok: true, webhookId: firstHeader(headers, 'webhook-id') ?? '', event };
+}
