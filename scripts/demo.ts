@@ -15,7 +15,7 @@ async function main() {
 	const server = real ? undefined : await startReferenceServer({ generationMs: 3000 });
 	const credentials = real
 		? { baseUrl: process.env.SORA_BASE_URL!, apiKey: process.env.SORA_API_KEY!, authHeader: process.env.SORA_AUTH_HEADER ?? 'bearer' }
-		: { baseUrl: server!.url, apiKey: 'sk-test' };
+		: { baseUrl: server!.url, apiKey: 'sk-test', authHeader: 'bearer' };
 	console.log(real ? `Host: ${credentials.baseUrl}` : `Host: the reference server at ${credentials.baseUrl} (offline; set SORA_BASE_URL and SORA_API_KEY for a real provider)`);
 
 	const parameters = {

@@ -5,6 +5,7 @@
  * imported, creates the owner account, and prints how to log in and what to click. Ctrl+C stops all.
  * Env: N8N_PORT (5678), SORA_SERVER_PORT (5680), SORA_SERVER_GENERATION_MS (8000).
  */
+import { CREDENTIAL } from './e2e/cases';
 import { loadExamples } from './e2e/examples';
 import { DEFAULT_OWNER, type Server, setupOwner, startServer } from './e2e/n8n';
 import { buildAndPack, installIntoCustomExtensions } from './e2e/pack';
@@ -32,6 +33,7 @@ async function main() {
 
 	process.on('SIGINT', () => void stopAll(0));
 	process.on('SIGTERM', () => void stopAll(0));
+	process.on('SIGHUP', () => void stopAll(0));
 	api = await startReferenceServer({
 		port: Number(process.env.SORA_SERVER_PORT ?? 5680),
 		generationMs: Number(process.env.SORA_SERVER_GENERATION_MS ?? 8000),
@@ -49,13 +51,13 @@ async function main() {
 		`  n8n is running: ${n8n.url}`,
 		`  Sign in with   ${DEFAULT_OWNER.email}  /  ${DEFAULT_OWNER.password}`,
 		'',
-		`  The credential "Sora e2e" (type Sora (Videos API) API) points at the reference server ${api.baseUrl},`,
+		`  The credential "${CREDENTIAL.name}" (type Sora (Videos API) API) points at the reference server ${api.baseUrl},`,
 		'  which makes short fake videos instead of calling a real provider.',
 		'',
 		examples.length
 			? `  Workflows: open ${examples.map((e) => `"${e.workflow.name}"`).join(', ')} from the Overview page,`
 			: '  No examples/ workflows yet: create a workflow, click "+" and search "Sora",',
-		examples.length ? '  then click "Execute workflow" at the bottom of the canvas.' : '  pick an action such as "Create a video", choose the credential "Sora e2e", and click "Execute step".',
+		examples.length ? '  then click "Execute workflow" at the bottom of the canvas.' : `  pick the action "Generate a video", choose the credential "${CREDENTIAL.name}", and click "Execute step".`,
 		'  Double-click a Sora node to see its parameters; the MP4 appears in the output panel under "Binary".',
 		'  Put "[fail]" in a prompt to see a failed generation, "[gen=20000]" to make one take 20 s.',
 		'',

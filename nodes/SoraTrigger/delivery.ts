@@ -6,6 +6,10 @@ type Headers = Record<string, string | string[] | undefined>;
 /** Video events are a few hundred bytes; anything above this is refused unread. */
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
 
+export const MISSING_SECRET_MESSAGE = 'No webhook signing secret is set';
+export const MISSING_SECRET_HELP =
+	"Enter the provider's signing secret (whsec_…) as Webhook Signing Secret in the Sora API credential, or as Signing Secret in the trigger's options. Without it the trigger refuses every delivery.";
+
 /** A delivery the trigger refuses: the HTTP status to answer and why. The workflow does not start. */
 export interface Refusal {
 	status: 400 | 401 | 413 | 500;
@@ -69,10 +73,7 @@ export function checkDelivery(delivery: Delivery): DeliveryCheck {
 		);
 	}
 	if (!secret.trim()) {
-		return refuse(
-			500,
-			"No webhook signing secret is set: enter the provider's secret (whsec_…) as Webhook Signing Secret in the Sora API credential or in the trigger",
-		);
+		return refuse(500, `${MISSING_SECRET_MESSAGE}. ${MISSING_SECRET_HELP}`);
 	}
 
 	const verified = verifyWebhookSignature({ secret, headers, rawBody, nowSeconds });

@@ -10,7 +10,7 @@ import { CREDENTIAL } from './cases';
 import { CUSTOM_PREFIX } from './n8n';
 import { PACKAGE_NAME, REPO_ROOT } from './pack';
 
-export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+export const EXAMPLES_DIR = process.env.SORA_E2E_EXAMPLES_DIR ?? path.join(REPO_ROOT, 'examples');
 
 export interface Example {
 	file: string;

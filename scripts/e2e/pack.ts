@@ -7,7 +7,7 @@
  * for custom extensions (load-nodes-and-credentials.ts puts its module.paths on NODE_PATH), so the
  * install skips peers (--legacy-peer-deps) and we check no n8n-workflow lands next to the package.
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from './proc';
@@ -21,8 +21,12 @@ export interface Packed {
 	files: string[];
 }
 
-/** npm run build, then npm pack into a temp dir (prepack runs the build again; --ignore-scripts skips it). */
+/**
+ * A clean `npm run build` (no stale files from earlier builds in the tarball), then npm pack into a
+ * temp dir (prepack would build again; --ignore-scripts skips it).
+ */
 export async function buildAndPack(logFile?: string): Promise<Packed> {
+	rmSync(path.join(REPO_ROOT, 'dist'), { recursive: true, force: true });
 	await run('npm', ['run', 'build'], { cwd: REPO_ROOT, logFile });
 	const outDir = mkdtempSync(path.join(tmpdir(), 'sora-e2e-pack-'));
 	const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', outDir], {

@@ -56,10 +56,26 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
 	});
 }
 
+/** Children started with startChild and still running: ended when this process exits, however it exits. */
+const liveChildren = new Set<ChildProcess>();
+process.on('exit', () => {
+	for (const child of liveChildren) {
+		try {
+			process.kill(-child.pid!, 'SIGKILL');
+		} catch {
+			/* already gone */
+		}
+	}
+});
+
 /** Starts a long-lived child (its own process group, so stopChild ends its children too). */
 export function startChild(cmd: string, args: string[], opts: SpawnOptions & { logFile?: string } = {}) {
 	const { logFile, ...spawnOpts } = opts;
 	const child = spawn(cmd, args, { ...spawnOpts, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	if (child.pid !== undefined) {
+		liveChildren.add(child);
+		child.once('exit', () => liveChildren.delete(child));
+	}
 	if (logFile) {
 		const log = createWriteStream(logFile, { flags: 'a' });
 		child.stdout!.pipe(log);

@@ -13,14 +13,29 @@ import { CASES, CREDENTIAL, loadWorkflow } from './cases';
 import { Checks, printSummary } from './checks';
 import { checkConformance } from './conformance';
 import { runEditorTest } from './editor';
-import { loadExamples } from './examples';
-import { createInstance, execute, importCredentials, importWorkflows } from './n8n';
+import { type Example, loadExamples } from './examples';
+import { CUSTOM_PREFIX, type N8nInstance, createInstance, execute, importCredentials, importWorkflows } from './n8n';
 import { REPO_ROOT, buildAndPack, installIntoCustomExtensions, resolvesOnlyThroughN8n } from './pack';
 import { seconds } from './proc';
 import { type N8nRuntime, provision } from './provision';
 import { type RunningServer, startReferenceServer } from './reference-server';
 
 export const ARTIFACTS = path.join(REPO_ROOT, 'artifacts');
+
+const isManual = (e: Example) => e.workflow.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger');
+
+/** An example with a Manual Trigger runs without a workflow error, and each of its Sora nodes runs. */
+async function checkExampleRuns(checks: Checks, inst: N8nInstance, example: Example) {
+	const te = Date.now();
+	const result = await execute(inst, example.workflow.id);
+	checks.equal(result.exitCode, 0, `n8n execute exit code (${seconds(te)})`);
+	if (!checks.that(result.run, 'n8n printed the run JSON', (result.stderr || result.stdout).slice(-1500))) return;
+	checks.that(!result.run.data?.resultData?.error, 'the run has no workflow error', result.run.data?.resultData?.error?.message);
+	const ran = Object.keys(result.run.data?.resultData?.runData ?? {});
+	for (const node of example.workflow.nodes.filter((n) => String(n.type).startsWith(`${CUSTOM_PREFIX}.`) && !n.disabled)) {
+		checks.that(ran.includes(node.name), `node "${node.name}" ran`, ran);
+	}
+}
 
 async function runInN8n(runtime: N8nRuntime, customDir: string, server: RunningServer): Promise<Checks[]> {
 	const t = Date.now();
@@ -47,6 +62,11 @@ async function runInN8n(runtime: N8nRuntime, customDir: string, server: RunningS
 		const runError = result.run?.data?.resultData?.error;
 		checks.that(!runError, 'the run has no workflow error', runError?.message);
 		await c.check(result.run, checks, { inst, server });
+	}
+	for (const example of examples.filter(isManual)) {
+		const checks = new Checks(`${runtime.version} examples/${example.file}`);
+		caseChecks.push(checks);
+		await checkExampleRuns(checks, inst, example);
 	}
 	console.log(`[e2e] ${runtime.label}: done in ${seconds(t)} (log ${inst.logFile})`);
 	return [setup, ...caseChecks];
@@ -95,6 +115,10 @@ async function main(): Promise<number> {
 	console.log(`e2e: ${all.length - failed} passed, ${failed} failed`);
 	return ok ? 0 : 1;
 }
+
+// Exiting ends the reference server and n8n (see proc.ts).
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
 
 main().then(
 	(code) => process.exit(code),

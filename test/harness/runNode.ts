@@ -3,7 +3,7 @@ prepareN8nEnvironment();
 
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
-import { BinaryDataConfig, BinaryDataService, ErrorReporter, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { BinaryDataConfig, BinaryDataService, ErrorReporter, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 import type {
 	IBinaryData,
@@ -158,6 +158,21 @@ export function startNode(options: RunOptions): RunningNode {
 			pending?.cancel();
 		},
 	};
+}
+
+/** Calls one of the node's list-search methods the way the editor does (a real LoadOptionsContext). */
+export async function searchList(method: string, credentials: ICredentialDataDecryptedObject, filter?: string) {
+	const node: INode = {
+		id: 'node-under-test', name: 'Node', type: SORA_NODE_TYPE, typeVersion: 1, position: [0, 0],
+		parameters: { resource: 'video', operation: 'create' },
+		credentials: { soraApi: { id: 'cred-1', name: 'Sora account' } },
+	};
+	const workflow = new Workflow({ id: 'harness-workflow', nodes: [node], connections: {}, nodeTypes, active: false, settings: {} });
+	credentialsHelper.setValues({ soraApi: credentials });
+	const additionalData = { credentialsHelper, restApiUrl: '', instanceBaseUrl: '', variables: {} } as unknown as IWorkflowExecuteAdditionalData;
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.model');
+	const search = (nodeTypeClasses[SORA_NODE_TYPE] as Sora).methods.listSearch[method as 'searchModels'];
+	return await search.call(context, filter);
 }
 
 export async function runNode(options: RunOptions): Promise<RunResult> {

@@ -53,7 +53,7 @@ describe('against a working host', () => {
 
 	test('Remix of a video that is not completed is refused before the paid request', async () => {
 		const queued = await api.run(createParams({ waitForCompletion: false, prompt: 'slow [gen=60000]' }));
-		const { error } = await api.run({ resource: 'video', operation: 'remix', videoId: queued.items[0].json.id, prompt: 'again' });
+		const { error } = await api.run({ resource: 'video', operation: 'remix', videoId: String(queued.items[0].json.id), prompt: 'again' });
 		expect(error?.message).toBe(`Remix needs a completed video, but ${String(queued.items[0].json.id)} is queued [item 0]`);
 		expect(api.server.createCount).toBe(1);
 	});

@@ -8,10 +8,17 @@ import type {
 
 import { parseRetryAfterMs, retryDelayMs } from '../domain/schedule';
 import { ExecutionCancelledError, pause, throwIfCancelled } from '../helpers/sleep';
-import { apiErrorFromFailure, apiErrorFromResponse, type ErrorScope } from './apiError';
+import { apiErrorFromFailure, apiErrorFromResponse, readErrorBody, type ErrorScope } from './apiError';
 import { encodeMultipart, type MultipartField } from './multipart';
 import { RequestBudget } from './requestBudget';
-import { describeFailure, shouldRetry, type Failure, type RequestSafety } from './retryPolicy';
+import {
+	describeFailure,
+	MAX_ATTEMPTS,
+	provesNotProcessed,
+	shouldRetry,
+	type Failure,
+	type RequestSafety,
+} from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'soraApi';
 
@@ -110,6 +117,10 @@ export class SoraClient {
 	/** A JSON request; `unsafe` ones (creates, deletes) are repeated only when provably not processed. */
 	async call<T>(request: SoraRequest, safety: RequestSafety, scope: ErrorScope): Promise<SoraResponse<T>> {
 		const response = await this.withRetries(request, safety, scope);
+		if (safety === 'unsafe' && request.method === 'POST' && response.status >= 500) {
+			const failure: Failure = { kind: 'status', status: response.status };
+			throw this.failureError(request, failure, safety, scope, response);
+		}
 		if (response.status >= 400) throw this.errorFor(request, response, scope);
 		return response as SoraResponse<T>;
 	}
@@ -186,22 +197,31 @@ export class SoraClient {
 		return shouldRetry(failure, safety, attempt);
 	}
 
-	private failureError(request: SoraRequest, failure: Failure, safety: RequestSafety, scope: ErrorScope) {
+	private failureError(
+		request: SoraRequest,
+		failure: Failure,
+		safety: RequestSafety,
+		scope: ErrorScope,
+		response?: SoraResponse,
+	) {
 		const what = `${request.method} ${request.path}`;
-		if (safety === 'unsafe' && request.method === 'POST') {
+		const detail = failure.kind === 'network' ? ` (${failure.code})` : '';
+		const answered = response ? ` The host said: "${readErrorBody(response.body).message ?? 'nothing'}".` : '';
+		if (safety === 'unsafe' && request.method === 'POST' && !provesNotProcessed(failure)) {
 			return apiErrorFromFailure(
 				this.node,
 				scope,
 				`The request may have created a video that is now being generated (and charged): ${describeFailure(failure)} after it was sent`,
-				`${what} got ${describeFailure(failure)} after its body was sent, so the node cannot know whether the host started the job. ` +
+				`${what} got ${describeFailure(failure)}${detail} after its body was sent, so the node cannot know whether the host started the job.${answered} ` +
 					'It was not sent again, so that you are not charged twice. Use the List operation (Order: Descending) to find the job before you run this item again.',
+				response?.status,
 			);
 		}
 		return apiErrorFromFailure(
 			this.node,
 			scope,
 			`The host could not be reached: ${describeFailure(failure)}`,
-			`${what} at ${this.baseUrl} failed ${failure.kind === 'status' ? `with HTTP ${failure.status}` : 'without an answer'} after retries.`,
+			`${what} at ${this.baseUrl} failed ${failure.kind === 'status' ? `with HTTP ${failure.status}` : `without an answer${detail}`} after ${MAX_ATTEMPTS} attempts.`,
 		);
 	}
 

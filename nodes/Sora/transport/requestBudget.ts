@@ -50,7 +50,7 @@ export class RequestBudget {
 		}
 	}
 
-	private msUntilAllowed(): number {
+	msUntilAllowed(): number {
 		const now = this.now();
 		let waitMs = this.pausedUntil - now;
 		if (this.maxRequestsPerMinute && this.maxRequestsPerMinute > 0) {
@@ -59,6 +59,6 @@ export class RequestBudget {
 				waitMs = Math.max(waitMs, this.sentAt[0] + WINDOW_MS - now);
 			}
 		}
-		return waitMs;
+		return Math.max(0, waitMs);
 	}
 }

@@ -34,12 +34,23 @@ export function shouldRetry(failure: Failure, safety: RequestSafety, attempt: nu
 	return safety === 'safe' ? isTransient(failure) : provesNotProcessed(failure);
 }
 
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	ETIMEDOUT: 'connection timed out',
+	ECONNABORTED: 'connection timed out',
+	ENOTFOUND: 'host name not found',
+	EAI_AGAIN: 'host name lookup failed',
+	EPIPE: 'connection closed while sending',
+};
+
+/** Words, not error codes: n8n replaces messages that contain a known code with a generic text. */
 export function describeFailure(failure: Failure): string {
 	switch (failure.kind) {
 		case 'status':
 			return `HTTP ${failure.status}`;
 		case 'network':
-			return `connection error ${failure.code}`;
+			return NETWORK_WORDS[failure.code] ?? 'connection failed';
 		case 'malformed':
 			return 'a response that is not valid JSON';
 		case 'truncated':

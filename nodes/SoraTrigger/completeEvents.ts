@@ -1,0 +1,91 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { asNodeError, errorItem } from '../Sora/actions/errors';
+import { failureMessageOf, readVideo, type Video } from '../Sora/domain/video';
+import { downloadContent } from '../Sora/engine/downloadContent';
+import { SoraClient } from '../Sora/transport/client';
+import { isVideoFailedEvent } from './videoEvent';
+
+export interface EventOutputOptions {
+	fetchVideo: boolean;
+	downloadVideo: boolean;
+	binaryPropertyName: string;
+}
+
+export function readEventOutputOptions(ctx: IExecuteFunctions): EventOutputOptions {
+	const binaryPropertyName = String(ctx.getNodeParameter('binaryPropertyName', 0, 'data') ?? '').trim();
+	return {
+		fetchVideo: ctx.getNodeParameter('fetchVideo', 0, true) as boolean,
+		downloadVideo: ctx.getNodeParameter('downloadVideo', 0, false) as boolean,
+		binaryPropertyName: binaryPropertyName || 'data',
+	};
+}
+
+async function fetchVideo(client: SoraClient, videoId: string, itemIndex: number): Promise<Video> {
+	const response = await client.call<unknown>(
+		{ method: 'GET', path: `/videos/${encodeURIComponent(videoId)}` },
+		'safe',
+		{ itemIndex, videoId },
+	);
+	const video = readVideo(response.body);
+	if (!video) {
+		throw new NodeOperationError(client.node, `The host answered GET /videos/${videoId} without a video object [item ${itemIndex}, video ${videoId}]`, {
+			itemIndex,
+		});
+	}
+	return video;
+}
+
+/**
+ * One webhook item made whole: the video object (always for video.failed, so that the item
+ * carries its error), and for video.completed the MP4 as binary data, through the node's
+ * one transport and one download path.
+ */
+async function completeEvent(
+	ctx: IExecuteFunctions,
+	client: SoraClient,
+	item: INodeExecutionData,
+	itemIndex: number,
+	options: EventOutputOptions,
+): Promise<INodeExecutionData> {
+	const json: IDataObject = { ...item.json };
+	const videoId = String(json.videoId ?? '');
+	if (!videoId) {
+		throw new NodeOperationError(ctx.getNode(), `The trigger item has no videoId [item ${itemIndex}]`, { itemIndex });
+	}
+	const failed = isVideoFailedEvent(json.type);
+	if (options.fetchVideo || failed) {
+		const video = await fetchVideo(client, videoId, itemIndex);
+		json.video = video as IDataObject;
+		if (failed) json.error = `Video ${videoId} failed: ${failureMessageOf(video)}`;
+	}
+	const output: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
+	if (options.downloadVideo && !failed) {
+		const binary = await downloadContent(client, ctx.helpers, videoId, 'video', { itemIndex, videoId });
+		output.binary = { ...(item.binary ?? {}), [options.binaryPropertyName]: binary };
+	}
+	return output;
+}
+
+/** Runs over the webhook's items in the engine; a failing item never stops the others under Continue On Fail. */
+export async function completeEvents(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const options = readEventOutputOptions(this);
+	const needsHost = options.fetchVideo || options.downloadVideo || items.some((item) => isVideoFailedEvent(item.json.type));
+	if (!needsHost) return items.map((item, itemIndex) => ({ ...item, pairedItem: { item: itemIndex } }));
+
+	const client = await SoraClient.connect(this);
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			output.push(await completeEvent(this, client, items[itemIndex], itemIndex, options));
+		} catch (error) {
+			const nodeError = asNodeError(this, error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			const videoId = items[itemIndex].json.videoId;
+			output.push(errorItem(nodeError, itemIndex, { ...items[itemIndex].json, ...(videoId ? { videoId } : {}) }));
+		}
+	}
+	return output;
+}

@@ -1,0 +1,51 @@
+import { RequestBudget } from '../../nodes/Sora/transport/requestBudget';
+
+function clock(start = 1_000_000) {
+	let now = start;
+	return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+describe('the request budget shared by an execution', () => {
+	test('Max Requests per Minute holds requests back until the window allows them', async () => {
+		const time = clock();
+		const budget = new RequestBudget(3, time.now);
+		for (let i = 0; i < 3; i++) {
+			expect(budget.msUntilAllowed()).toBe(0);
+			await budget.beforeRequest(undefined);
+			time.advance(1000);
+		}
+		expect(budget.msUntilAllowed()).toBe(57_000);
+		time.advance(57_000);
+		expect(budget.msUntilAllowed()).toBe(0);
+	});
+
+	test('no cap: requests are never held back and nothing is remembered', async () => {
+		const budget = new RequestBudget(undefined);
+		for (let i = 0; i < 1000; i++) await budget.beforeRequest(undefined);
+		expect(budget.msUntilAllowed()).toBe(0);
+		expect(budget.requestsSent).toBe(1000);
+	});
+
+	test('a 429 pauses every request and slows all polling; successes speed it up again gently', () => {
+		const time = clock();
+		const budget = new RequestBudget(undefined, time.now);
+		budget.afterResponse(429, 3000);
+		expect(budget.msUntilAllowed()).toBe(3000);
+		expect(budget.pollSlowdown).toBe(2);
+		budget.afterResponse(429, undefined);
+		expect(budget.pollSlowdown).toBe(4);
+		expect(budget.msUntilAllowed()).toBe(4000);
+		for (let i = 0; i < 5; i++) budget.afterResponse(200, undefined);
+		expect(budget.pollSlowdown).toBeCloseTo(4 * 0.9 ** 5);
+		for (let i = 0; i < 50; i++) budget.afterResponse(200, undefined);
+		expect(budget.pollSlowdown).toBe(1);
+	});
+
+	test('the slowdown is capped and retry-after is honoured up to a minute', () => {
+		const time = clock();
+		const budget = new RequestBudget(undefined, time.now);
+		for (let i = 0; i < 10; i++) budget.afterResponse(429, 600_000);
+		expect(budget.pollSlowdown).toBe(8);
+		expect(budget.msUntilAllowed()).toBe(60_000);
+	});
+});
