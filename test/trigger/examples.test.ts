@@ -1,0 +1,128 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { INode, INodeTypeDescription } from 'n8n-workflow';
+
+import { Sora } from '../../nodes/Sora/Sora.node';
+import { SoraTrigger } from '../../nodes/SoraTrigger/SoraTrigger.node';
+import { readBinary, runNode } from '../harness/runNode';
+import { TriggerHarness } from '../harness/runWebhook';
+import { startReferenceServer, type ReferenceServer } from '../server';
+import { call } from '../server/test-client';
+import { newSecret, signedDelivery, videoEvent } from './deliveries';
+import { parameterProblems } from './nodeParameters';
+
+const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
+
+interface Workflow {
+	id?: string;
+	name: string;
+	nodes: INode[];
+	connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
+}
+
+const examples = readdirSync(EXAMPLES_DIR)
+	.filter((file) => file.endsWith('.json'))
+	.sort()
+	.map((file) => ({ file, workflow: JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as Workflow }));
+
+const ownDescriptions: Record<string, INodeTypeDescription> = {
+	'n8n-nodes-sora.sora': new Sora().description,
+	'n8n-nodes-sora.soraTrigger': new SoraTrigger().description,
+};
+/** n8n's own nodes the examples use, at versions that n8n 1.x and 2.x both load. */
+const BASE_NODE_VERSIONS: Record<string, number[]> = {
+	'n8n-nodes-base.webhook': [2],
+	'n8n-nodes-base.respondToWebhook': [1.1],
+	'n8n-nodes-base.httpRequest': [4.2],
+	'n8n-nodes-base.scheduleTrigger': [1.2],
+	'n8n-nodes-base.code': [2],
+};
+
+function nodeOf(file: string, name: string): INode {
+	return examples.find((example) => example.file === file)!.workflow.nodes.find((node) => node.name === name)!;
+}
+
+describe('examples/*.json', () => {
+	it('holds the three documented workflows, each listed in examples/README.md', () => {
+		expect(examples.map((example) => example.file)).toHaveLength(3);
+		const readme = readFileSync(path.join(EXAMPLES_DIR, 'README.md'), 'utf8');
+		for (const { file } of examples) expect(readme).toContain(file);
+	});
+
+	it.each(examples)('$file is an importable workflow whose connections join existing nodes', ({ workflow }) => {
+		expect(typeof workflow.name).toBe('string');
+		expect(workflow.id === undefined || workflow.id.length <= 21).toBe(true);
+		const names = workflow.nodes.map((node) => node.name);
+		expect(new Set(names).size).toBe(names.length);
+		expect(new Set(workflow.nodes.map((node) => node.id)).size).toBe(names.length);
+		for (const node of workflow.nodes) {
+			expect(node).toEqual(expect.objectContaining({ type: expect.any(String), typeVersion: expect.any(Number), position: [expect.any(Number), expect.any(Number)], parameters: expect.any(Object) }));
+			const known = ownDescriptions[node.type] !== undefined || BASE_NODE_VERSIONS[node.type]?.includes(node.typeVersion);
+			expect(`${node.type}@${node.typeVersion} ${known ? 'known' : 'unknown'}`).toBe(`${node.type}@${node.typeVersion} known`);
+		}
+		for (const [source, outputs] of Object.entries(workflow.connections)) {
+			expect(names).toContain(source);
+			for (const target of outputs.main.flat()) expect(names).toContain(target.node);
+		}
+	});
+
+	it.each(examples)("$file: every Sora and Sora Trigger node's parameters are valid for the node's description", ({ workflow }) => {
+		const ownNodes = workflow.nodes.filter((node) => ownDescriptions[node.type]);
+		expect(ownNodes.length).toBeGreaterThan(0);
+		for (const node of ownNodes) {
+			expect({ node: node.name, problems: parameterProblems(node, ownDescriptions[node.type]) }).toEqual({ node: node.name, problems: [] });
+			expect(Object.keys(node.credentials ?? {})).toEqual(['soraApi']);
+		}
+	});
+
+	it('the validity check does catch bad parameters', () => {
+		const node = { ...nodeOf('03-delete-old-videos.json', 'List Videos') };
+		node.parameters = { ...node.parameters, order: 'sideways', limit: 5, colour: 'red' };
+		expect(parameterProblems(node, ownDescriptions[node.type])).toEqual([
+			expect.stringContaining('order: not one of'),
+			'limit: set, but not shown for these parameters',
+			'colour: not a parameter of sora',
+		]);
+		const create = { ...nodeOf('01-webhook-generate-and-respond-with-mp4.json', 'Generate Video') };
+		create.parameters = { ...create.parameters, prompt: '', waitOptions: { pollEvery: 3 } };
+		expect(parameterProblems(create, ownDescriptions[create.type])).toEqual(
+			expect.arrayContaining([expect.stringContaining('waitOptions.pollEvery: unknown option'), expect.stringMatching(/^prompt: /)]),
+		);
+	});
+});
+
+describe('the examples’ Sora nodes, run with their own parameters against the reference server', () => {
+	let server: ReferenceServer;
+	beforeAll(async () => {
+		server = await startReferenceServer({ generationMs: 60_000 });
+	});
+	afterAll(async () => await server.close());
+
+	it('example 2: the Sora Trigger downloads the completed video for the upload step', async () => {
+		const secret = newSecret();
+		const created = await call(server, 'POST', '/videos', { json: { prompt: 'A tram at night' } });
+		server.completeNow(created.json.id);
+		const trigger = nodeOf('02-create-now-post-when-ready.json', 'Video Ready');
+		const harness = new TriggerHarness({ parameters: trigger.parameters, credentials: { apiKey: 'sk-test', baseUrl: server.url, webhookSecret: secret } });
+		const { answer, run } = await harness.receive(signedDelivery(secret, videoEvent('video.completed', created.json.id)));
+		expect(answer).toMatchObject({ status: 200, started: true });
+		const { items, error } = await run!;
+		expect(error).toBeUndefined();
+		expect(items[0].json.video).toMatchObject({ id: created.json.id, prompt: 'A tram at night' });
+		expect((await readBinary(items[0].binary!.data)).equals(server.fixture('video'))).toBe(true);
+	});
+
+	it('example 3: List returns every video, oldest first, and Delete removes one by $json.id', async () => {
+		for (let i = 0; i < 3; i++) server.completeNow((await call(server, 'POST', '/videos', { json: { prompt: `Clip ${i}` } })).json.id);
+		const credentials = { apiKey: 'sk-test', baseUrl: server.url };
+		const listed = await runNode({ parameters: nodeOf('03-delete-old-videos.json', 'List Videos').parameters, credentials });
+		expect(listed.error).toBeUndefined();
+		expect(listed.items.length).toBeGreaterThanOrEqual(3);
+		const createdAt = listed.items.map((item) => Number(item.json.created_at));
+		expect([...createdAt].sort((a, b) => a - b)).toEqual(createdAt);
+		const deleted = await runNode({ parameters: nodeOf('03-delete-old-videos.json', 'Delete Video').parameters, items: [{ json: listed.items[0].json }], credentials });
+		expect(deleted.error).toBeUndefined();
+		expect(deleted.items[0].json).toMatchObject({ id: listed.items[0].json.id, deleted: true });
+	});
+});
