@@ -5,11 +5,10 @@
  * imported, creates the owner account, and prints how to log in and what to click. Ctrl+C stops all.
  * Env: N8N_PORT (5678), SORA_SERVER_PORT (5680), SORA_SERVER_GENERATION_MS (8000).
  */
-import { CREDENTIAL } from './e2e/cases';
+import { CREDENTIAL, credentialFor } from './e2e/cases';
 import { loadExamples } from './e2e/examples';
-import { DEFAULT_OWNER, type Server, setupOwner, startServer } from './e2e/n8n';
+import { DEFAULT_OWNER, type Server, prepareInstance, setupOwner, startServer } from './e2e/n8n';
 import { buildAndPack, installIntoCustomExtensions } from './e2e/pack';
-import { prepareInstance } from './e2e/editor';
 import { stopChild } from './e2e/proc';
 import { provision } from './e2e/provision';
 import { type RunningServer, startReferenceServer } from './e2e/reference-server';
@@ -41,7 +40,7 @@ async function main() {
 	console.log(`[start] reference server (Videos API) at ${api.baseUrl}`);
 
 	const examples = loadExamples();
-	const inst = await prepareInstance(n8n2, customDir, api, examples.map((e) => e.workflow));
+	const inst = await prepareInstance(n8n2, customDir, credentialFor(api), examples.map((e) => e.workflow));
 	console.log(`[start] starting ${n8n2.label} (user folder ${inst.userFolder}, log ${inst.logFile})`);
 	n8n = await startServer(inst, n8nPort);
 	await setupOwner(n8n.url);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { looksLikeMp4, readBinary } from './binary';
 import type { Checks } from './checks';
-import { type N8nInstance, type RunItem, nodeItems } from './n8n';
+import { type CredentialToImport, type N8nInstance, type RunItem, nodeItems } from './n8n';
 import { REPO_ROOT } from './pack';
 import { type RunningServer, videoStatus } from './reference-server';
 
@@ -13,6 +13,14 @@ export const WORKFLOWS_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'workflows');
 /** The MP4 the reference server serves as every video's content. */
 const SERVED_VIDEO = path.join(REPO_ROOT, 'test', 'server', 'fixtures', 'video.mp4');
 export const CREDENTIAL = { id: 'soraE2eCredential1', name: 'Sora reference server', type: 'soraApi' };
+
+/** The credential as `n8n import:credentials` takes it, pointing at the reference server. */
+export function credentialFor(server: RunningServer, webhookSecret?: string): CredentialToImport {
+	return {
+		...CREDENTIAL,
+		data: { apiKey: server.apiKey, baseUrl: server.baseUrl, authHeader: 'bearer', ...(webhookSecret ? { webhookSecret } : {}) },
+	};
+}
 
 export interface CaseContext {
 	inst: N8nInstance;

@@ -4,39 +4,17 @@
  * Checks: the node types are served, the icon URL answers 200, the panel shows the operations
  * (the names from the node's own description) and the wait options.
  */
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { CREDENTIAL, loadWorkflow } from './cases';
+import { loadWorkflow } from './cases';
 import { Checks } from './checks';
 import { hasSoraNode, loadExamples } from './examples';
-import { CUSTOM_PREFIX, DEFAULT_OWNER, type N8nInstance, createInstance, importCredentials, importWorkflows, login, setupOwner, startServer } from './n8n';
-import { stopChild } from './proc';
-import type { N8nRuntime } from './provision';
-import type { RunningServer } from './reference-server';
-
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address() as { port: number };
-			srv.close(() => resolve(port));
-		});
-	});
-}
-
-/** Prepares an instance: credential plus the given workflows. */
-export async function prepareInstance(runtime: N8nRuntime, customDir: string, server: RunningServer, workflows: object[]): Promise<N8nInstance> {
-	const inst = createInstance(runtime, customDir);
-	await importCredentials(inst, [{ ...CREDENTIAL, data: { apiKey: server.apiKey, baseUrl: server.baseUrl, authHeader: 'bearer' } }]);
-	if (workflows.length) await importWorkflows(inst, workflows);
-	return inst;
-}
+import { CUSTOM_PREFIX, DEFAULT_OWNER } from './n8n';
+import { REPO_ROOT } from './pack';
 
 /** The workflow the editor test opens: the first example with a Sora node, else the e2e video flow. */
-function pickWorkflow(): { id: string; nodeName: string; source: string } {
+export function editorTarget(): { id: string; nodeName: string; source: string } {
 	const example = loadExamples().find((e) => hasSoraNode(e.workflow));
 	if (example) {
 		const node = example.workflow.nodes.find((n) => n.type === `${CUSTOM_PREFIX}.sora`);
@@ -45,36 +23,33 @@ function pickWorkflow(): { id: string; nodeName: string; source: string } {
 	return { id: loadWorkflow('video-flow.json').id, nodeName: 'Create', source: 'test/e2e/workflows/video-flow.json' };
 }
 
-export async function runEditorTest(runtime: N8nRuntime, customDir: string, server: RunningServer, artifacts: string): Promise<Checks> {
-	const checks = new Checks(`${runtime.version} editor`);
+/**
+ * Runs against a started n8n whose owner is set up and which holds the target workflow.
+ * `cookie` is an n8n-auth cookie from the REST login (for the API checks; the browser signs in itself).
+ */
+export async function runEditorTest(baseUrl: string, cookie: string, version: string, artifacts: string): Promise<Checks> {
+	const checks = new Checks(`${version} editor`);
 	const log = (m: string) => console.log(`[editor] ${m}`);
-	const target = pickWorkflow();
-	const workflows = [loadWorkflow('video-flow.json'), ...loadExamples().map((e) => e.workflow)];
-	const inst = await prepareInstance(runtime, customDir, server, workflows);
-	const n8n = await startServer(inst, await freePort());
-	log(`n8n ${runtime.version} at ${n8n.url}; opening ${target.source}, node "${target.nodeName}"`);
-	try {
-		await setupOwner(n8n.url);
-		const cookie = await login(n8n.url);
-		const description = await checkNodeTypes(checks, n8n.url, cookie);
+	const target = editorTarget();
+	log(`n8n ${version} at ${baseUrl}; opening ${target.source}, node "${target.nodeName}"`);
+	await checks.step('node types', async () => {
+		const description = await checkNodeTypes(checks, baseUrl, cookie);
 		await checks.step('browser', async () => {
 			const context = await launchBrowser(log);
 			try {
 				const page = await context.newPage();
 				try {
-					await signIn(page, n8n.url);
-					await openNode(checks, page, `${n8n.url}/workflow/${target.id}`, target.nodeName, description, artifacts, runtime.version);
+					await signIn(page, baseUrl);
+					await openNode(checks, page, `${baseUrl}/workflow/${target.id}`, target.nodeName, description, artifacts, version);
 				} catch (e) {
-					await page.screenshot({ path: path.join(artifacts, `editor-${runtime.version}-failure.png`) }).catch(() => {});
+					await page.screenshot({ path: path.join(artifacts, `editor-${version}-failure.png`) }).catch(() => {});
 					throw e;
 				}
 			} finally {
 				await context.close();
 			}
 		});
-	} finally {
-		await stopChild(n8n.child);
-	}
+	});
 	return checks;
 }
 
@@ -82,8 +57,11 @@ export async function runEditorTest(runtime: N8nRuntime, customDir: string, serv
 async function checkNodeTypes(checks: Checks, baseUrl: string, cookie: string): Promise<any> {
 	const res = await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie } });
 	const types = (await res.json()) as any[];
+	const custom = types.filter((t) => t.name.startsWith(`${CUSTOM_PREFIX}.`)).map((t) => t.name);
+	const declared: string[] = require(path.join(REPO_ROOT, 'package.json')).n8n.nodes;
+	const expected = [`${CUSTOM_PREFIX}.sora`, ...(declared.some((f) => f.includes('SoraTrigger')) ? [`${CUSTOM_PREFIX}.soraTrigger`] : [])];
+	for (const name of expected) checks.that(custom.includes(name), `${name} is a loaded node type`, custom);
 	const sora = types.filter((t) => t.name === `${CUSTOM_PREFIX}.sora`).pop();
-	checks.that(sora, `${CUSTOM_PREFIX}.sora is a loaded node type`, types.filter((t) => t.name.startsWith(CUSTOM_PREFIX)).map((t) => t.name));
 	if (!sora) return undefined;
 	const iconUrl: string | undefined = typeof sora.iconUrl === 'string' ? sora.iconUrl : sora.iconUrl?.light;
 	if (checks.that(iconUrl, 'Sora node has an iconUrl', sora.icon)) {

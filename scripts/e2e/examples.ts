@@ -41,3 +41,14 @@ function forCustomExtensions(workflow: any, index: number): Example['workflow'] 
 export function hasSoraNode(workflow: Example['workflow']): boolean {
 	return workflow.nodes.some((n) => n.type === `${CUSTOM_PREFIX}.sora`);
 }
+
+/**
+ * A copy that `n8n execute` can start: a Schedule Trigger becomes a Manual Trigger (same name, so
+ * connections hold). Undefined for examples that start on a webhook (those run in the server phase).
+ */
+export function asManualRun(workflow: Example['workflow']): Example['workflow'] | undefined {
+	const nodes = workflow.nodes.map((n) =>
+		n.type === 'n8n-nodes-base.scheduleTrigger' ? { ...n, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} } : n,
+	);
+	return nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger') ? { ...workflow, nodes } : undefined;
+}

@@ -3,6 +3,7 @@
  * Every instance gets a fresh N8N_USER_FOLDER.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -70,6 +71,39 @@ export async function importWorkflows(inst: N8nInstance, workflows: object[]): P
 	const dir = mkdtempSync(path.join(inst.userFolder, 'workflows-'));
 	workflows.forEach((wf, i) => writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(wf, null, 2)));
 	await cli(inst, ['import:workflow', '--separate', `--input=${dir}`]);
+}
+
+/** Makes imported workflows active, so `n8n start` registers their webhooks (2.x: publishes them). */
+export async function activateWorkflows(inst: N8nInstance, ids: string[]): Promise<void> {
+	for (const id of ids) {
+		const args = inst.runtime.version.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
+		await cli(inst, args);
+	}
+}
+
+/** A fresh instance with the soraApi credential (pointing at `credential`) and the given workflows. */
+export async function prepareInstance(
+	runtime: N8nRuntime,
+	customDir: string,
+	credential: CredentialToImport,
+	workflows: object[],
+	extraEnv: NodeJS.ProcessEnv = {},
+): Promise<N8nInstance> {
+	const inst = createInstance(runtime, customDir, extraEnv);
+	await importCredentials(inst, [credential]);
+	if (workflows.length) await importWorkflows(inst, workflows);
+	return inst;
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.once('error', reject);
+		srv.listen(0, () => {
+			const { port } = srv.address() as { port: number };
+			srv.close(() => resolve(port));
+		});
+	});
 }
 
 /** An item as n8n's run data holds it. */

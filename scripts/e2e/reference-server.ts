@@ -18,6 +18,8 @@ export interface ServerStartOptions {
 	port?: number;
 	apiKey?: string;
 	generationMs?: number;
+	/** Where the server POSTs signed video.completed / video.failed events, and the whsec_ secret it signs with. */
+	webhook?: { url: string; secret: string };
 	logFile?: string;
 }
 
@@ -31,6 +33,7 @@ export async function startReferenceServer(opts: ServerStartOptions = {}): Promi
 			SORA_SERVER_PORT: String(opts.port ?? 0),
 			SORA_SERVER_API_KEY: apiKey,
 			SORA_SERVER_GENERATION_MS: String(opts.generationMs ?? 1500),
+			...(opts.webhook ? { SORA_SERVER_WEBHOOK_URL: opts.webhook.url, SORA_SERVER_WEBHOOK_SECRET: opts.webhook.secret } : {}),
 		},
 		logFile: opts.logFile,
 	});
@@ -43,11 +46,38 @@ export async function startReferenceServer(opts: ServerStartOptions = {}): Promi
 	}
 }
 
-/** GET <baseUrl>/videos/<id>: the HTTP status (404 once deleted). */
-export async function videoStatus(server: RunningServer, videoId: string): Promise<number> {
+/** GET <baseUrl>/videos/<id>: the HTTP status (404 once deleted) and the video object. */
+export async function getVideo(server: RunningServer, videoId: string): Promise<{ status: number; video?: any }> {
 	const res = await fetch(`${server.baseUrl}/videos/${encodeURIComponent(videoId)}`, {
 		headers: { authorization: `Bearer ${server.apiKey}` },
 	});
-	await res.arrayBuffer();
-	return res.status;
+	const text = await res.text();
+	return { status: res.status, video: res.ok ? JSON.parse(text) : undefined };
+}
+
+export async function videoStatus(server: RunningServer, videoId: string): Promise<number> {
+	return (await getVideo(server, videoId)).status;
+}
+
+/** POST <baseUrl>/videos straight to the server (not through n8n): the new video's id. */
+export async function createVideo(server: RunningServer, prompt: string): Promise<string> {
+	const res = await fetch(`${server.baseUrl}/videos`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ prompt, model: 'sora-2', seconds: '4', size: '720x1280' }),
+	});
+	const body = (await res.json()) as { id?: string };
+	if (!res.ok || !body.id) throw new Error(`POST /videos: HTTP ${res.status} ${JSON.stringify(body)}`);
+	return body.id;
+}
+
+/** Polls until the video is completed or failed. */
+export async function waitForFinished(server: RunningServer, videoId: string, timeoutMs = 60_000): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const { video } = await getVideo(server, videoId);
+		if (video && ['completed', 'failed'].includes(video.status)) return video.status;
+		await new Promise((r) => setTimeout(r, 300));
+	}
+	throw new Error(`video ${videoId} not finished within ${timeoutMs} ms`);
 }

@@ -195,7 +195,7 @@ export class TriggerHarness {
 	/** What n8n does when the workflow is activated (or listens for a test event): checkExists, else create. */
 	async activate(): Promise<boolean> {
 		const additionalData = this.additionalData();
-		const methods = nodeTypeClasses[TRIGGER_NODE_TYPE].webhookMethods!.default;
+		const methods = nodeTypeClasses[TRIGGER_NODE_TYPE].webhookMethods!.default!;
 		const context = new HookContext(this.workflow, this.workflowNode, additionalData, this.mode, 'activate', this.webhookData(additionalData));
 		if (await methods.checkExists.call(context)) return true;
 		return await methods.create.call(context);
@@ -205,7 +205,7 @@ export class TriggerHarness {
 	async deliver(delivery: DeliveryRequest): Promise<WebhookAnswer> {
 		const rawBody = Buffer.isBuffer(delivery.body) ? delivery.body : Buffer.from(delivery.body, 'utf8');
 		if (rawBody.length > N8N_PAYLOAD_SIZE_MAX) return { status: 413, body: { message: 'request entity too large' }, started: false };
-		const headers = { 'content-length': String(rawBody.length), ...lowerCaseHeaders(delivery.headers) };
+		const headers: Record<string, string> = { 'content-length': String(rawBody.length), ...lowerCaseHeaders(delivery.headers) };
 		const contentType = (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 		const parsed = parseLikeN8n(contentType, rawBody);
 		if (parsed.refusal) return parsed.refusal;

@@ -95,7 +95,11 @@ export async function runJobs(this: IExecuteFunctions, client: SoraClient, opera
 				: undefined,
 		});
 	});
-	const outcomes = await waitForVideos(client, this.helpers, this.logger, jobs, readWaitOptions(this));
+	const outcomes = await waitForVideos(client, this.helpers, this.logger, jobs, readWaitOptions(this)).catch(
+		(error: unknown) => {
+			throw asNodeError(this, error, 0);
+		},
+	);
 
 	const byItem = new Map(outcomes.map((outcome) => [outcome.itemIndex, outcome]));
 	return prepared.map((job, itemIndex) => {

@@ -1,0 +1,63 @@
+/**
+ * The part of the e2e that needs `n8n start`: a reference server that delivers signed webhooks to
+ * the e2e trigger, n8n with the trigger workflow and the webhook examples active, then the trigger
+ * checks, the examples' webhook checks and (n8n 2.x) the editor test on the same instance.
+ */
+import path from 'node:path';
+import { CASES, credentialFor, loadWorkflow } from './cases';
+import { Checks } from './checks';
+import { runEditorTest } from './editor';
+import { loadExamples } from './examples';
+import { activateWorkflows, freePort, login, prepareInstance, setupOwner, startServer } from './n8n';
+import { stopChild } from './proc';
+import type { N8nRuntime } from './provision';
+import { startReferenceServer } from './reference-server';
+import { startSink } from './sink';
+import { checkExampleWebhooks, checkTrigger, newSigningSecret, startsOnWebhook, triggerUrl, waitForTrigger, withSink } from './webhooks';
+
+export async function runServerPhase(runtime: N8nRuntime, customDir: string, artifacts: string, opts: { editor: boolean }): Promise<Checks[]> {
+	const setup = new Checks(`${runtime.version} n8n start`);
+	const results: Checks[] = [setup];
+	const sink = await startSink();
+	const port = await freePort();
+	const baseUrl = `http://localhost:${port}`;
+	const secret = newSigningSecret();
+	const trigger = loadWorkflow('trigger.json') as unknown as { id: string; nodes: any[] };
+	const server = await startReferenceServer({
+		webhook: { url: triggerUrl(baseUrl, trigger)!, secret },
+		logFile: path.join(artifacts, `reference-server-${runtime.version}.log`),
+	});
+	const examples = loadExamples().map((e) => ({ ...e, workflow: withSink(e.workflow, sink.url) }));
+	const active = examples.filter(startsOnWebhook);
+	let n8n: Awaited<ReturnType<typeof startServer>> | undefined;
+	try {
+		const workflows = [...CASES.map((c) => loadWorkflow(c.file)), trigger, ...examples.map((e) => e.workflow)];
+		const inst = await prepareInstance(runtime, customDir, credentialFor(server, secret), workflows);
+		await activateWorkflows(inst, [trigger.id, ...active.map((e) => e.workflow.id)]);
+		n8n = await startServer(inst, port);
+		setup.that(true, `n8n started with ${1 + active.length} active workflows (log ${inst.logFile})`);
+		await setupOwner(n8n.url);
+		const cookie = await login(n8n.url);
+		const ctx = { inst, server, baseUrl, cookie, secret, sink };
+
+		const triggerChecks = new Checks(`${runtime.version} Sora Trigger`);
+		results.push(triggerChecks);
+		await triggerChecks.step('trigger', async () => {
+			await waitForTrigger(triggerUrl(baseUrl, trigger)!, secret);
+			await checkTrigger(triggerChecks, { ...ctx, workflow: trigger });
+		});
+		for (const example of active) {
+			const checks = new Checks(`${runtime.version} examples/${example.file} (active)`);
+			results.push(checks);
+			await checks.step('example', () => checkExampleWebhooks(checks, ctx, example));
+		}
+		if (opts.editor) results.push(await runEditorTest(n8n.url, cookie, runtime.version, artifacts));
+	} catch (e) {
+		setup.that(false, `n8n start phase: ${(e as Error).message}`);
+	} finally {
+		await stopChild(n8n?.child);
+		await server.stop();
+		await sink.close();
+	}
+	return results;
+}
