@@ -1,7 +1,7 @@
 import { verifyWebhookSignature, type VerifyResult } from './signature';
 import { readVideoEvent, type VideoEvent } from './videoEvent';
 
-type Headers = Record<string, string | string[] | undefined>;
+import { firstHeader, type Headers } from '../Sora/domain/headers';
 
 /** Video events are a few hundred bytes; anything above this is refused unread. */
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
@@ -25,16 +25,6 @@ export interface Delivery {
 	/** The signing secret; empty when none is set. */
 	secret: string;
 	nowSeconds: number;
-}
-
-export function firstHeader(headers: Headers, name: string): string | undefined {
-	for (const key of Object.keys(headers)) {
-		if (key.toLowerCase() !== name) continue;
-		const value = headers[key];
-		const first = Array.isArray(value) ? value[0] : value;
-		if (typeof first === 'string' && first.trim() !== '') return first.trim();
-	}
-	return undefined;
 }
 
 /** Whether the body is too large, judged from Content-Length first and the bytes if there are any. */

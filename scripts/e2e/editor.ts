@@ -38,9 +38,15 @@ export async function runEditorTest(baseUrl: string, cookie: string, version: st
 			const context = await launchBrowser(log);
 			try {
 				const page = await context.newPage();
+				// From the first page on: the list of workflows may already load the icon.
+				const iconResponses: number[] = [];
+				page.on('response', (r) => {
+					if (/\/icons\/CUSTOM\//.test(r.url())) iconResponses.push(r.status());
+				});
 				try {
 					await signIn(page, baseUrl);
 					await openNode(checks, page, `${baseUrl}/workflow/${target.id}`, target.nodeName, description, artifacts, version);
+					checks.that(iconResponses.length > 0 && iconResponses.every((s) => s === 200), 'the editor loaded the package icons with HTTP 200', iconResponses);
 				} catch (e) {
 					await page.screenshot({ path: path.join(artifacts, `editor-${version}-failure.png`) }).catch(() => {});
 					throw e;
@@ -90,16 +96,14 @@ function expectedOperations(description: any): string[] {
 }
 
 async function openNode(checks: Checks, page: Page, workflowUrl: string, nodeName: string, description: any, artifacts: string, version: string) {
-	const iconResponses: number[] = [];
-	page.on('response', (r) => {
-		if (/\/icons\/CUSTOM\//.test(r.url())) iconResponses.push(r.status());
-	});
 	await page.goto(workflowUrl);
 	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"], [data-name="${nodeName}"]`).first();
 	await node.waitFor({ timeout: 60_000 });
 	await page.keyboard.press('Escape'); // closes any welcome pop-over
+	const icon = node.locator('img').first();
+	const iconShown = await icon.evaluate((el: any) => el.complete && el.naturalWidth > 0, undefined, { timeout: 10_000 }).catch(() => false);
+	checks.that(iconShown, `the canvas shows the icon of node "${nodeName}"`);
 	await page.screenshot({ path: path.join(artifacts, `editor-${version}-canvas.png`) });
-	checks.that(iconResponses.length > 0 && iconResponses.every((s) => s === 200), 'the editor loaded the Sora icon with HTTP 200', iconResponses);
 	await node.dblclick();
 	const panel = page.locator('[data-test-id="ndv"]').first();
 	await panel.waitFor({ timeout: 30_000 });

@@ -1,3 +1,5 @@
+import { firstHeader, type Headers } from './headers';
+
 export const DEFAULT_POLL_INTERVAL_MS = 10_000;
 
 const FIRST_POLL_DELAY_MS = 1_000;
@@ -6,8 +8,6 @@ const MIN_SERVER_POLL_HINT_MS = 200;
 const MAX_SERVER_DELAY_MS = 60_000;
 const RETRY_BASE_MS = 500;
 const RETRY_CAP_MS = 8_000;
-
-type Headers = Record<string, string | string[] | undefined>;
 
 function clamp(value: number, min: number, max: number): number {
 	return Math.min(Math.max(value, min), max);
@@ -36,25 +36,15 @@ export function retryDelayMs(attempt: number, retryAfterMs?: number): number {
 	return Math.min(RETRY_BASE_MS * 2 ** exponent, RETRY_CAP_MS);
 }
 
-function headerValue(headers: Headers, name: string): string | undefined {
-	for (const key of Object.keys(headers)) {
-		if (key.toLowerCase() !== name) continue;
-		const value = headers[key];
-		const first = Array.isArray(value) ? value[0] : value;
-		if (typeof first === 'string' && first.trim() !== '') return first.trim();
-	}
-	return undefined;
-}
-
 function nonNegativeNumber(text: string | undefined): number | undefined {
 	if (text === undefined || !/^\d+(\.\d+)?$/.test(text)) return undefined;
 	return Number(text);
 }
 
 export function parseRetryAfterMs(headers: Headers, nowMs: number = Date.now()): number | undefined {
-	const milliseconds = nonNegativeNumber(headerValue(headers, 'retry-after-ms'));
+	const milliseconds = nonNegativeNumber(firstHeader(headers, 'retry-after-ms'));
 	if (milliseconds !== undefined) return Math.round(milliseconds);
-	const retryAfter = headerValue(headers, 'retry-after');
+	const retryAfter = firstHeader(headers, 'retry-after');
 	if (retryAfter === undefined) return undefined;
 	const seconds = nonNegativeNumber(retryAfter);
 	if (seconds !== undefined) return Math.round(seconds * 1000);
@@ -66,6 +56,6 @@ export function parseRetryAfterMs(headers: Headers, nowMs: number = Date.now()):
 }
 
 export function parsePollAfterMs(headers: Headers): number | undefined {
-	const milliseconds = nonNegativeNumber(headerValue(headers, 'openai-poll-after-ms'));
+	const milliseconds = nonNegativeNumber(firstHeader(headers, 'openai-poll-after-ms'));
 	return milliseconds === undefined ? undefined : Math.round(milliseconds);
 }
