@@ -6,7 +6,6 @@
  * Spawned by bench/memoryCase.ts.
  */
 import { rmSync, statSync } from 'node:fs';
-import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
 import { binaryDataService, runNode } from '../test/harness/runNode';
@@ -23,8 +22,6 @@ export interface MemoryResult {
 	kernelMaxRssMiB: number;
 	storedFileBytes: number;
 	fileDeleted: boolean;
-	/** n8n-core's BinaryDataService.store fed by a bare node:http stream (no Sora node), after the node's run. */
-	coreStoreOnly: { mibPerSecond: number; wallMs: number; peakRssGrowthMiB: number };
 }
 
 const MiB = 1024 * 1024;
@@ -54,26 +51,6 @@ function sampleRss(): { stop(): { peak: number; samples: number } } {
 			return { peak: Math.max(peak, process.memoryUsage().rss), samples };
 		},
 	};
-}
-
-/** The ceiling n8n-core itself sets: the same URL straight into BinaryDataService.store. */
-async function coreStoreOnly(service: Awaited<ReturnType<typeof binaryDataService>>, bytes: number) {
-	const url = `${process.env.BENCH_BASE_URL}/videos/${process.env.BENCH_VIDEO_ID}/content?variant=video`;
-	(globalThis as { gc?: () => void }).gc?.();
-	const baseline = process.memoryUsage().rss;
-	const sampler = sampleRss();
-	const started = performance.now();
-	const response = await new Promise<http.IncomingMessage>((resolve, reject) =>
-		http.get(url, { headers: { authorization: 'Bearer sk-test' } }, resolve).on('error', reject),
-	);
-	const binary = await service.store({ type: 'execution', workflowId: 'bench', executionId: 'core-store-only' }, response, {
-		data: '', mimeType: 'video/mp4', fileName: 'reference.mp4',
-	});
-	const wallMs = performance.now() - started;
-	const { peak } = sampler.stop();
-	if (binary.bytes !== bytes) throw new Error(`n8n-core stored ${binary.bytes} bytes, expected ${bytes}`);
-	rmSync(service.getPath(binary.id!), { force: true });
-	return { mibPerSecond: bytes / MiB / (wallMs / 1000), wallMs, peakRssGrowthMiB: (peak - baseline) / MiB };
 }
 
 async function main(): Promise<MemoryResult> {
@@ -111,7 +88,6 @@ async function main(): Promise<MemoryResult> {
 			kernelMaxRssMiB,
 			storedFileBytes,
 			fileDeleted,
-			coreStoreOnly: await coreStoreOnly(service, bytes),
 		};
 	} finally {
 		rmSync(userFolder, { recursive: true, force: true });

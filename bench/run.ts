@@ -86,8 +86,6 @@ async function main() {
 	}
 	log(`memory: ${LARGE_VIDEO_BYTES / 1024 ** 2} MiB through the node (child process) and curl`);
 	const memory = await runMemoryCase(LARGE_VIDEO_BYTES);
-	// the harness's temporary n8n user folder of this process (the small videos of the batches)
-	if (process.env.SORA_HARNESS_USER_FOLDER) rmSync(process.env.SORA_HARNESS_USER_FOLDER, { recursive: true, force: true });
 	const totalMs = performance.now() - started;
 
 	const c1Rows = [...c1.entries()].filter(([, v]) => v.result).map(([, v]) => v.result!);
@@ -135,7 +133,6 @@ async function main() {
 			['node (child process)', fixed(m.mibPerSecond, 0), seconds(m.wallMs), fixed(m.baselineRssMiB, 0), fixed(m.peakRssMiB, 0), fixed(m.peakRssGrowthMiB, 1), fixed(memory.throughputRatio), verdict(m.peakRssGrowthMiB < MEMORY_TARGET_MIB)],
 			...memory.curl.map((run, index) => [`curl -o /dev/null (${index ? 'after' : 'before'})`, fixed(run.mibPerSecond, 0), fixed(run.seconds), '', '', '', '', '']),
 			['curl -o file (temp dir)', fixed(memory.curlToFile.mibPerSecond, 0), fixed(memory.curlToFile.seconds), '', '', '', fixed(memory.throughputRatioToFile), '(node ÷ this)'],
-			['n8n-core store only', fixed(m.coreStoreOnly.mibPerSecond, 0), seconds(m.coreStoreOnly.wallMs), '', '', fixed(m.coreStoreOnly.peakRssGrowthMiB, 1), '', '(http.get → BinaryDataService.store)'],
 		],
 	));
 	out.push(`Total bench wall time: ${seconds(totalMs, 1)} s${quick ? ' (--quick)' : ''}`);
@@ -164,10 +161,19 @@ async function main() {
 	log(`wrote ${path.relative(process.cwd(), path.join(__dirname, 'results.json'))}`);
 }
 
+/** The harness's temporary n8n user folder of this process (the small videos of the batches). */
+function removeHarnessFolder() {
+	if (process.env.SORA_HARNESS_USER_FOLDER) rmSync(process.env.SORA_HARNESS_USER_FOLDER, { recursive: true, force: true });
+}
+
 main().then(
-	() => process.exit(0),
+	() => {
+		removeHarnessFolder();
+		process.exit(0);
+	},
 	(error) => {
 		console.error(error);
+		removeHarnessFolder();
 		process.exit(1);
 	},
 );

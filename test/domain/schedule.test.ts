@@ -151,3 +151,20 @@ describe('parsePollAfterMs', () => {
 		},
 	);
 });
+
+describe('predictedCompletionDelayMs', () => {
+	const { predictedCompletionDelayMs } = jest.requireActual('../../nodes/Sora/domain/schedule') as typeof import('../../nodes/Sora/domain/schedule');
+	test('extrapolates the progress rate to 100% and adds a little slack', () => {
+		expect(predictedCompletionDelayMs({ atMs: 0, progress: 0 }, { atMs: 1000, progress: 40 })).toBe(1650);
+		expect(predictedCompletionDelayMs({ atMs: 0, progress: 20 }, { atMs: 60_000, progress: 50 })).toBe(100_150);
+	});
+	test('never proposes less than 250 ms', () => {
+		expect(predictedCompletionDelayMs({ atMs: 0, progress: 0 }, { atMs: 1000, progress: 99.99 })).toBe(250);
+	});
+	test('gives nothing without a rising progress', () => {
+		expect(predictedCompletionDelayMs({ atMs: 0, progress: 0 }, { atMs: 1000, progress: 0 })).toBeUndefined();
+		expect(predictedCompletionDelayMs({ atMs: 0, progress: 30 }, { atMs: 0, progress: 30 })).toBeUndefined();
+		expect(predictedCompletionDelayMs({ atMs: 0, progress: 50 }, { atMs: 1000, progress: 40 })).toBeUndefined();
+		expect(predictedCompletionDelayMs({ atMs: 0, progress: 0 }, { atMs: 1000, progress: 100 })).toBeUndefined();
+	});
+});

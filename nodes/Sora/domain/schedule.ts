@@ -59,3 +59,24 @@ export function parsePollAfterMs(headers: Headers): number | undefined {
 	const milliseconds = nonNegativeNumber(firstHeader(headers, 'openai-poll-after-ms'));
 	return milliseconds === undefined ? undefined : Math.round(milliseconds);
 }
+
+export interface ProgressSample {
+	atMs: number;
+	progress: number;
+}
+
+const PREDICTION_SLACK_MS = 150;
+const MIN_PREDICTED_DELAY_MS = 250;
+
+/**
+ * When progress rises between two samples, the delay until the video should be done at that
+ * rate (plus a little slack), so the poll lands just after completion instead of up to half the
+ * elapsed time later. undefined when progress gives no rate to go by.
+ */
+export function predictedCompletionDelayMs(first: ProgressSample, latest: ProgressSample): number | undefined {
+	const gained = latest.progress - first.progress;
+	const elapsed = latest.atMs - first.atMs;
+	if (!(gained > 0) || !(elapsed > 0) || latest.progress >= 100) return undefined;
+	const remainingMs = ((100 - latest.progress) * elapsed) / gained;
+	return Math.max(MIN_PREDICTED_DELAY_MS, Math.round(remainingMs + PREDICTION_SLACK_MS));
+}

@@ -1,7 +1,14 @@
 import type { IBinaryData, Logger } from 'n8n-workflow';
 
 import { isFinalStatus, type ContentVariant } from '../domain/contract';
-import { nextPollDelayMs, parsePollAfterMs, parseRetryAfterMs, retryDelayMs } from '../domain/schedule';
+import {
+	nextPollDelayMs,
+	parsePollAfterMs,
+	parseRetryAfterMs,
+	predictedCompletionDelayMs,
+	retryDelayMs,
+	type ProgressSample,
+} from '../domain/schedule';
 import { failureMessageOf, readVideo, type Video } from '../domain/video';
 import { pause, throwIfCancelled } from '../helpers/sleep';
 import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
@@ -47,6 +54,7 @@ interface JobState {
 	lastDelayMs?: number;
 	failedPolls: number;
 	lastReported?: string;
+	firstSample?: ProgressSample;
 }
 
 /**
@@ -96,9 +104,13 @@ export async function waitForVideos(
 		else logger.debug(message);
 	};
 
-	const schedulePoll = (state: JobState, pollAfterMs?: number) => {
-		const delay = nextPollDelayMs(state.lastDelayMs, options.pollIntervalMs, pollAfterMs);
-		state.lastDelayMs = delay;
+	const schedulePoll = (state: JobState, video: Video, pollAfterMs?: number) => {
+		const adaptive = nextPollDelayMs(state.lastDelayMs, options.pollIntervalMs, pollAfterMs);
+		state.lastDelayMs = adaptive;
+		const sample = { atMs: now(), progress: typeof video.progress === 'number' ? video.progress : 0 };
+		state.firstSample ??= sample;
+		const predicted = pollAfterMs === undefined ? predictedCompletionDelayMs(state.firstSample, sample) : undefined;
+		const delay = Math.min(adaptive, predicted ?? Infinity);
 		state.nextPollAt = now() + delay * client.budget.pollSlowdown;
 		settle(state, 'watching');
 	};
@@ -107,7 +119,7 @@ export async function waitForVideos(
 		state.outcome.video = video;
 		report(state, video);
 		if (!state.job.wait) return finish(state);
-		if (!isFinalStatus(video.status)) return schedulePoll(state, pollAfterMs);
+		if (!isFinalStatus(video.status)) return schedulePoll(state, video, pollAfterMs);
 		if (video.status !== 'completed') {
 			return finish(
 				state,
