@@ -1,11 +1,9 @@
 /**
  * Debian's chromium driven by playwright-core (no browser download): installed with apt-get if missing.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { run } from './proc';
+import { run, tempDir } from './proc';
 
 export const CHROMIUM = process.env.SORA_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -33,7 +31,7 @@ export async function ensureChromium(log: (m: string) => void): Promise<string> 
 /** A headless chromium with a fresh user-data dir. */
 export async function launchBrowser(log: (m: string) => void): Promise<BrowserContext> {
 	const executablePath = await ensureChromium(log);
-	const userDataDir = mkdtempSync(path.join(tmpdir(), 'sora-e2e-chromium-'));
+	const userDataDir = tempDir('chromium');
 	return chromium.launchPersistentContext(userDataDir, {
 		executablePath,
 		headless: true,

@@ -8,12 +8,11 @@
  *  - package.json fields n8n reads.
  * Run alone: npx ts-node --transpile-only scripts/e2e/conformance.ts (packs first).
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Checks, printSummary } from './checks';
 import { type Packed, REPO_ROOT, buildAndPack } from './pack';
-import { run } from './proc';
+import { run, tempDir } from './proc';
 
 /** A real ESM import, which TypeScript's commonjs output would otherwise turn into require(). */
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
@@ -29,7 +28,7 @@ const ALLOWED_FILES: RegExp[] = [
 
 export async function checkConformance(packed: Packed): Promise<Checks> {
 	const checks = new Checks('conformance');
-	const dir = mkdtempSync(path.join(tmpdir(), 'sora-e2e-unpacked-'));
+	const dir = tempDir('unpacked');
 	await run('tar', ['-xzf', packed.tarball, '-C', dir, '--strip-components=1']);
 
 	checkFileList(checks, packed.files);

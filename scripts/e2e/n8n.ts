@@ -4,11 +4,10 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { N8nRuntime } from './provision';
-import { run, startChild, stopChild, waitForUrl } from './proc';
+import { run, startChild, stopChild, tempDir, waitForUrl } from './proc';
 
 export interface N8nInstance {
 	runtime: N8nRuntime;
@@ -21,7 +20,7 @@ export interface N8nInstance {
 export const CUSTOM_PREFIX = 'CUSTOM';
 
 export function createInstance(runtime: N8nRuntime, customExtensionsDir: string, extraEnv: NodeJS.ProcessEnv = {}): N8nInstance {
-	const userFolder = mkdtempSync(path.join(tmpdir(), `sora-e2e-n8n-${runtime.version}-`));
+	const userFolder = tempDir(`n8n-${runtime.version}`);
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		...runtime.env,
@@ -93,6 +92,15 @@ export async function prepareInstance(
 	await importCredentials(inst, [credential]);
 	if (workflows.length) await importWorkflows(inst, workflows);
 	return inst;
+}
+
+/** Rejects with a clear message when something already listens on the port. */
+export function assertPortFree(port: number): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.once('error', () => reject(new Error(`port ${port} is in use: stop what runs there, or choose another port (N8N_PORT)`)));
+		srv.listen(port, () => srv.close(() => resolve()));
+	});
 }
 
 export function freePort(): Promise<number> {
@@ -169,7 +177,7 @@ export async function startServer(inst: N8nInstance, port: number): Promise<Serv
 	try {
 		await waitForUrl(`${url}/healthz`, 180_000, child);
 		// /healthz answers before the REST API is mounted; wait for the settings endpoint too.
-		await waitForUrl(`${url}/rest/settings`, 120_000, child);
+		await waitForUrl(`${url}/rest/settings`, 120_000, child, true);
 	} catch (e) {
 		await stopChild(child);
 		throw new Error(`${(e as Error).message} (n8n log: ${inst.logFile})`);
@@ -193,7 +201,14 @@ export const DEFAULT_OWNER: Owner = {
 
 /** Creates the instance owner through the REST endpoint the setup screen uses. Skips if already set up. */
 export async function setupOwner(baseUrl: string, owner: Owner = DEFAULT_OWNER): Promise<void> {
-	const settings = (await (await fetch(`${baseUrl}/rest/settings`)).json()) as any;
+	const res0 = await fetch(`${baseUrl}/rest/settings`);
+	const text = await res0.text();
+	let settings: any;
+	try {
+		settings = JSON.parse(text);
+	} catch {
+		throw new Error(`GET ${baseUrl}/rest/settings answered HTTP ${res0.status} ${res0.headers.get('content-type')}: ${text.slice(0, 200)}`);
+	}
 	const showSetup = settings?.data?.userManagement?.showSetupOnFirstLoad;
 	if (showSetup === false) return;
 	const res = await fetch(`${baseUrl}/rest/owner/setup`, {

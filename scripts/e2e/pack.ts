@@ -7,10 +7,9 @@
  * for custom extensions (load-nodes-and-credentials.ts puts its module.paths on NODE_PATH), so the
  * install skips peers (--legacy-peer-deps) and we check no n8n-workflow lands next to the package.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { run } from './proc';
+import { run, tempDir } from './proc';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME: string = require(path.join(REPO_ROOT, 'package.json')).name;
@@ -28,7 +27,7 @@ export interface Packed {
 export async function buildAndPack(logFile?: string): Promise<Packed> {
 	rmSync(path.join(REPO_ROOT, 'dist'), { recursive: true, force: true });
 	await run('npm', ['run', 'build'], { cwd: REPO_ROOT, logFile });
-	const outDir = mkdtempSync(path.join(tmpdir(), 'sora-e2e-pack-'));
+	const outDir = tempDir('pack');
 	const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', outDir], {
 		cwd: REPO_ROOT,
 		logFile,
@@ -40,8 +39,7 @@ export async function buildAndPack(logFile?: string): Promise<Packed> {
 /** Installs the tarball into a fresh folder usable as N8N_CUSTOM_EXTENSIONS; returns that folder. */
 export async function installIntoCustomExtensions(tarball: string, logFile?: string): Promise<string> {
 	// Outside the repo, so no parent node_modules can supply a second n8n-workflow.
-	const dir = mkdtempSync(path.join(tmpdir(), 'sora-e2e-custom-'));
-	mkdirSync(dir, { recursive: true });
+	const dir = tempDir('custom-extensions');
 	writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'sora-e2e-custom', private: true }));
 	await run(
 		'npm',

@@ -3,7 +3,9 @@
  * wait for a line or an URL. No dependencies beyond Node.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export interface RunResult {
 	code: number;
@@ -129,22 +131,32 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: num
 	});
 }
 
-/** Polls an URL until it answers 2xx. */
-export async function waitForUrl(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+/** Polls an URL until it answers 2xx (and, with `json`, a body that parses as JSON). */
+export async function waitForUrl(url: string, timeoutMs: number, child?: ChildProcess, json = false): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let last = '';
 	while (Date.now() < deadline) {
 		if (child && child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) while waiting for ${url}`);
 		try {
 			const res = await fetch(url);
-			if (res.ok) return;
-			last = `HTTP ${res.status}`;
+			const text = await res.text();
+			if (res.ok && (!json || isJson(text))) return;
+			last = `HTTP ${res.status} ${text.slice(0, 100)}`;
 		} catch (e) {
 			last = (e as Error).message;
 		}
 		await new Promise((r) => setTimeout(r, 500));
 	}
 	throw new Error(`${url} not up within ${timeoutMs} ms (${last})`);
+}
+
+function isJson(text: string): boolean {
+	try {
+		JSON.parse(text);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 /** Ends a child started with startChild, and its process group; waits for it to exit. */
@@ -165,3 +177,20 @@ export async function stopChild(child: ChildProcess | undefined, graceMs = 5000)
 }
 
 export const seconds = (startMs: number) => `${((Date.now() - startMs) / 1000).toFixed(1)} s`;
+
+let runRoot: string | undefined;
+
+/** A new folder under this run's temp root (one root per process, so one removal cleans up). */
+export function tempDir(prefix: string): string {
+	runRoot ??= mkdtempSync(path.join(tmpdir(), 'sora-e2e-'));
+	return mkdtempSync(path.join(runRoot, `${prefix}-`));
+}
+
+export function tempRoot(): string | undefined {
+	return runRoot;
+}
+
+export function removeTempDirs(): void {
+	if (runRoot) rmSync(runRoot, { recursive: true, force: true });
+	runRoot = undefined;
+}

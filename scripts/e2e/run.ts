@@ -10,68 +10,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { CASES, CREDENTIAL, loadWorkflow } from './cases';
-import { Checks, printSummary } from './checks';
+import { type Checks, printSummary } from './checks';
+import { runCliPhase } from './cli-phase';
 import { checkConformance } from './conformance';
-import { type Example, asManualRun, loadExamples } from './examples';
-import { CUSTOM_PREFIX, type N8nInstance, createInstance, execute, importCredentials, importWorkflows } from './n8n';
 import { REPO_ROOT, buildAndPack, installIntoCustomExtensions, resolvesOnlyThroughN8n } from './pack';
-import { seconds } from './proc';
+import { removeTempDirs, seconds, tempRoot } from './proc';
 import { type N8nRuntime, provision } from './provision';
-import { type RunningServer, startReferenceServer } from './reference-server';
+import { startReferenceServer } from './reference-server';
 import { runServerPhase } from './server-phase';
 
 export const ARTIFACTS = path.join(REPO_ROOT, 'artifacts');
-
-/** An example run by hand: no workflow error, and a Sora node ran. */
-async function checkExampleRuns(checks: Checks, inst: N8nInstance, example: Example) {
-	const te = Date.now();
-	const result = await execute(inst, example.workflow.id);
-	checks.equal(result.exitCode, 0, `n8n execute exit code (${seconds(te)})`);
-	if (!checks.that(result.run, 'n8n printed the run JSON', (result.stderr || result.stdout).slice(-1500))) return;
-	checks.that(!result.run.data?.resultData?.error, 'the run has no workflow error', result.run.data?.resultData?.error?.message);
-	const ran = Object.keys(result.run.data?.resultData?.runData ?? {});
-	const sora = example.workflow.nodes.filter((n) => String(n.type).startsWith(`${CUSTOM_PREFIX}.`)).map((n) => n.name);
-	checks.that(sora.some((name) => ran.includes(name)), `a Sora node ran (${sora.filter((name) => ran.includes(name)).join(', ')})`, ran);
-}
-
-async function runInN8n(runtime: N8nRuntime, customDir: string, server: RunningServer): Promise<Checks[]> {
-	const t = Date.now();
-	const setup = new Checks(`${runtime.label} setup`);
-	const inst = createInstance(runtime, customDir);
-	console.log(`[e2e] ${runtime.label}: user folder ${inst.userFolder}`);
-	const caseChecks: Checks[] = [];
-	await setup.step('import credential', async () => {
-		await importCredentials(inst, [{ ...CREDENTIAL, data: { apiKey: server.apiKey, baseUrl: server.baseUrl, authHeader: 'bearer' } }]);
-	});
-	// Examples that start on a schedule run by hand here (trigger swapped); webhook ones run in the server phase.
-	const examples = loadExamples()
-		.map((e) => ({ ...e, workflow: asManualRun(e.workflow)! }))
-		.filter((e) => e.workflow);
-	await setup.step('import workflows', async () => {
-		await importWorkflows(inst, [...CASES.map((c) => loadWorkflow(c.file)), ...examples.map((e) => e.workflow)]);
-		setup.that(true, `imported ${CASES.length} e2e workflows and ${examples.length} examples to run by hand`);
-	});
-	for (const c of CASES) {
-		const wf = loadWorkflow(c.file);
-		const checks = new Checks(`${runtime.version} ${wf.id}`);
-		caseChecks.push(checks);
-		const te = Date.now();
-		const result = await execute(inst, wf.id);
-		checks.equal(result.exitCode, 0, `n8n execute exit code (${seconds(te)})`);
-		if (!checks.that(result.run, 'n8n printed the run JSON', (result.stderr || result.stdout).slice(-1500))) continue;
-		const runError = result.run?.data?.resultData?.error;
-		checks.that(!runError, 'the run has no workflow error', runError?.message);
-		await c.check(result.run, checks, { inst, server });
-	}
-	for (const example of examples) {
-		const checks = new Checks(`${runtime.version} examples/${example.file}`);
-		caseChecks.push(checks);
-		await checkExampleRuns(checks, inst, example);
-	}
-	console.log(`[e2e] ${runtime.label}: done in ${seconds(t)} (log ${inst.logFile})`);
-	return [setup, ...caseChecks];
-}
 
 async function main(): Promise<number> {
 	const t = Date.now();
@@ -98,7 +46,7 @@ async function main(): Promise<number> {
 			(r): r is N8nRuntime => r !== undefined && (!only || r.version.startsWith(`${only}.`)),
 		);
 		for (const runtime of runtimes) {
-			const checks = await runInN8n(runtime, customDir, server);
+			const checks = await runCliPhase(runtime, customDir, server);
 			const editor = runtime === provisioned.n8n2 && !process.env.SORA_E2E_SKIP_EDITOR;
 			checks.push(...(await runServerPhase(runtime, customDir, ARTIFACTS, { editor })));
 			results.push({ title: runtime.label, checks });
@@ -111,6 +59,8 @@ async function main(): Promise<number> {
 	for (const r of results) ok = printSummary(r.title, r.checks) && ok;
 	const all = results.flatMap((r) => r.checks.flatMap((c) => c.results));
 	const failed = all.filter((r) => !r.ok).length;
+	if (ok) removeTempDirs();
+	else console.log(`\n[e2e] n8n user folders and logs kept in ${tempRoot()}`);
 	console.log(`\n[e2e] ${ok ? 'PASSED' : 'FAILED'} in ${seconds(t)}`);
 	console.log(`e2e: ${all.length - failed} passed, ${failed} failed`);
 	return ok ? 0 : 1;
