@@ -3,6 +3,7 @@
  *   batch      N = 1, 4, 16, 64 videos of T = 2 s, Max Concurrent Jobs 1, 8, 64 (Poll Interval 10 s)
  *   polls      status requests per video and detection latency; also with a 250 ms poll-after hint
  *   comparison N = 4, T = 3 s next to the issue's figure for n8n's built-in OpenAI node (84 s)
+ *   rpm        requests per minute under Max Requests per Minute, and against a host's own 429 limit
  *   memory     one 1 GiB video through the Download operation into the filesystem binary store
  *              (child process, bench/memory.ts) vs plain curl of the same URL
  * Prints tables and writes bench/results.json. `--quick` extrapolates c=1/N=64 from N=16.
@@ -14,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { startReferenceServer } from '../test/server';
 import { runBatch, type BatchCase, type BatchResult } from './batch';
 import { runMemoryCase } from './memoryCase';
+import { runRpmCase, type RpmResult } from './rpm';
 import { machine, writeResults } from './results';
 import { fixed, seconds, table, verdict } from './table';
 
@@ -84,6 +86,12 @@ async function main() {
 	} finally {
 		await server.close();
 	}
+	log('requests per minute: node cap 30/min; host limit 40/min (429 beyond)');
+	const rpm: RpmResult[] = [
+		await runRpmCase({ label: 'no cap', items: 12, generationMs: 20_000 }),
+		await runRpmCase({ label: 'Max Requests per Minute 30', items: 12, generationMs: 20_000, nodeCap: 30 }),
+		await runRpmCase({ label: 'host answers 429 above 40/min', items: 12, generationMs: 20_000, hostLimit: 40 }),
+	];
 	log(`memory: ${LARGE_VIDEO_BYTES / 1024 ** 2} MiB through the node (child process) and curl`);
 	const memory = await runMemoryCase(LARGE_VIDEO_BYTES);
 	const totalMs = performance.now() - started;
@@ -125,6 +133,12 @@ async function main() {
 			['n8n-nodes-sora, c=8', seconds(comparison.wallMs), fixed(comparison.wallOverT), `measured here, ${fixed(speedup, 1)}× faster`],
 		],
 	));
+	out.push(table(
+		'Requests per minute — 12 gateway videos of 20 s, Poll Interval 1 s; polls + downloads in the busiest 60 s window',
+		['case', 'wall s', 'requests', 'max per 60 s', 'cap', '429s', 'ok items', ''],
+		rpm.map((r) => [r.label, seconds(r.wallMs), r.pollAndDownloadRequests, r.maxPerMinute, r.nodeCapPerMinute ?? r.hostLimitPerMinute ?? '—', r.rateLimited429, `${r.okItems}/${r.items}`,
+			verdict(r.okItems === r.items && (r.nodeCapPerMinute === null || r.maxPerMinute <= r.nodeCapPerMinute))]),
+	));
 	const m = memory.node;
 	out.push(table(
 		`Memory — one ${LARGE_VIDEO_BYTES / 1024 ** 3} GiB video, Download operation → BinaryDataService (filesystem), RSS sampled every 50 ms (target growth < ${MEMORY_TARGET_MIB} MiB)`,
@@ -156,6 +170,7 @@ async function main() {
 		c1N64: { extrapolated: c1.get(64)!.extrapolated, wallMs: c1.get(64)!.wallMs },
 		polls: { hint250ms: hinted },
 		comparison: { issueBuiltin: ISSUE_BUILTIN, measured: comparison, speedup },
+		requestsPerMinute: rpm,
 		memory: { ...memory, targetGrowthMiB: MEMORY_TARGET_MIB, growthOk: m.peakRssGrowthMiB < MEMORY_TARGET_MIB },
 	});
 	log(`wrote ${path.relative(process.cwd(), path.join(__dirname, 'results.json'))}`);
