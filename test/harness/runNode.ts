@@ -17,11 +17,11 @@ import type {
 	IRunExecutionData,
 	IVersionedNodeType,
 	IWorkflowBase,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
 import { SoraApi } from '../../credentials/SoraApi.credentials';
 import { Sora } from '../../nodes/Sora/Sora.node';
+import { harnessAdditionalData } from './additionalData';
 import { HarnessCredentialsHelper } from './credentialsHelper';
 import { HarnessInput, registerItems, type HarnessItem } from './inputNode';
 import { CapturingLogger } from './logger';
@@ -111,21 +111,7 @@ export function startNode(options: RunOptions): RunningNode {
 
 	credentialsHelper.setValues({ soraApi: options.credentials ?? {} });
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
-	const additionalData = {
-		credentialsHelper,
-		hooks,
-		executionId,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost/',
-		formBaseUrl: '', formWaitingBaseUrl: '', formTestBaseUrl: '',
-		webhookBaseUrl: 'http://localhost/webhook', webhookWaitingBaseUrl: 'http://localhost/webhook-waiting', webhookTestBaseUrl: 'http://localhost/webhook-test',
-		mcpBaseUrl: '', mcpTestBaseUrl: '',
-		variables: {},
-		logAiEvent: () => {},
-		getRunExecutionData: async () => undefined,
-		executeWorkflow: async () => { throw new Error('not available in the harness'); },
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = harnessAdditionalData(credentialsHelper, { hooks, executionId });
 
 	const runExecutionData: IRunExecutionData = {
 		resultData: { runData: {} },
@@ -169,7 +155,7 @@ export async function searchList(method: string, credentials: ICredentialDataDec
 	};
 	const workflow = new Workflow({ id: 'harness-workflow', nodes: [node], connections: {}, nodeTypes, active: false, settings: {} });
 	credentialsHelper.setValues({ soraApi: credentials });
-	const additionalData = { credentialsHelper, restApiUrl: '', instanceBaseUrl: '', variables: {} } as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = harnessAdditionalData(credentialsHelper);
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.model');
 	const search = (nodeTypeClasses[SORA_NODE_TYPE] as Sora).methods.listSearch[method as 'searchModels'];
 	return await search.call(context, filter);

@@ -9,6 +9,7 @@
  *   packages/cli's prepareExecutionData does, so the engine runs the node on them.
  * - `startWebhookFront()`: a loopback HTTP server that hands real POSTs (raw bytes) to both.
  */
+import { harnessAdditionalData } from './additionalData';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -162,22 +163,7 @@ export class TriggerHarness {
 	}
 
 	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
-		return {
-			credentialsHelper: this.credentialsHelper,
-			currentNodeExecutionIndex: 0,
-			restApiUrl: 'http://localhost/rest',
-			instanceBaseUrl: 'http://localhost/',
-			formBaseUrl: '', formWaitingBaseUrl: '', formTestBaseUrl: '',
-			webhookBaseUrl: 'http://localhost/webhook', webhookWaitingBaseUrl: 'http://localhost/webhook-waiting', webhookTestBaseUrl: 'http://localhost/webhook-test',
-			mcpBaseUrl: '', mcpTestBaseUrl: '',
-			variables: {},
-			logAiEvent: () => {},
-			getRunExecutionData: async () => undefined,
-			executeWorkflow: async () => {
-				throw new Error('not available in the harness');
-			},
-			...extra,
-		} as unknown as IWorkflowExecuteAdditionalData;
+		return harnessAdditionalData(this.credentialsHelper, extra);
 	}
 
 	private webhookData(additionalData: IWorkflowExecuteAdditionalData): IWebhookData {
