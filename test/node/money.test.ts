@@ -5,16 +5,40 @@ import { createParams, seedVideo, sora2pro, useReferenceServer } from './setup';
 const api = useReferenceServer();
 
 describe('no duplicate jobs', () => {
-	test.each([['server-error-after-processing'], ['reset-after-processing'], ['reset-before-response'], ['server-error-503']] as const)(
-		'after %s on a create the POST is not sent again and the item says the job may exist',
+	test.each([['reset-before-response'], ['server-error-503']] as const)(
+		'after %s on a create the POST is not sent again; List finds no job, so the item says the job may exist',
 		async (kind) => {
 			api.server.injectFault({ kind, method: 'POST', path: '/videos' });
 			const { error } = await api.run(createParams());
 			expect(api.requests({ method: 'POST' })).toHaveLength(1);
+			expect(api.requests({ method: 'GET', path: /^\/videos$/ }).length).toBeGreaterThanOrEqual(1);
 			expect(error?.message).toMatch(/^The request may have created a video that is now being generated \(and charged\): .* after it was sent \[item 0\]$/);
 			expect(error?.description).toContain('Use the List operation (Order: Descending) to find the job');
 		},
 	);
+
+	test.each([['server-error-after-processing'], ['reset-after-processing']] as const)(
+		'after %s the POST is not sent again, and the job it started is found with List and delivered',
+		async (kind) => {
+			api.server.injectFault({ kind, method: 'POST', path: '/videos' });
+			const { items, error } = await api.run(createParams());
+			expect(error).toBeUndefined();
+			expect(api.requests({ method: 'POST' })).toHaveLength(1);
+			expect(api.server.createCount).toBe(1);
+			const [job] = [...api.server.videos.keys()];
+			expect(items[0].json).toMatchObject({ id: job, status: 'completed' });
+			expect((await readBinary(items[0].binary!.data)).equals(api.server.fixture('video'))).toBe(true);
+		},
+	);
+
+	test('with identical prompts, a lost answer never takes the video of another item', async () => {
+		api.server.injectFault({ kind: 'reset-after-processing', method: 'POST', path: '/videos' });
+		const { items, error } = await api.run(createParams(), { items: [{ json: {} }, { json: {} }, { json: {} }] });
+		expect(error).toBeUndefined();
+		expect(api.server.createCount).toBe(3);
+		expect(new Set(items.map((item) => item.json.id)).size).toBe(3);
+		expect(items.every((item) => item.json.status === 'completed')).toBe(true);
+	});
 
 	test('a 429 on a create proves it was not processed: it is retried once the host allows it', async () => {
 		api.server.injectFault({ kind: 'rate-limit', method: 'POST', path: '/videos' });

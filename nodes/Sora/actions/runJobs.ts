@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { DEFAULT_POLL_INTERVAL_MS, parsePollAfterMs } from '../domain/schedule';
 import { readVideo } from '../domain/video';
+import { CreateLedger } from '../engine/createLedger';
 import { waitForVideos, type JobOutcome, type VideoJob, type WaitOptions } from '../engine/waitForVideos';
 import { apiErrorFromFailure } from '../transport/apiError';
 import type { SoraClient, SoraRequest } from '../transport/client';
@@ -26,10 +27,11 @@ function idempotencyKey(ctx: IExecuteFunctions, runId: string, itemIndex: number
 	return createHash('sha256').update(`${runId}:${node.id ?? node.name}:${itemIndex}`).digest('hex').slice(0, 40);
 }
 
-function submitter(client: SoraClient, request: SoraRequest, itemIndex: number, model: string | undefined, key: string) {
+function submitter(ledger: CreateLedger, client: SoraClient, request: SoraRequest, itemIndex: number, model: string | undefined, key: string) {
 	return async () => {
 		const scope = { itemIndex, model };
-		const response = await client.call({ ...request, headers: { ...request.headers, 'Idempotency-Key': key } }, 'unsafe', scope);
+		const keyed = { ...request, headers: { ...request.headers, 'Idempotency-Key': key } };
+		const response = await ledger.submit(keyed, scope, async () => await client.call(keyed, 'unsafe', scope));
 		const video = readVideo(response.body);
 		if (!video) {
 			throw apiErrorFromFailure(
@@ -82,6 +84,7 @@ export async function runJobs(this: IExecuteFunctions, client: SoraClient, opera
 	}
 
 	const runId = this.getExecutionId?.() || randomUUID();
+	const ledger = new CreateLedger(client);
 	const jobs: VideoJob[] = [];
 	prepared.forEach((job, itemIndex) => {
 		if (job instanceof Error) return;
@@ -91,7 +94,7 @@ export async function runJobs(this: IExecuteFunctions, client: SoraClient, opera
 			wait: job.wait,
 			download: job.download,
 			submit: job.request
-				? submitter(client, job.request, itemIndex, job.model, idempotencyKey(this, runId, itemIndex))
+				? submitter(ledger, client, job.request, itemIndex, job.model, idempotencyKey(this, runId, itemIndex))
 				: undefined,
 		});
 	});

@@ -116,3 +116,13 @@ export function apiErrorFromFailure(
 		itemIndex: scope.itemIndex,
 	});
 }
+
+/** A create whose fate is unknown: sent, but answered with a 5xx, a reset or nothing. */
+export function markAmbiguousCreate(error: NodeApiError): NodeApiError {
+	error.context.ambiguousCreate = true;
+	return error;
+}
+
+export function isAmbiguousCreate(error: unknown): error is NodeApiError {
+	return error instanceof NodeApiError && error.context.ambiguousCreate === true;
+}

@@ -8,7 +8,13 @@ import type {
 
 import { parseRetryAfterMs, retryDelayMs } from '../domain/schedule';
 import { ExecutionCancelledError, pause, throwIfCancelled } from '../helpers/sleep';
-import { apiErrorFromFailure, apiErrorFromResponse, readErrorBody, type ErrorScope } from './apiError';
+import {
+	apiErrorFromFailure,
+	apiErrorFromResponse,
+	markAmbiguousCreate,
+	readErrorBody,
+	type ErrorScope,
+} from './apiError';
 import { encodeMultipart, type MultipartField } from './multipart';
 import { RequestBudget } from './requestBudget';
 import {
@@ -114,6 +120,10 @@ export class SoraClient {
 		return this.ctx.getNode();
 	}
 
+	get logger(): Logger {
+		return this.ctx.logger;
+	}
+
 	/** A JSON request; `unsafe` ones (creates, deletes) are repeated only when provably not processed. */
 	async call<T>(request: SoraRequest, safety: RequestSafety, scope: ErrorScope): Promise<SoraResponse<T>> {
 		const response = await this.withRetries(request, safety, scope);
@@ -208,14 +218,14 @@ export class SoraClient {
 		const detail = failure.kind === 'network' ? ` (${failure.code})` : '';
 		const answered = response ? ` The host said: "${readErrorBody(response.body).message ?? 'nothing'}".` : '';
 		if (safety === 'unsafe' && request.method === 'POST' && !provesNotProcessed(failure)) {
-			return apiErrorFromFailure(
+			return markAmbiguousCreate(apiErrorFromFailure(
 				this.node,
 				scope,
 				`The request may have created a video that is now being generated (and charged): ${describeFailure(failure)} after it was sent`,
 				`${what} got ${describeFailure(failure)}${detail} after its body was sent, so the node cannot know whether the host started the job.${answered} ` +
 					'It was not sent again, so that you are not charged twice. Use the List operation (Order: Descending) to find the job before you run this item again.',
 				response?.status,
-			);
+			));
 		}
 		return apiErrorFromFailure(
 			this.node,
