@@ -5,12 +5,14 @@
  * by cause and message, wall time, requests per video. Writes bench/soak.json.
  *
  * Options (flags or env): --items N (SOAK_ITEMS), --seed N (SOAK_SEED), --rate R (SOAK_RATE),
- * --concurrency N (SOAK_CONCURRENCY), --poll S (SOAK_POLL_SECONDS), --out FILE, --detail
- * (keep every item's record in the JSON).
+ * --concurrency N (SOAK_CONCURRENCY), --poll S (SOAK_POLL_SECONDS), --without kind,kind
+ * (SOAK_WITHOUT: fault kinds left out), --hard-limit MIN (SOAK_HARD_LIMIT_MINUTES, default 20: past it the
+ * execution is cancelled and reported as not finished), --out FILE, --detail (keep every item's record in the JSON).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { ALL_FAULT_KINDS } from '../test/server';
 import { DEFAULT_SOAK, runSoak, type SoakReport } from './soak/run';
 
 function option(flag: string, env: string): string | undefined {
@@ -28,6 +30,7 @@ function numberOption(flag: string, env: string, fallback: number): number {
 function printReport(report: SoakReport): void {
 	const line = (label: string, value: unknown) => console.log(`  ${label.padEnd(52)} ${String(value)}`);
 	console.log('\nSoak figures');
+	line('finished', report.finished);
 	line('items', report.items);
 	line('videos downloaded (byte-identical / target)', `${report.videosDownloaded} (${report.downloadedByteIdentical} / ${report.downloadTarget})`);
 	line('create POSTs sent', `${report.createPosts} ${JSON.stringify(report.createPostsByFault)}`);
@@ -36,6 +39,8 @@ function printReport(report: SoakReport): void {
 	line('jobs unknown to the node (answer lost) / found by List', `${report.jobsUnknownToNode} / ${report.jobsUnknownToNodeFoundByList}`);
 	line('duplicate jobs', report.duplicateJobs);
 	line('creates re-sent after an ambiguous failure', report.createsResentAfterAmbiguousFailure);
+	line('ambiguous creates whose job List recovered', report.ambiguousCreatesRecovered);
+	line('items naming another item\'s video', report.videosOfAnotherItem.length);
 	line('ids lost', report.idsLost);
 	line('items failed', report.itemsFailed);
 	for (const [cause, n] of Object.entries(report.failuresByCause)) line(`  ${cause}`, n);
@@ -60,6 +65,8 @@ async function main() {
 			rate: numberOption('--rate', 'SOAK_RATE', DEFAULT_SOAK.rate),
 			maxConcurrentJobs: numberOption('--concurrency', 'SOAK_CONCURRENCY', DEFAULT_SOAK.maxConcurrentJobs),
 			pollIntervalSeconds: numberOption('--poll', 'SOAK_POLL_SECONDS', DEFAULT_SOAK.pollIntervalSeconds),
+			hardLimitMinutes: numberOption('--hard-limit', 'SOAK_HARD_LIMIT_MINUTES', DEFAULT_SOAK.hardLimitMinutes),
+			kinds: ALL_FAULT_KINDS.filter((kind) => !(option('--without', 'SOAK_WITHOUT') ?? '').split(',').includes(kind)),
 		},
 		(message) => console.log(message),
 	);

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { readBinary, runNode, type RunResult } from '../../test/harness/runNode';
+import { readBinary, runNode, startNode, type RunResult } from '../../test/harness/runNode';
 import { ALL_FAULT_KINDS, startReferenceServer, type FaultKind, type RecordedRequest, type ReferenceServer } from '../../test/server';
 import { mulberry32 } from '../../test/server/faults';
 
@@ -25,6 +25,8 @@ export interface SoakOptions {
 	generationMs: [min: number, max: number];
 	/** The `slow` fault's delay. */
 	slowMs: number;
+	/** Wall-clock limit of the whole run: past it the execution is cancelled and reported as not finished. */
+	hardLimitMinutes: number;
 	apiKey: string;
 }
 
@@ -38,6 +40,7 @@ export const DEFAULT_SOAK: SoakOptions = {
 	timeoutMinutes: 10,
 	generationMs: [1000, 2000],
 	slowMs: 1500,
+	hardLimitMinutes: 20,
 	apiKey: 'sk-soak',
 };
 
@@ -71,6 +74,8 @@ export interface ItemRecord {
 }
 
 export interface SoakReport {
+	/** False when the execution was still running at the hard limit (and was cancelled). */
+	finished: boolean;
 	options: Omit<SoakOptions, 'apiKey' | 'kinds'> & { kinds: string[] };
 	node: string;
 	wallSeconds: number;
@@ -87,6 +92,10 @@ export interface SoakReport {
 	jobsUnknownToNodeFoundByList: number;
 	duplicateJobs: number;
 	createsResentAfterAmbiguousFailure: number;
+	/** Items whose create got an ambiguous answer and whose job the node then found with List. */
+	ambiguousCreatesRecovered: number;
+	/** Items that output (or name in their error) a video the server made for another item. */
+	videosOfAnotherItem: Array<{ item: number; videoId: string; owner: number }>;
 	idsLost: number;
 	idsLostDetail: Array<{ item: number; videoId: string; output: string }>;
 	itemsFailed: number;
@@ -180,7 +189,7 @@ export async function runSoak(partial: Partial<SoakOptions> = {}, log: (line: st
 
 	log(`soak: ${options.items} items, faults ${options.kinds.length} kinds at ${options.rate * 100}% each (seed ${options.seed}), Max Concurrent Jobs ${options.maxConcurrentJobs}, poll ≤ ${options.pollIntervalSeconds} s`);
 	const started = performance.now();
-	const result = await runNode({
+	const running = startNode({
 		parameters: {
 			resource: 'video',
 			operation: 'create',
@@ -201,6 +210,20 @@ export async function runSoak(partial: Partial<SoakOptions> = {}, log: (line: st
 		continueOnFail: true,
 		executionId: `soak-${options.seed}`,
 	});
+	let hardLimit: NodeJS.Timeout | undefined;
+	const progress = setInterval(() => log(`soak: ${Math.round((performance.now() - started) / 1000)} s, ${server.requests.length} requests, ${server.createCount} jobs`), 60_000);
+	const outcome = await Promise.race([
+		running.result,
+		new Promise<null>((resolve) => (hardLimit = setTimeout(() => resolve(null), options.hardLimitMinutes * 60_000))),
+	]);
+	clearTimeout(hardLimit);
+	clearInterval(progress);
+	const finished = outcome !== null;
+	if (!finished) {
+		log(`soak: still running after ${options.hardLimitMinutes} min: cancelling the execution`);
+		running.cancel();
+	}
+	const result: RunResult = outcome ?? (await running.result.catch(() => ({ items: [], run: { data: { resultData: { runData: {} } } } }) as unknown as RunResult));
 	const wallMs = performance.now() - started;
 	log(`soak: node finished in ${(wallMs / 1000).toFixed(1)} s${result.error ? ` with a run error: ${result.error.message}` : ''}`);
 
@@ -212,6 +235,8 @@ export async function runSoak(partial: Partial<SoakOptions> = {}, log: (line: st
 	const listed = await listedIds(server, credentials);
 
 	const report = await analyse(options, server, result, nodeRequests, createCount, contractViolations, listed, wallMs, prompts);
+	report.finished = finished;
+	if (!finished) report.checks['finished within the hard limit'] = false;
 	return { report, result, server };
 }
 
@@ -304,6 +329,14 @@ async function analyse(
 		entry.count++;
 		byMessage.set(key, entry);
 	}
+	const recovered = records.filter((r) => {
+		const last = r.createPosts.at(-1);
+		return last && isAmbiguous(last) && !r.error && r.reportedVideoId && r.serverVideoIds.includes(r.reportedVideoId);
+	}).length;
+	const videosOfAnotherItem = records.flatMap((r) => {
+		const owner = r.reportedVideoId ? videoOwner.get(r.reportedVideoId) : undefined;
+		return owner !== undefined && owner !== r.item ? [{ item: r.item, videoId: r.reportedVideoId!, owner }] : [];
+	});
 	const failuresByCause: Record<FailureCause, number> = { 'job-fails': 0, expired: 0, 'refused-ambiguous-create': 0, unexpected: 0 };
 	for (const record of failed) failuresByCause[record.cause!]++;
 	const downloaded = records.filter((r) => r.downloaded);
@@ -314,6 +347,7 @@ async function analyse(
 	const unknownFound = unknownToNode.filter((id) => listed.has(id)).length;
 
 	const report: SoakReport = {
+		finished: true,
 		options: { ...options, kinds: [...options.kinds], apiKey: undefined } as unknown as SoakReport['options'],
 		node: process.version,
 		wallSeconds: Math.round(wallMs / 100) / 10,
@@ -329,6 +363,8 @@ async function analyse(
 		jobsUnknownToNodeFoundByList: unknownFound,
 		duplicateJobs,
 		createsResentAfterAmbiguousFailure: resent,
+		ambiguousCreatesRecovered: recovered,
+		videosOfAnotherItem,
 		idsLost: idsLostDetail.length,
 		idsLostDetail,
 		itemsFailed: failed.length,
@@ -352,6 +388,7 @@ async function analyse(
 		'no duplicate jobs': duplicateJobs === 0,
 		'jobs created = distinct videos reported + jobs unknown to the node': createCount === reported.size + unknownToNode.length,
 		'no create re-sent after an ambiguous failure': resent === 0,
+		'every item names its own job, never another item\'s': videosOfAnotherItem.length === 0,
 		'ids lost = 0': idsLostDetail.length === 0,
 		'jobs of refused creates findable with List': unknownFound === unknownToNode.length,
 		'refused items say the job may exist and how to find it': refused.length === report.refusedSayJobMayExist,
