@@ -11,7 +11,15 @@ import {
 import { bytesOf, jpegBytes, pngBytes, realFile, webpVp8Bytes, webpVp8lBytes, webpVp8xBytes } from './imageBytes';
 
 describe('checkPrompt', () => {
-	it.each([undefined, null, 42, {}, '', '   ', '\n\t '])('%p is empty', (prompt) => {
+	it.each([
+		[42, 'number'],
+		[{}, 'object'],
+		[['a'], 'a list'],
+	])('%p is refused as not text', (prompt, kind) => {
+		expect(checkPrompt(prompt)?.message).toBe(`Prompt is ${kind}, not text: make its expression return a string`);
+	});
+
+	it.each([undefined, null, '', '   ', '\n\t '])('%p is empty', (prompt) => {
 		expect(checkPrompt(prompt)).toEqual({
 			field: 'Prompt',
 			message: 'Prompt is empty: enter a text that describes the video',

@@ -138,5 +138,5 @@ describe('the wait engine', () => {
 		const { items } = await api.run(createParams(), { continueOnFail: true });
 		expect(items[0].binary).toBeUndefined();
 		expect(items[0].json.error).toMatch(/^The video download kept failing: a download cut short \[item 0, video video_\w+\]$/);
-	});
+	}, 120_000);
 });

@@ -36,15 +36,15 @@ describe('a host that refuses every connection', () => {
 		const port = await closedPort();
 		const result = await runWithin(
 			{ parameters: { resource: 'video', operation: 'download', videoId: 'video_x' }, credentials: { apiKey: 'k', baseUrl: `http://127.0.0.1:${port}/v1` } },
-			25_000,
+			90_000,
 		);
 		expect(result?.error?.message).toBe('The host could not be reached: connection refused [item 0, video video_x]');
-	}, 30_000);
+	}, 100_000);
 
 	// BUG: Get goes through the wait engine's poll loop even with Wait for Completion off, and the
 	// poll loop retries transient failures until the wait timeout (default 15 min), logging a warning
 	// per attempt, instead of failing after the transport's retries like every other read.
-	test.failing('Get (Wait for Completion off) fails within the transport retries instead of polling until the wait timeout', async () => {
+	test('Get (Wait for Completion off) fails within the transport retries instead of polling until the wait timeout', async () => {
 		const port = await closedPort();
 		const result = await runWithin(
 			{
@@ -63,7 +63,7 @@ describe('a host that keeps answering transient errors', () => {
 
 	// BUG (soak: 2 of 200 items at 10% faults): a completed, paid video's download gives up after
 	// 6 attempts (~15 s of backoff) although the wait has minutes left; the item fails.
-	test.failing('the download of a completed video outlasts 6 transient errors in a row while the wait has time left', async () => {
+	test('the download of a completed video outlasts 6 transient errors in a row while the wait has time left', async () => {
 		api.server.injectFault({ kind: 'server-error-503', method: 'GET', path: '/videos/{id}/content', count: 6 });
 		const { items } = await api.run(createParams({ waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 2 } }), { continueOnFail: true });
 		expect(items[0].json).toMatchObject({ status: 'completed', error: null });
@@ -71,16 +71,16 @@ describe('a host that keeps answering transient errors', () => {
 	}, 40_000);
 
 	test('...and when it does give up, the error names the video (its id is never lost)', async () => {
-		api.server.injectFault({ kind: 'server-error-503', method: 'GET', path: '/videos/{id}/content', count: 6 });
+		api.server.injectFault({ kind: 'server-error-503', method: 'GET', path: '/videos/{id}/content', count: 20 });
 		const { items } = await api.run(createParams(), { continueOnFail: true });
 		expect(items[0].json.videoId).toMatch(/^video_/);
 		expect(String(items[0].json.error)).toContain(String(items[0].json.videoId));
-	}, 40_000);
+	}, 120_000);
 
 	// BUG (soak, 40 items): 6 rate-limit answers in a row to a create fail the item with
 	// "Rate limit reached" although a 429 proves the job was not created (safe to re-send) and
 	// the wait has minutes left.
-	test.failing('a create answered 429 six times in a row is re-sent until the host takes it (nothing was charged)', async () => {
+	test('a create answered 429 six times in a row is re-sent until the host takes it (nothing was charged)', async () => {
 		api.server.injectFault({ kind: 'rate-limit', method: 'POST', path: '/videos', count: 6 });
 		const { items } = await api.run(createParams({ waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 2 } }), { continueOnFail: true });
 		expect(items[0].json).toMatchObject({ status: 'completed', error: null });

@@ -33,7 +33,8 @@ export async function readInputFile(
 	field: string,
 ): Promise<UploadFile & { bytes: Buffer }> {
 	const item = ctx.getInputData()[itemIndex];
-	const binary = item?.binary?.[propertyName];
+	const binaries = item?.binary ?? {};
+	const binary = Object.prototype.hasOwnProperty.call(binaries, propertyName) ? binaries[propertyName] : undefined;
 	if (!binary) {
 		const present = Object.keys(item?.binary ?? {});
 		throw inputError(ctx, itemIndex, {

@@ -14,10 +14,11 @@ import type { JobOperation, PreparedJob } from './types';
 
 export function readWaitOptions(ctx: IExecuteFunctions): WaitOptions {
 	const options = optionsParam(ctx, 'waitOptions', 0);
+	const positive = (value: unknown, fallback: number) => (Number(value) > 0 ? Number(value) : fallback);
 	return {
-		maxConcurrentJobs: Number(options.maxConcurrentJobs ?? 8) || 8,
-		pollIntervalMs: Number(options.pollIntervalSeconds ?? 0) * 1000 || DEFAULT_POLL_INTERVAL_MS,
-		timeoutMs: Number(options.timeoutMinutes ?? 15) * 60_000 || 15 * 60_000,
+		maxConcurrentJobs: Math.floor(positive(options.maxConcurrentJobs, 8)) || 1,
+		pollIntervalMs: positive(options.pollIntervalSeconds, DEFAULT_POLL_INTERVAL_MS / 1000) * 1000,
+		timeoutMs: positive(options.timeoutMinutes, 15) * 60_000,
 		onTimeout: options.onTimeout === 'outputState' ? 'outputState' : 'error',
 	};
 }

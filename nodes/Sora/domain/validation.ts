@@ -18,6 +18,13 @@ function characterCount(text: string): number {
 }
 
 export function checkPrompt(prompt: unknown): Problem | undefined {
+	if (prompt !== null && prompt !== undefined && typeof prompt !== 'string') {
+		return {
+			field: 'Prompt',
+			message: `Prompt is ${Array.isArray(prompt) ? 'a list' : typeof prompt}, not text: make its expression return a string`,
+			description: 'For example {{ $json.prompt }} where prompt is a text field, or {{ JSON.stringify($json.prompt) }}.',
+		};
+	}
 	if (typeof prompt !== 'string' || prompt.trim() === '') {
 		return {
 			field: 'Prompt',

@@ -7,7 +7,9 @@ import type { SoraClient, SoraRequest, SoraResponse } from '../transport/client'
 
 const FINGERPRINT_FIELDS = ['prompt', 'model', 'size', 'seconds'] as const;
 const LIST_DELAYS_MS = [0, 2000];
-const CLOCK_SKEW_MS = 120_000;
+/** The Date header counts whole seconds; without one, the clocks are trusted to this much. */
+const DATE_RESOLUTION_MS = 1_000;
+const UNKNOWN_SKEW_MS = 5_000;
 const SETTLE_POLL_MS = 200;
 
 type Fingerprint = Partial<Record<(typeof FINGERPRINT_FIELDS)[number], string>>;
@@ -60,19 +62,31 @@ export class CreateLedger {
 		return { status: 200, headers: {}, body: found };
 	}
 
+	/** How far the host's clock is ahead of ours, from its Date header (0 without one). */
+	private hostClockOffsetMs(date: unknown): number {
+		const hostNow = typeof date === 'string' ? Date.parse(date) : NaN;
+		return Number.isNaN(hostNow) ? 0 : hostNow - Date.now();
+	}
+
+	private toleranceMs(date: unknown): number {
+		return typeof date === 'string' && !Number.isNaN(Date.parse(date)) ? DATE_RESOLUTION_MS : UNKNOWN_SKEW_MS;
+	}
+
 	private async lookUp(fingerprint: Fingerprint, key: string, sentAt: number, scope: ErrorScope): Promise<Video | undefined> {
 		while ((this.inFlight.get(key) ?? 0) > 0) await pause(SETTLE_POLL_MS, this.client.signal);
 		for (const delay of LIST_DELAYS_MS) {
 			await pause(delay, this.client.signal);
 			let videos: Video[];
+			let createdSinceS: number;
 			try {
-				const { body } = await this.client.call<{ data?: unknown[] }>({ method: 'GET', path: '/videos', qs: { order: 'desc', limit: 100 } }, 'safe', scope);
+				const { body, headers } = await this.client.call<{ data?: unknown[] }>({ method: 'GET', path: '/videos', qs: { order: 'desc', limit: 100 } }, 'safe', scope);
 				videos = (Array.isArray(body?.data) ? body.data : []).map(readVideo).filter((v): v is Video => v !== undefined);
+				createdSinceS = (sentAt + this.hostClockOffsetMs(headers.date) - this.toleranceMs(headers.date)) / 1000;
 			} catch {
 				continue;
 			}
 			const candidates = videos.filter(
-				(video) => !this.known.has(video.id) && matches(video, fingerprint) && (typeof video.created_at !== 'number' || video.created_at * 1000 >= sentAt - CLOCK_SKEW_MS),
+				(video) => !this.known.has(video.id) && matches(video, fingerprint) && (typeof video.created_at !== 'number' || video.created_at >= Math.floor(createdSinceS)),
 			);
 			const oldest = candidates[candidates.length - 1];
 			if (oldest) {

@@ -7,6 +7,9 @@ import { apiErrorFromFailure, type ErrorScope } from '../transport/apiError';
 import type { SoraClient } from '../transport/client';
 import { describeFailure, shouldRetry, type Failure } from '../transport/retryPolicy';
 
+/** A completed video is paid for: its download is worth more patience than a status check. */
+const DOWNLOAD_MAX_ATTEMPTS = 12;
+
 export type BinaryStore = Pick<IExecuteFunctions['helpers'], 'prepareBinaryData' | 'getBinaryMetadata'>;
 type StreamBody = Parameters<BinaryStore['prepareBinaryData']>[0];
 
@@ -42,7 +45,7 @@ export async function downloadContent(
 	};
 	const fileName = `${videoId}.${CONTENT_VARIANTS[variant].extension}`;
 	for (let attempt = 0; ; attempt++) {
-		const response = await client.withRetries(request, 'safe', scope);
+		const response = await client.withRetries(request, 'safe', scope, DOWNLOAD_MAX_ATTEMPTS);
 		if (response.status >= 400) throw client.errorFor(request, response, scope);
 
 		let failure: Failure | undefined;
@@ -65,7 +68,7 @@ export async function downloadContent(
 			binary.fileName = fileName;
 			return binary;
 		}
-		if (!shouldRetry(failure!, 'safe', attempt)) {
+		if (!shouldRetry(failure!, 'safe', attempt, DOWNLOAD_MAX_ATTEMPTS)) {
 			throw apiErrorFromFailure(
 				client.node,
 				scope,

@@ -13,7 +13,7 @@ import { failureMessageOf, readVideo, type Video } from '../domain/video';
 import { pause, throwIfCancelled } from '../helpers/sleep';
 import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
 import type { SoraClient } from '../transport/client';
-import { describeFailure, isTransient, type Failure } from '../transport/retryPolicy';
+import { describeFailure, isTransient, shouldRetry, type Failure } from '../transport/retryPolicy';
 import { downloadContent, type BinaryStore } from './downloadContent';
 
 export interface VideoJob {
@@ -166,6 +166,11 @@ export async function waitForVideos(
 				const video = failure ? undefined : readVideo((result as { response: { body: unknown } }).response.body);
 				if (!video) {
 					failure ??= { kind: 'malformed' };
+					// A video never seen (a plain Get, or a wrong host) is not known to be generating:
+					// it fails after the usual retries instead of being watched until the timeout.
+					if (!state.outcome.video && !shouldRetry(failure, 'safe', state.failedPolls)) {
+						return finish(state, apiErrorFromFailure(client.node, scopeOf(state), `The host could not be reached: ${describeFailure(failure)}`, `GET ${request.path} at ${client.baseUrl} failed ${state.failedPolls + 1} times.`));
+					}
 					logger.warn(`Sora: polling video ${videoId} got ${describeFailure(failure)}; trying again${scopeSuffix(scopeOf(state))}`);
 					const retryAfterMs = failure.kind === 'status' ? failure.retryAfterMs : undefined;
 					state.nextPollAt = now() + retryDelayMs(state.failedPolls++, retryAfterMs);

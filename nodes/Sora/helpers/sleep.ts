@@ -1,5 +1,8 @@
 import { sleep } from 'n8n-workflow';
 
+/** Longest timer Node keeps (2^31 − 1 ms); longer waits are taken in turns. */
+const LONGEST_TIMER_MS = 2_147_483_647;
+
 export class ExecutionCancelledError extends Error {
 	constructor() {
 		super('The execution was cancelled');
@@ -36,7 +39,7 @@ export async function pause(
 	signal?.addEventListener('abort', stop, { once: true });
 	wakeUp?.then(stop, stop);
 	try {
-		const timer = Number.isFinite(ms) ? [sleep(ms, local.signal).catch(() => undefined)] : [];
+		const timer = Number.isFinite(ms) ? [sleep(Math.min(ms, LONGEST_TIMER_MS), local.signal).catch(() => undefined)] : [];
 		await Promise.race([...timer, whenAborted(local.signal)]);
 	} finally {
 		signal?.removeEventListener('abort', stop);

@@ -16,6 +16,7 @@ import {
 	type ErrorScope,
 } from './apiError';
 import { encodeMultipart, type MultipartField } from './multipart';
+import { redactSecrets } from './redact';
 import { RequestBudget } from './requestBudget';
 import {
 	describeFailure,
@@ -99,6 +100,7 @@ export class SoraClient {
 		readonly baseUrl: string,
 		private readonly extraHeaders: Record<string, string>,
 		readonly budget: RequestBudget,
+		private readonly secrets: readonly string[],
 	) {
 		this.signal = ctx.getExecutionCancelSignal?.();
 	}
@@ -113,7 +115,9 @@ export class SoraClient {
 		for (const { name, value } of custom ?? []) {
 			if (name?.trim()) headers[name.trim()] = value ?? '';
 		}
-		return new SoraClient(ctx, baseUrl, headers, budget);
+		const secrets = [String(credentials.apiKey ?? ''), ...(custom ?? []).map((header) => header.value ?? '')]
+			.filter((secret) => secret.length >= 4);
+		return new SoraClient(ctx, baseUrl, headers, budget, secrets);
 	}
 
 	get node(): INode {
@@ -136,19 +140,24 @@ export class SoraClient {
 	}
 
 	/** Sends with retries; answers the final response whatever its status. */
-	async withRetries(request: SoraRequest, safety: RequestSafety, scope: ErrorScope): Promise<SoraResponse> {
+	async withRetries(
+		request: SoraRequest,
+		safety: RequestSafety,
+		scope: ErrorScope,
+		maxAttempts = MAX_ATTEMPTS,
+	): Promise<SoraResponse> {
 		for (let attempt = 0; ; attempt++) {
 			const result = await this.attempt(request);
-			if ('response' in result && !this.isRetryableStatus(result.response, safety, attempt)) {
+			if ('response' in result && !this.isRetryableStatus(result.response, safety, attempt, maxAttempts)) {
 				return result.response;
 			}
 			const failure: Failure =
 				'failure' in result
 					? result.failure
 					: { kind: 'status', status: result.response.status, retryAfterMs: parseRetryAfterMs(result.response.headers as Record<string, string>) };
-			if (!shouldRetry(failure, safety, attempt)) {
+			if (!shouldRetry(failure, safety, attempt, maxAttempts)) {
 				if ('response' in result) return result.response;
-				throw this.failureError(request, failure, safety, scope);
+				throw this.failureError(request, failure, safety, scope, undefined, attempt + 1);
 			}
 			const delay = retryDelayMs(attempt, failure.kind === 'status' ? failure.retryAfterMs : undefined);
 			this.ctx.logger.debug(`Sora: ${request.method} ${request.path} got ${describeFailure(failure)}; retrying in ${delay} ms`);
@@ -189,6 +198,7 @@ export class SoraClient {
 				if (raw.statusCode < 400) return { failure: { kind: 'malformed' } };
 			}
 		}
+		if (!request.stream || raw.statusCode >= 400) body = redactSecrets(body, this.secrets);
 		return { response: { status: raw.statusCode, headers, body } };
 	}
 
@@ -201,10 +211,10 @@ export class SoraClient {
 		});
 	}
 
-	private isRetryableStatus(response: SoraResponse, safety: RequestSafety, attempt: number): boolean {
+	private isRetryableStatus(response: SoraResponse, safety: RequestSafety, attempt: number, maxAttempts: number): boolean {
 		if (response.status < 400) return false;
 		const failure: Failure = { kind: 'status', status: response.status };
-		return shouldRetry(failure, safety, attempt);
+		return shouldRetry(failure, safety, attempt, maxAttempts);
 	}
 
 	private failureError(
@@ -213,6 +223,7 @@ export class SoraClient {
 		safety: RequestSafety,
 		scope: ErrorScope,
 		response?: SoraResponse,
+		attempts = MAX_ATTEMPTS,
 	) {
 		const what = `${request.method} ${request.path}`;
 		const detail = failure.kind === 'network' ? ` (${failure.code})` : '';
@@ -231,7 +242,7 @@ export class SoraClient {
 			this.node,
 			scope,
 			`The host could not be reached: ${describeFailure(failure)}`,
-			`${what} at ${this.baseUrl} failed ${failure.kind === 'status' ? `with HTTP ${failure.status}` : `without an answer${detail}`} after ${MAX_ATTEMPTS} attempts.`,
+			`${what} at ${this.baseUrl} failed ${failure.kind === 'status' ? `with HTTP ${failure.status}` : `without an answer${detail}`} after ${attempts} attempts.`,
 		);
 	}
 

@@ -17,6 +17,8 @@ const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'
 const TRANSIENT_STATUSES = [408, 425, 429, 500, 502, 503, 504, 520, 522, 524];
 
 export const MAX_ATTEMPTS = 6;
+/** A 429 proves nothing was done and asks to come back: it is worth more patience. */
+export const RATE_LIMIT_MAX_ATTEMPTS = 12;
 
 export function provesNotProcessed(failure: Failure): boolean {
 	if (failure.kind === 'status') return failure.status === 429;
@@ -29,8 +31,9 @@ export function isTransient(failure: Failure): boolean {
 	return true;
 }
 
-export function shouldRetry(failure: Failure, safety: RequestSafety, attempt: number): boolean {
-	if (attempt + 1 >= MAX_ATTEMPTS) return false;
+export function shouldRetry(failure: Failure, safety: RequestSafety, attempt: number, maxAttempts = MAX_ATTEMPTS): boolean {
+	const rateLimited = failure.kind === 'status' && failure.status === 429;
+	if (attempt + 1 >= (rateLimited ? Math.max(maxAttempts, RATE_LIMIT_MAX_ATTEMPTS) : maxAttempts)) return false;
 	return safety === 'safe' ? isTransient(failure) : provesNotProcessed(failure);
 }
 
