@@ -27,10 +27,10 @@ async function timed(parameters: ReturnType<typeof createParams>, items: number,
 }
 
 describe('rate limits and the wait', () => {
-	test('baseline: 16 items at Max Concurrent Jobs 16, no fault, end in a few seconds', async () => {
+	test('baseline: 16 items at Max Concurrent Jobs 16, no fault, all complete', async () => {
 		const run = await timed(createParams({ waitOptions: { maxConcurrentJobs: 16, pollIntervalSeconds: 1 } }), 16, 20_000);
 		expect(run.ended).toBe(true);
-		expect(run.ms).toBeLessThan(10_000);
+		expect(run.result?.items.every((item) => item.json.status === 'completed' && item.binary)).toBe(true);
 	}, 30_000);
 
 	// BUG: the wait's Timeout does not bound requests held back by the request budget. Items whose
