@@ -141,7 +141,7 @@ describe('no secret in what n8n keeps of a run', () => {
 		server.injectFault({ kind: 'truncated-body', method: 'GET', path: '/videos/{id}/content', count: 100 });
 		const cut = await run('download keeps failing', { parameters: create() });
 		expect(cut.error?.message).toMatch(/download kept failing/);
-	});
+	}, 240_000);
 
 	test('timeouts: Error and Output Current State', async () => {
 		const slow = create({ prompt: 'slow [gen=5000]', waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 0.01 } });
@@ -161,7 +161,7 @@ describe('no secret in what n8n keeps of a run', () => {
 			credentials: credentials({ baseUrl: `http://127.0.0.1:${port}/v1` }),
 		});
 		expect(result.error?.message).toMatch(/could not be reached/);
-	}, 40_000);
+	}, 180_000);
 
 	test('the model list (editor) with a right and a wrong key', async () => {
 		const right = await searchList('searchModels', credentials());
