@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { checkDelivery, isOversized } from './delivery';
-import { readDeliveryLog, wasDelivered, withDelivery } from './redeliveries';
+import { currentDeliveryLog, rememberDeliveryLog, wasDelivered, withDelivery } from './redeliveries';
 import { signingSecretOf } from './signingSecret';
 import type { VideoEvent } from './videoEvent';
 
@@ -60,8 +60,10 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const check = checkDelivery({ headers, rawBody, secret: await signingSecretOf(this), nowSeconds });
 	if (!check.ok) return answer(check.status, { received: false, error: check.message });
 
+	// From here to the log's update there is no await: a concurrent copy cannot slip in between.
 	const staticData = this.getWorkflowStaticData('node');
-	const log = readDeliveryLog(staticData[DELIVERY_LOG_KEY]);
+	const triggerKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`;
+	const log = currentDeliveryLog(triggerKey, staticData[DELIVERY_LOG_KEY]);
 	if (wasDelivered(log, check.webhookId, nowSeconds)) {
 		return answer(200, { received: true, ignored: 'redelivery' });
 	}
@@ -69,7 +71,9 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (!events.includes(check.event.type)) {
 		return answer(200, { received: true, ignored: 'event not selected' });
 	}
-	staticData[DELIVERY_LOG_KEY] = withDelivery(log, check.webhookId, nowSeconds);
+	const updated = withDelivery(log, check.webhookId, nowSeconds);
+	staticData[DELIVERY_LOG_KEY] = updated;
+	rememberDeliveryLog(triggerKey, updated);
 
 	response.status(200).json({ received: true });
 	return { noWebhookResponse: true, workflowData: [[eventItem(check.webhookId, check.event)]] };

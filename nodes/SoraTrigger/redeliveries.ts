@@ -3,6 +3,11 @@
  * and a captured request can be replayed within the 5-minute timestamp tolerance) starts
  * nothing new. Kept in the workflow's static data: a plain object of id → seconds received,
  * bounded in age and in size.
+ *
+ * n8n loads the static data for every webhook request and saves it after answering, last writer
+ * wins: two deliveries handled at the same moment would each miss the other's entry. So the log
+ * is also kept in this process, per trigger, and checked and updated without a pause in between:
+ * concurrent copies of one delivery start one run, and the log saved last holds both entries.
  */
 export type DeliveryLog = Record<string, number>;
 
@@ -31,4 +36,19 @@ export function withDelivery(log: DeliveryLog, webhookId: string, nowSeconds: nu
 		.sort((a, b) => b[1] - a[1])
 		.slice(0, MAX_REMEMBERED_DELIVERIES - 1);
 	return { ...Object.fromEntries(others), [webhookId]: nowSeconds };
+}
+
+const MAX_TRIGGERS_IN_MEMORY = 200;
+const recentByTrigger = new Map<string, DeliveryLog>();
+
+/** The delivery log of one trigger: its static data merged with what this process saw lately. */
+export function currentDeliveryLog(triggerKey: string, stored: unknown): DeliveryLog {
+	return { ...readDeliveryLog(stored), ...recentByTrigger.get(triggerKey) };
+}
+
+/** Remembers the updated log in this process (the caller also puts it in static data). */
+export function rememberDeliveryLog(triggerKey: string, log: DeliveryLog): void {
+	recentByTrigger.delete(triggerKey);
+	recentByTrigger.set(triggerKey, log);
+	if (recentByTrigger.size > MAX_TRIGGERS_IN_MEMORY) recentByTrigger.delete(recentByTrigger.keys().next().value!);
 }

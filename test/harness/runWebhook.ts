@@ -117,9 +117,12 @@ export interface TriggerHarnessOptions {
 	parameters?: INodeParameters;
 	credentials?: ICredentialDataDecryptedObject;
 	mode?: WorkflowExecuteMode;
+	/** The same id models the same workflow loaded again (n8n does so for every request); default: a new one. */
+	workflowId?: string;
 }
 
 let executionCounter = 0;
+let workflowCounter = 0;
 
 /** One active Sora Trigger workflow: its static data (the delivery log) lives as long as the harness. */
 export class TriggerHarness {
@@ -142,7 +145,7 @@ export class TriggerHarness {
 			credentials: { soraApi: { id: 'cred-1', name: 'Sora account' } },
 		};
 		this.workflow = new Workflow({
-			id: 'harness-trigger-workflow',
+			id: options.workflowId ?? `harness-trigger-workflow-${++workflowCounter}`,
 			name: 'Trigger harness',
 			nodes: [this.node],
 			connections: {},

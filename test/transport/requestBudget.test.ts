@@ -1,4 +1,4 @@
-import { RequestBudget } from '../../nodes/Sora/transport/requestBudget';
+import { HeldPastDeadlineError, RequestBudget } from '../../nodes/Sora/transport/requestBudget';
 
 function clock(start = 1_000_000) {
 	let now = start;
@@ -17,6 +17,14 @@ describe('the request budget shared by an execution', () => {
 		expect(budget.msUntilAllowed()).toBe(58_000);
 		time.advance(58_000);
 		expect(budget.msUntilAllowed()).toBe(0);
+	});
+
+	test('a request the cap would hold past its deadline is refused at once and not counted', async () => {
+		const time = clock();
+		const budget = new RequestBudget(1, time.now);
+		await budget.beforeRequest(undefined, time.now() + 1000);
+		await expect(budget.beforeRequest(undefined, time.now() + 30_000)).rejects.toBeInstanceOf(HeldPastDeadlineError);
+		expect(budget.requestsSent).toBe(1);
 	});
 
 	test('no cap and no rate limit: requests are never held back and nothing is remembered', async () => {

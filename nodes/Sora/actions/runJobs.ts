@@ -29,9 +29,9 @@ function idempotencyKey(ctx: IExecuteFunctions, runId: string, itemIndex: number
 }
 
 function submitter(ledger: CreateLedger, client: SoraClient, request: SoraRequest, itemIndex: number, model: string | undefined, key: string) {
-	return async () => {
+	return async (notAfter: number) => {
 		const scope = { itemIndex, model };
-		const keyed = { ...request, headers: { ...request.headers, 'Idempotency-Key': key } };
+		const keyed = { ...request, headers: { ...request.headers, 'Idempotency-Key': key }, notAfter };
 		const response = await ledger.submit(keyed, scope, async () => await client.call(keyed, 'unsafe', scope));
 		const video = readVideo(response.body);
 		if (!video) {

@@ -13,13 +13,17 @@ import { failureMessageOf, readVideo, type Video } from '../domain/video';
 import { pause, throwIfCancelled } from '../helpers/sleep';
 import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
 import type { SoraClient } from '../transport/client';
+import { HeldPastDeadlineError } from '../transport/requestBudget';
 import { describeFailure, isTransient, shouldRetry, type Failure } from '../transport/retryPolicy';
 import { downloadContent, type BinaryStore } from './downloadContent';
 
 export interface VideoJob {
 	itemIndex: number;
-	/** Sends the paid request that starts the job; absent when watching an existing video. */
-	submit?: () => Promise<{ video: Video; pollAfterMs?: number }>;
+	/**
+	 * Sends the paid request that starts the job, not after `notAfter` (the wait's deadline);
+	 * absent when watching an existing video.
+	 */
+	submit?: (notAfter: number) => Promise<{ video: Video; pollAfterMs?: number }>;
 	videoId?: string;
 	wait: boolean;
 	download?: ContentVariant;
@@ -144,16 +148,16 @@ export async function waitForVideos(
 
 	const submit = (state: JobState) => {
 		settle(state, 'submitting');
-		state.job.submit!().then(
+		state.job.submit!(deadline).then(
 			({ video, pollAfterMs }) => onVideo(state, video, pollAfterMs),
-			(error: Error) => finish(state, error),
+			(error: Error) => (error instanceof HeldPastDeadlineError ? notStarted(state, 'requestLimits') : finish(state, error)),
 		);
 	};
 
 	const poll = (state: JobState) => {
 		settle(state, 'polling');
 		const videoId = state.outcome.video?.id ?? state.job.videoId!;
-		const request = { method: 'GET' as const, path: `/videos/${encodeURIComponent(videoId)}` };
+		const request = { method: 'GET' as const, path: `/videos/${encodeURIComponent(videoId)}`, notAfter: deadline };
 		client.attempt(request).then(
 			(result) => {
 				let failure: Failure | undefined;
@@ -179,20 +183,29 @@ export async function waitForVideos(
 				state.failedPolls = 0;
 				onVideo(state, video, parsePollAfterMs((result as { response: { headers: Record<string, string> } }).response.headers));
 			},
-			(error: Error) => finish(state, error),
+			(error: Error) => {
+				if (!(error instanceof HeldPastDeadlineError)) return finish(state, error);
+				state.nextPollAt = deadline; // no status check fits before the deadline: time out then
+				settle(state, 'watching');
+			},
 		);
+	};
+
+	const notStarted = (state: JobState, heldBy: 'slot' | 'requestLimits') => {
+		state.outcome.timedOut = true;
+		const waited = formatDuration(options.timeoutMs);
+		const [message, raise] =
+			heldBy === 'slot'
+				? [`Not started: the wait timed out after ${waited} before a slot was free`, 'Max Concurrent Jobs']
+				: [`Not started: Max Requests per Minute or the host's rate limit left no room to send it before the wait's timeout (${waited})`, 'Max Requests per Minute'];
+		finish(state, apiErrorFromFailure(client.node, scopeOf(state), message, `This item was never sent to the host, so nothing was charged for it. Raise ${raise} or Timeout.`));
 	};
 
 	const timeOut = (state: JobState) => {
 		state.outcome.timedOut = true;
 		const video = state.outcome.video;
 		const waited = formatDuration(options.timeoutMs);
-		if (!video) {
-			return finish(
-				state,
-				apiErrorFromFailure(client.node, scopeOf(state), `Not started: the wait timed out after ${waited} before a slot was free`, 'This item was never sent to the host, so nothing was charged for it. Raise Max Concurrent Jobs or Timeout.'),
-			);
-		}
+		if (!video) return notStarted(state, 'slot');
 		if (options.onTimeout === 'outputState') return finish(state);
 		finish(
 			state,

@@ -17,7 +17,7 @@ import {
 } from './apiError';
 import { encodeMultipart, type MultipartField } from './multipart';
 import { redactSecrets } from './redact';
-import { RequestBudget } from './requestBudget';
+import { HeldPastDeadlineError, RequestBudget } from './requestBudget';
 import {
 	describeFailure,
 	MAX_ATTEMPTS,
@@ -53,6 +53,8 @@ export interface SoraRequest {
 	headers?: Record<string, string>;
 	/** Answer the body as a stream (downloads); otherwise as parsed JSON. */
 	stream?: boolean;
+	/** Time (ms since epoch) after which the request is not sent at all: HeldPastDeadlineError. */
+	notAfter?: number;
 }
 
 export interface SoraResponse<T = unknown> {
@@ -160,6 +162,7 @@ export class SoraClient {
 				throw this.failureError(request, failure, safety, scope, undefined, attempt + 1);
 			}
 			const delay = retryDelayMs(attempt, failure.kind === 'status' ? failure.retryAfterMs : undefined);
+			if (Date.now() + delay > (request.notAfter ?? Infinity)) throw new HeldPastDeadlineError();
 			this.ctx.logger.debug(`Sora: ${request.method} ${request.path} got ${describeFailure(failure)}; retrying in ${delay} ms`);
 			await pause(delay, this.signal);
 		}
@@ -168,7 +171,7 @@ export class SoraClient {
 	/** One attempt, no retry: network failures come back as a Failure, HTTP errors as a response. */
 	async attempt(request: SoraRequest): Promise<Attempt> {
 		throwIfCancelled(this.signal);
-		await this.budget.beforeRequest(this.signal);
+		await this.budget.beforeRequest(this.signal, request.notAfter);
 		let raw: RawResponse;
 		try {
 			raw = (await this.ctx.helpers.httpRequestWithAuthentication.call(

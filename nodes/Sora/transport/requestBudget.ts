@@ -17,6 +17,14 @@ const GLOBAL_PAUSE_FROM_MS = 2_000;
  *   polling delays of the execution (up to 8×), and each success shrinks it by a tenth again.
  *   A retry-after of 2 s or more pauses every request; a shorter one only the refused request.
  */
+/** A request the budget could not let through before its `notAfter` time: it was never sent. */
+export class HeldPastDeadlineError extends Error {
+	constructor() {
+		super('The request budget holds this request past its deadline');
+		this.name = 'HeldPastDeadlineError';
+	}
+}
+
 export class RequestBudget {
 	private readonly sentAt: number[] = [];
 
@@ -40,10 +48,12 @@ export class RequestBudget {
 		return this.slowdown;
 	}
 
-	async beforeRequest(signal: AbortSignal | undefined): Promise<void> {
+	/** Waits until the request may go out; refuses at once when that is later than `notAfter`. */
+	async beforeRequest(signal: AbortSignal | undefined, notAfter = Infinity): Promise<void> {
 		for (;;) {
 			const waitMs = this.msUntilAllowed();
 			if (waitMs <= 0) break;
+			if (this.now() + waitMs > notAfter) throw new HeldPastDeadlineError();
 			await pause(waitMs, signal);
 		}
 		if (this.maxRequestsPerMinute) this.sentAt.push(this.now());
