@@ -1,7 +1,7 @@
 /**
  * Retry budgets at the edges: a host that cannot be reached at all, and a host that keeps
  * answering transient errors to a request that is safe to repeat. Found by the soak run
- * (bench/soak.ts) and the secrets test; the `test.failing` cases are bugs reported to the lead.
+ * (bench/soak.ts) and the secrets test.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
