@@ -2,7 +2,7 @@
  * The Sora Trigger and the examples' webhooks in a running n8n:
  *  - the reference server delivers signed video.completed / video.failed events to the e2e trigger;
  *  - forged, unsigned and stale deliveries are refused (401) and start nothing;
- *  - a redelivery of the same webhook-id is acknowledged and starts nothing;
+ *  - a redelivery of the same webhook-id is acknowledged and starts nothing, also when copies arrive at once;
  *  - each example's Webhook answers, and each example's Sora Trigger accepts a signed event.
  */
 import { randomBytes } from 'node:crypto';
@@ -112,15 +112,28 @@ export async function checkTrigger(checks: Checks, ctx: TriggerContext): Promise
 	checks.equal(again.status, 200, 'its redelivery (same webhook-id): HTTP status');
 	checks.that(JSON.stringify(again.json).includes('redelivery'), 'the redelivery is acknowledged as one', again.json);
 
-	executions = await waitForExecutions(ctx.baseUrl, ctx.cookie, ctx.workflow.id, (e) => e.length >= 3, 60_000);
+	// n8n loads and saves the static data (the delivery log) per request: copies arriving together
+	// must still start one execution, and deliveries of different events must not lose each other's entry.
+	const copies = await Promise.all([1, 2, 3, 4].map(() => deliver(url, ctx.secret, completed, 'video.completed', { webhookId: `msg_copy_${own.webhookId}` })));
+	checks.equal(copies.filter((c) => c.status === 200 && !JSON.stringify(c.json).includes('redelivery')).length, 1, '4 concurrent copies of one delivery: accepted once, the rest acknowledged as redeliveries');
+	const pair = await Promise.all([deliver(url, ctx.secret, completed, 'video.completed'), deliver(url, ctx.secret, completed, 'video.completed')]);
+	checks.that(pair.every((p) => p.status === 200 && !JSON.stringify(p.json).includes('redelivery')), '2 concurrent deliveries of different events: both accepted', pair);
+	await new Promise((r) => setTimeout(r, 1000)); // n8n saves the static data after answering
+	for (const [i, p] of pair.entries()) {
+		const replay = await deliver(url, ctx.secret, completed, 'video.completed', { webhookId: p.webhookId });
+		checks.that(JSON.stringify(replay.json).includes('redelivery'), `a later replay of concurrent delivery ${i + 1}: acknowledged as a redelivery`, replay.json);
+	}
+
+	const expected = 3 + 1 + 2;
+	executions = await waitForExecutions(ctx.baseUrl, ctx.cookie, ctx.workflow.id, (e) => e.length >= expected, 60_000);
 	await new Promise((r) => setTimeout(r, 3000)); // time for any execution that should not start
 	executions = await listExecutions(ctx.baseUrl, ctx.cookie, ctx.workflow.id);
-	checks.equal(executions.length, 3, 'executions in all (2 server deliveries + 1 signed; none for refused or redelivered)');
+	checks.equal(executions.length, expected, 'executions in all (2 server deliveries + 1 signed + 1 of 4 copies + 2 concurrent; none for refused, redelivered or replayed)');
 
 	const items = await triggerItems(ctx, executions);
 	const ofCompleted = items.filter((i) => i.videoId === completed);
 	const ofFailed = items.filter((i) => i.videoId === failed);
-	checks.equal(ofCompleted.length, 2, `executions for ${completed}`);
+	checks.equal(ofCompleted.length, expected - 1, `executions for ${completed}`);
 	checks.equal(ofFailed.length, 1, `executions for ${failed}`);
 	for (const { execution, item } of ofCompleted) {
 		checks.equal(execution.status, 'success', `execution ${execution.id} (completed video): status`);
