@@ -174,7 +174,7 @@ export function waitFields(operations: string[]): INodeProperties[] {
 					type: 'number',
 					typeOptions: { minValue: 0 },
 					default: 0,
-					description: 'Cap on status checks and downloads per minute for this node (0 = no cap). Rate-limit answers slow all polling down anyway.',
+					description: 'Cap on the requests this node sends per minute: creates, status checks and downloads (0 = no cap). Rate-limit answers slow all polling down anyway.',
 				},
 				{
 					displayName: 'On Timeout',
@@ -204,7 +204,7 @@ export function waitFields(operations: string[]): INodeProperties[] {
 					type: 'number',
 					typeOptions: { minValue: 0.1 },
 					default: 15,
-					description: 'Longest time to wait for all videos of this node',
+					description: 'Longest time to wait for all videos of this node. Items not yet sent by then fail as "Not started", without being charged.',
 				},
 			],
 		},
