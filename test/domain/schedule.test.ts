@@ -168,3 +168,24 @@ describe('predictedCompletionDelayMs', () => {
 		expect(predictedCompletionDelayMs({ atMs: 0, progress: 0 }, { atMs: 1000, progress: 100 })).toBeUndefined();
 	});
 });
+
+describe('progressRateBase', () => {
+	const { progressRateBase } = jest.requireActual('../../nodes/Sora/domain/schedule') as typeof import('../../nodes/Sora/domain/schedule');
+	test('measures from the last sample at 0 until a second sample with progress, then from the first with progress', () => {
+		const history = {};
+		const queued = { atMs: 0, progress: 0 };
+		const stillQueued = { atMs: 30_000, progress: 0 };
+		const started = { atMs: 40_000, progress: 10 };
+		expect(progressRateBase(history, queued)).toBeUndefined();
+		expect(progressRateBase(history, stillQueued)).toBeUndefined();
+		expect(progressRateBase(history, started)).toBe(stillQueued);
+		// a long queue no longer slows the predicted rate down once progress has been seen twice
+		expect(progressRateBase(history, { atMs: 50_000, progress: 30 })).toBe(started);
+	});
+	test('a video first seen already running has no rate until its next sample', () => {
+		const history = {};
+		const running = { atMs: 0, progress: 40 };
+		expect(progressRateBase(history, running)).toBeUndefined();
+		expect(progressRateBase(history, { atMs: 1000, progress: 50 })).toBe(running);
+	});
+});

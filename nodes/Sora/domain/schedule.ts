@@ -65,6 +65,29 @@ export interface ProgressSample {
 	progress: number;
 }
 
+/** The samples a rate is measured from (see progressRateBase). */
+export interface ProgressHistory {
+	lastAtZero?: ProgressSample;
+	firstAboveZero?: ProgressSample;
+}
+
+/**
+ * Records a status sample and answers the earlier sample to measure the progress rate from: the
+ * first one with progress, once there is a later one (time spent queued before it does not count);
+ * before that, the last one still at 0 (progress began after it). undefined: no rate yet.
+ */
+export function progressRateBase(history: ProgressHistory, sample: ProgressSample): ProgressSample | undefined {
+	if (!(sample.progress > 0)) {
+		history.lastAtZero = sample;
+		return undefined;
+	}
+	if (!history.firstAboveZero) {
+		history.firstAboveZero = sample;
+		return history.lastAtZero;
+	}
+	return history.firstAboveZero;
+}
+
 const PREDICTION_SLACK_MS = 150;
 const MIN_PREDICTED_DELAY_MS = 250;
 

@@ -6,8 +6,9 @@ import {
 	parsePollAfterMs,
 	parseRetryAfterMs,
 	predictedCompletionDelayMs,
+	progressRateBase,
 	retryDelayMs,
-	type ProgressSample,
+	type ProgressHistory,
 } from '../domain/schedule';
 import { failureMessageOf, readVideo, type Video } from '../domain/video';
 import { pause, throwIfCancelled } from '../helpers/sleep';
@@ -58,7 +59,7 @@ interface JobState {
 	lastDelayMs?: number;
 	failedPolls: number;
 	lastReported?: string;
-	firstSample?: ProgressSample;
+	progress: ProgressHistory;
 }
 
 /**
@@ -81,6 +82,7 @@ export async function waitForVideos(
 		outcome: { itemIndex: job.itemIndex },
 		nextPollAt: 0,
 		failedPolls: 0,
+		progress: {},
 	}));
 	const deadline = now() + options.timeoutMs;
 	let timedOut = false;
@@ -112,8 +114,8 @@ export async function waitForVideos(
 		const adaptive = nextPollDelayMs(state.lastDelayMs, options.pollIntervalMs, pollAfterMs);
 		state.lastDelayMs = adaptive;
 		const sample = { atMs: now(), progress: typeof video.progress === 'number' ? video.progress : 0 };
-		state.firstSample ??= sample;
-		const predicted = pollAfterMs === undefined ? predictedCompletionDelayMs(state.firstSample, sample) : undefined;
+		const base = progressRateBase(state.progress, sample);
+		const predicted = pollAfterMs === undefined && base ? predictedCompletionDelayMs(base, sample) : undefined;
 		const delay = Math.min(adaptive, predicted ?? Infinity);
 		state.nextPollAt = now() + delay * client.budget.pollSlowdown;
 		settle(state, 'watching');
