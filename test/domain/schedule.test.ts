@@ -21,6 +21,16 @@ describe('nextPollDelayMs', () => {
 		expect(delays).toEqual([1000, 1500, 2250, 3375, 5063, 7595, 10000, 10000, 10000]);
 	});
 
+	it('grows ×3 when the host reports progress (completion is predicted from it)', () => {
+		const delays: number[] = [];
+		let delay: number | undefined;
+		for (let i = 0; i < 4; i++) {
+			delay = nextPollDelayMs(delay, 10_000, undefined, true);
+			delays.push(delay);
+		}
+		expect(delays).toEqual([1000, 3000, 9000, 10000]);
+	});
+
 	it('starts at the cap when the cap is below 1 s', () => {
 		expect(nextPollDelayMs(undefined, 500)).toBe(500);
 		expect(nextPollDelayMs(500, 500)).toBe(500);

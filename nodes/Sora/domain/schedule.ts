@@ -4,6 +4,11 @@ export const DEFAULT_POLL_INTERVAL_MS = 10_000;
 
 const FIRST_POLL_DELAY_MS = 1_000;
 const POLL_GROWTH = 1.5;
+/**
+ * A host that reports progress lets the node predict completion (predictedCompletionDelayMs), so
+ * the pauses in between can reach the cap sooner: fewer status checks on long videos.
+ */
+const POLL_GROWTH_WITH_PROGRESS = 3;
 const MIN_SERVER_POLL_HINT_MS = 200;
 const MAX_SERVER_DELAY_MS = 60_000;
 const RETRY_BASE_MS = 500;
@@ -17,8 +22,11 @@ function isUsableNumber(value: number | undefined): value is number {
 	return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
-/** Delay before the next status poll: the server's hint when given, else 1 s growing ×1.5 up to the cap. */
-export function nextPollDelayMs(previousDelayMs: number | undefined, capMs: number, pollAfterMs?: number): number {
+/**
+ * Delay before the next status poll: the server's hint when given, else 1 s growing up to the cap,
+ * ×1.5 a poll, or ×3 when the host reports progress.
+ */
+export function nextPollDelayMs(previousDelayMs: number | undefined, capMs: number, pollAfterMs?: number, reportsProgress = false): number {
 	if (isUsableNumber(pollAfterMs)) {
 		return Math.round(clamp(pollAfterMs, MIN_SERVER_POLL_HINT_MS, MAX_SERVER_DELAY_MS));
 	}
@@ -26,7 +34,7 @@ export function nextPollDelayMs(previousDelayMs: number | undefined, capMs: numb
 	if (!isUsableNumber(previousDelayMs) || previousDelayMs === 0) {
 		return Math.round(Math.min(FIRST_POLL_DELAY_MS, cap));
 	}
-	return Math.round(Math.min(previousDelayMs * POLL_GROWTH, cap));
+	return Math.round(Math.min(previousDelayMs * (reportsProgress ? POLL_GROWTH_WITH_PROGRESS : POLL_GROWTH), cap));
 }
 
 /** Delay before retry number `attempt` (0-based): Retry-After when given, else exponential backoff. */

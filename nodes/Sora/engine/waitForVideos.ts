@@ -111,7 +111,7 @@ export async function waitForVideos(
 	};
 
 	const schedulePoll = (state: JobState, video: Video, pollAfterMs?: number) => {
-		const adaptive = nextPollDelayMs(state.lastDelayMs, options.pollIntervalMs, pollAfterMs);
+		const adaptive = nextPollDelayMs(state.lastDelayMs, options.pollIntervalMs, pollAfterMs, typeof video.progress === 'number');
 		state.lastDelayMs = adaptive;
 		const sample = { atMs: now(), progress: typeof video.progress === 'number' ? video.progress : 0 };
 		const base = progressRateBase(state.progress, sample);
