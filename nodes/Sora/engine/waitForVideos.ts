@@ -111,9 +111,10 @@ export async function waitForVideos(
 	};
 
 	const schedulePoll = (state: JobState, video: Video, pollAfterMs?: number) => {
-		const adaptive = nextPollDelayMs(state.lastDelayMs, options.pollIntervalMs, pollAfterMs, typeof video.progress === 'number');
+		const progress = typeof video.progress === 'number' ? video.progress : undefined;
+		const adaptive = nextPollDelayMs(state.lastDelayMs, options.pollIntervalMs, pollAfterMs, progress !== undefined);
 		state.lastDelayMs = adaptive;
-		const sample = { atMs: now(), progress: typeof video.progress === 'number' ? video.progress : 0 };
+		const sample = { atMs: now(), progress: progress ?? 0 };
 		const base = progressRateBase(state.progress, sample);
 		const predicted = pollAfterMs === undefined && base ? predictedCompletionDelayMs(base, sample) : undefined;
 		const delay = Math.min(adaptive, predicted ?? Infinity);

@@ -10,13 +10,6 @@ const EPISODE_MS = 5_000;
 /** A host asking for a pause this long (or longer) gets it from every request, not only the one it refused. */
 const GLOBAL_PAUSE_FROM_MS = 2_000;
 
-/**
- * One request budget per execution, shared by every request the node sends in it.
- * - Max Requests per Minute (optional): a sliding-window cap on everything the node sends.
- * - Rate limits: a rate-limit episode (429s within 5 s of each other) doubles the stretch of all
- *   polling delays of the execution (up to 8×), and each success shrinks it by a tenth again.
- *   A retry-after of 2 s or more pauses every request; a shorter one only the refused request.
- */
 /** A request the budget could not let through before its `notAfter` time: it was never sent. */
 export class HeldPastDeadlineError extends Error {
 	constructor() {
@@ -25,6 +18,13 @@ export class HeldPastDeadlineError extends Error {
 	}
 }
 
+/**
+ * One request budget per execution, shared by every request the node sends in it.
+ * - Max Requests per Minute (optional): a sliding-window cap on everything the node sends.
+ * - Rate limits: a rate-limit episode (429s within 5 s of each other) doubles the stretch of all
+ *   polling delays of the execution (up to 8×), and each success shrinks it by a tenth again.
+ *   A retry-after of 2 s or more pauses every request; a shorter one only the refused request.
+ */
 export class RequestBudget {
 	private readonly sentAt: number[] = [];
 
