@@ -1,11 +1,23 @@
 /**
  * Starts the reference Videos API server (the "Sora 2 API" contract) until Ctrl-C.
  * Env: SORA_SERVER_PORT (8765; 0 = any free port), SORA_SERVER_HOST, SORA_SERVER_API_KEY,
- * SORA_SERVER_GENERATION_MS, SORA_SERVER_MODE (openai | retired | gateway),
+ * SORA_SERVER_GENERATION_MS, SORA_SERVER_MODE or `--mode <mode>` (openai | retired | gateway | newapi |
+ * openrouter | laozhang; e.g. `npm run server -- --mode newapi`), SORA_SERVER_REFRESH_MS (newapi/laozhang
+ * table refresh, default 15000), SORA_SERVER_IDEMPOTENCY=1 (honour Idempotency-Key),
  * SORA_SERVER_WEBHOOK_URL + SORA_SERVER_WEBHOOK_SECRET, SORA_SERVER_POLL_AFTER_MS, SORA_SERVER_RPM_LIMIT.
  * Prints `READY <url>` on stdout once listening, for scripts that start it as a child process.
  */
 import { startReferenceServer, type ServerMode, type ServerOptions } from '../test/server';
+
+const MODES: readonly ServerMode[] = ['openai', 'retired', 'gateway', 'newapi', 'openrouter', 'laozhang'];
+
+/** `--mode newapi` or `--mode=newapi` on the command line wins over SORA_SERVER_MODE. */
+function modeFromArgs(): string | undefined {
+  const args = process.argv.slice(2);
+  const index = args.findIndex((arg) => arg === '--mode' || arg.startsWith('--mode='));
+  if (index < 0) return undefined;
+  return args[index].includes('=') ? args[index].slice('--mode='.length) : args[index + 1];
+}
 
 function numberFromEnv(name: string): number | undefined {
   const value = process.env[name];
@@ -16,8 +28,8 @@ function numberFromEnv(name: string): number | undefined {
 }
 
 function optionsFromEnv(): ServerOptions & { port: number; host: string } {
-  const mode = (process.env.SORA_SERVER_MODE || 'openai') as ServerMode;
-  if (!['openai', 'retired', 'gateway'].includes(mode)) throw new Error(`SORA_SERVER_MODE must be openai, retired or gateway`);
+  const mode = (modeFromArgs() || process.env.SORA_SERVER_MODE || 'openai') as ServerMode;
+  if (!MODES.includes(mode)) throw new Error(`The mode must be one of ${MODES.join(', ')}; got '${mode}'`);
   const webhookUrl = process.env.SORA_SERVER_WEBHOOK_URL;
   const webhookSecret = process.env.SORA_SERVER_WEBHOOK_SECRET;
   if (webhookUrl && !webhookSecret) throw new Error('SORA_SERVER_WEBHOOK_URL needs SORA_SERVER_WEBHOOK_SECRET');
@@ -28,6 +40,8 @@ function optionsFromEnv(): ServerOptions & { port: number; host: string } {
     generationMs: numberFromEnv('SORA_SERVER_GENERATION_MS'),
     pollAfterMs: numberFromEnv('SORA_SERVER_POLL_AFTER_MS'),
     rpmLimit: numberFromEnv('SORA_SERVER_RPM_LIMIT'),
+    refreshMs: numberFromEnv('SORA_SERVER_REFRESH_MS'),
+    honoursIdempotencyKey: process.env.SORA_SERVER_IDEMPOTENCY === '1' || undefined,
     mode,
     webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : undefined,
   };
@@ -37,8 +51,10 @@ async function main(): Promise<void> {
   const options = optionsFromEnv();
   const server = await startReferenceServer(options);
   console.log(`Reference Videos API server (${options.mode} mode) at ${server.url}`);
-  console.log(`API key: ${options.apiKey}  (Authorization: Bearer <key> or api-key: <key>)`);
+  const hostMode = ['newapi', 'openrouter', 'laozhang'].includes(options.mode ?? 'openai');
+  console.log(`API key: ${options.apiKey}  (Authorization: Bearer <key>${hostMode ? '' : ' or api-key: <key>'})`);
   console.log(`Prompt markers: [fail]  [gen=3000]  [expire]${options.mode === 'gateway' ? '  [expired]' : ''}`);
+  if (options.mode === 'newapi' || options.mode === 'laozhang') console.log(`Result files (CDN, no auth): ${server.cdn.url}`);
   console.log(`READY ${server.url}`);
   const stop = () => {
     void server.close().then(() => process.exit(0));

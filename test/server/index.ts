@@ -13,4 +13,7 @@ export type {
   VideoError,
   VideoStatus,
 } from './types';
-export { ALL_FAULT_KINDS } from './types';
+export { ALL_FAULT_KINDS, HOST_MODES, isHostMode, type HostMode } from './types';
+export type { CdnListener, CdnRequest } from './cdn';
+export { NEWAPI_MODELS } from './modes/newapi';
+export { DEFAULT_REFRESH_MS } from './modes/task-snapshot';

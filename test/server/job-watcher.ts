@@ -1,5 +1,7 @@
 import type { StoredVideo } from './video';
-import { deliverWebhook } from './webhooks';
+
+/** How to announce that a job ended, or undefined when nobody is to be told. */
+export type DeliveryPlan = (video: StoredVideo) => (() => Promise<void>) | undefined;
 
 /**
  * Fires the webhook when a job ends. Jobs need no timer to progress; this one exists only
@@ -10,10 +12,10 @@ export class JobWatcher {
   private readonly notified = new Set<string>();
   private readonly deliveries = new Set<Promise<void>>();
 
-  constructor(private readonly currentWebhook: () => { url: string; secret: string } | undefined) {}
+  constructor(private readonly plan: DeliveryPlan) {}
 
   watch(video: StoredVideo): void {
-    if (!this.currentWebhook()) return;
+    if (!this.plan(video)) return;
     const timer = setTimeout(() => this.finished(video), Math.max(0, video.finishMs - Date.now()));
     timer.unref();
     this.timers.set(video.id, timer);
@@ -23,10 +25,10 @@ export class JobWatcher {
   finished(video: StoredVideo): void {
     clearTimeout(this.timers.get(video.id));
     this.timers.delete(video.id);
-    const webhook = this.currentWebhook();
-    if (!webhook || this.notified.has(video.id)) return;
+    const deliver = this.plan(video);
+    if (!deliver || this.notified.has(video.id)) return;
     this.notified.add(video.id);
-    const delivery = deliverWebhook(webhook, video).finally(() => this.deliveries.delete(delivery));
+    const delivery = deliver().finally(() => this.deliveries.delete(delivery));
     this.deliveries.add(delivery);
   }
 

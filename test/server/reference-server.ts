@@ -1,19 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, serverError } from './api-error';
+import { CdnListener } from './cdn';
 import { Exchange } from './exchange';
 import { FaultPlan } from './faults';
 import { contentFixture } from './fixtures';
 import type { ContentVariant, ResolvedOptions } from './handler-context';
 import { newId } from './ids';
+import type { IdempotentAnswer } from './idempotency';
 import { JobWatcher } from './job-watcher';
+import { hostDialect } from './modes';
+import { answerHostRequest } from './modes/host-pipeline';
 import { readRequest } from './request-reader';
-import { answerRequest, checkAnswerAgainstContract, type ServerState } from './request-pipeline';
+import { answerRequest, checkAnswerAgainstContract, sendAnswer, type ServerState } from './request-pipeline';
 import type { FaultRule, RecordedRequest, ServerOptions } from './types';
+import { deliverWebhook } from './webhooks';
 import type { StoredCharacter, StoredVideo } from './video';
 
 export interface ReferenceServer {
-  /** Base URL including '/v1', e.g. http://127.0.0.1:34567/v1 */
+  /** Base URL including '/v1' (openrouter mode: '/api/v1'), e.g. http://127.0.0.1:34567/v1 */
   readonly url: string;
   readonly port: number;
   readonly requests: RecordedRequest[];
@@ -21,6 +26,11 @@ export interface ReferenceServer {
   readonly createCount: number;
   readonly contractViolations: string[];
   readonly videos: Map<string, StoredVideo>;
+  /**
+   * The second loopback listener (another origin, no auth) serving result URLs of the newapi
+   * (`metadata.url`) and laozhang (`video_url`) modes: `cdn.url`, `cdn.requests`, `cdn.sawCredentials`.
+   */
+  readonly cdn: CdnListener;
   /** The next `count` matching requests get this fault. */
   injectFault(rule: FaultRule): void;
   setOptions(partial: Partial<ServerOptions>): void;
@@ -42,17 +52,24 @@ class RunningReferenceServer implements ReferenceServer, ServerState {
   readonly requests: RecordedRequest[] = [];
   readonly contractViolations: string[] = [];
   readonly requestTimes = new Map<string, number[]>();
+  readonly idempotentAnswers = new Map<string, IdempotentAnswer>();
   readonly faults: FaultPlan;
+  readonly cdn: CdnListener;
   createCount = 0;
-  url = '';
   port = 0;
-  private readonly watcher = new JobWatcher(() => this.options.webhook);
+  private origin = '';
+  private readonly watcher = new JobWatcher((video) => this.deliveryFor(video));
   private readonly httpServer: Server;
 
   constructor(options: ServerOptions) {
     this.options = { ...options, apiKey: options.apiKey ?? 'sk-test', generationMs: options.generationMs ?? 2000, mode: options.mode ?? 'openai' };
     this.faults = new FaultPlan(this.options.seed);
     this.httpServer = createServer((req, res) => void this.handle(req, res));
+    this.cdn = new CdnListener((fileId, req, res) => this.serveCdnFile(fileId, req, res));
+  }
+
+  get url(): string {
+    return `${this.origin}${hostDialect(this.options.mode)?.basePath ?? '/v1'}`;
   }
 
   async listen(port: number, host: string): Promise<void> {
@@ -61,7 +78,8 @@ class RunningReferenceServer implements ReferenceServer, ServerState {
       this.httpServer.listen(port, host, () => resolve());
     });
     this.port = (this.httpServer.address() as AddressInfo).port;
-    this.url = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}/v1`;
+    this.origin = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
+    await this.cdn.listen(host);
   }
 
   addJob(video: StoredVideo): void {
@@ -98,6 +116,8 @@ class RunningReferenceServer implements ReferenceServer, ServerState {
     this.contractViolations.length = 0;
     this.requestTimes.clear();
     this.createCount = 0;
+    this.idempotentAnswers.clear();
+    this.cdn.requests.length = 0;
     this.faults.clear();
     this.faults.reseed(this.options.seed);
     this.watcher.clear();
@@ -108,19 +128,38 @@ class RunningReferenceServer implements ReferenceServer, ServerState {
     const closed = new Promise<void>((resolve) => this.httpServer.close(() => resolve()));
     this.httpServer.closeAllConnections();
     await closed;
+    await this.cdn.close();
     await this.watcher.settle();
+  }
+
+  private deliveryFor(video: StoredVideo): (() => Promise<void>) | undefined {
+    const dialect = hostDialect(this.options.mode);
+    if (dialect?.deliveryFor) return dialect.deliveryFor(video, this);
+    const { webhook } = this.options;
+    return webhook ? () => deliverWebhook(webhook, video) : undefined;
+  }
+
+  /** A CDN download: the MP4 of a completed job, streamed like /content. */
+  private async serveCdnFile(fileId: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const video = this.videos.get(fileId);
+    if (!video || video.status !== 'completed') return false;
+    const record: RecordedRequest = { method: 'GET', path: req.url ?? '/', query: {}, headers: {}, contentType: undefined, status: 0 };
+    await sendAnswer(this, new Exchange(req, res, record, () => undefined), { kind: 'content', video, variant: 'video' }, undefined);
+    return true;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('x-request-id', newId('req_'));
     let exchange: Exchange | undefined;
     try {
-      const parsed = await readRequest(req);
+      const dialect = hostDialect(this.options.mode);
+      const parsed = await readRequest(req, dialect?.basePath);
       this.requests.push(parsed.record);
       exchange = new Exchange(req, res, parsed.record, (status, contentType, body) =>
         checkAnswerAgainstContract(this, parsed.record, status, contentType, body),
       );
-      await answerRequest(this, parsed, exchange);
+      if (dialect) await answerHostRequest(this, dialect, parsed, exchange);
+      else await answerRequest(this, parsed, exchange);
     } catch (error) {
       if (res.headersSent || res.destroyed) return void res.destroy();
       if (!(error instanceof ApiError)) console.error('reference server: unexpected error', error);

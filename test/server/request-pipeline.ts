@@ -11,7 +11,8 @@ import { createVideo, editVideo, extendVideo, remixVideo } from './job-handlers'
 import type { ParsedRequest } from './request-reader';
 import { retiredAnswer } from './retired';
 import { matchRoute, type MatchedRoute, type RouteName } from './routes';
-import type { FaultKind, RecordedRequest } from './types';
+import { answerOnce, type IdempotentAnswer } from './idempotency';
+import { isHostMode, type FaultKind, type RecordedRequest } from './types';
 import type { StoredCharacter, StoredVideo } from './video';
 import { deleteVideo, getVideo, listVideos, videoContent } from './video-handlers';
 
@@ -41,6 +42,8 @@ export interface ServerState {
   readonly contractViolations: string[];
   readonly faults: FaultPlan;
   readonly requestTimes: Map<string, number[]>;
+  /** honoursIdempotencyKey: first answers by key. */
+  readonly idempotentAnswers: Map<string, IdempotentAnswer>;
   addJob(video: StoredVideo): void;
 }
 
@@ -63,7 +66,9 @@ export async function answerRequest(state: ServerState, parsed: ParsedRequest, e
   const fault = state.faults.pick(record.method, record.path, route, options.faultRates);
   record.fault = fault;
   if (await faultAnsweredFirst(state, fault, route, exchange)) return;
-  const answer = HANDLERS[route.name](handlerContext(state, parsed, route, fault === 'job-fails'));
+  const answer = answerOnce(state, parsed, route.createsJob, () =>
+    HANDLERS[route.name](handlerContext(state, parsed, route, fault === 'job-fails')),
+  );
   if (fault === 'server-error-after-processing') throw serverError(500);
   if (fault === 'reset-after-processing') return exchange.destroy();
   return sendAnswer(state, exchange, answer, fault);
@@ -77,20 +82,22 @@ export function checkAnswerAgainstContract(
   contentType: string,
   body: unknown,
 ): void {
-  if (!record.path.startsWith('/videos')) return;
-  const messages = validateResponse(record.method, record.path, status, contentType, body, { mode: state.options.mode });
+  const { mode } = state.options;
+  if (!record.path.startsWith('/videos') || isHostMode(mode)) return;
+  const messages = validateResponse(record.method, record.path, status, contentType, body, { mode });
   state.contractViolations.push(...messages);
 }
 
 function checkRequestAgainstContract(state: ServerState, parsed: ParsedRequest): void {
   const { record } = parsed;
-  if (!record.path.startsWith('/videos')) return;
+  const { mode } = state.options;
+  if (!record.path.startsWith('/videos') || isHostMode(mode)) return;
   if (parsed.bodyError) {
     state.contractViolations.push(`${record.method} ${record.path} request: ${parsed.bodyError.message}`);
     return;
   }
   const { query, json, form, files } = record;
-  const messages = validateRequest(record.method, record.path, { query, json, form, files }, { mode: state.options.mode });
+  const messages = validateRequest(record.method, record.path, { query, json, form, files }, { mode });
   state.contractViolations.push(...messages);
 }
 
@@ -105,7 +112,7 @@ function enforceRequestsPerMinute(state: ServerState, apiKey: string): void {
 }
 
 /** Applies the faults that act before (or instead of) processing; true when the exchange is done. */
-async function faultAnsweredFirst(
+export async function faultAnsweredFirst(
   state: ServerState,
   fault: FaultKind | undefined,
   route: MatchedRoute,
@@ -156,7 +163,7 @@ function handlerContext(state: ServerState, parsed: ParsedRequest, route: Matche
   };
 }
 
-async function sendAnswer(
+export async function sendAnswer(
   state: ServerState,
   exchange: Exchange,
   answer: RouteAnswer,

@@ -18,16 +18,17 @@ export interface ParsedRequest {
 const JSON_PARSE_ERROR =
   "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)";
 
-export async function readRequest(req: IncomingMessage): Promise<ParsedRequest> {
+/** `basePath`: the API's prefix, '/v1' (OpenRouter's mode: '/api/v1'); `record.path` is without it. */
+export async function readRequest(req: IncomingMessage, basePath = '/v1'): Promise<ParsedRequest> {
   const url = new URL(req.url ?? '/', 'http://reference.local');
-  const hasApiPrefix = url.pathname === '/v1' || url.pathname.startsWith('/v1/');
+  const hasApiPrefix = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const record: RecordedRequest = {
     method: req.method ?? 'GET',
-    path: hasApiPrefix ? url.pathname.slice(3) || '/' : url.pathname,
+    path: hasApiPrefix ? url.pathname.slice(basePath.length) || '/' : url.pathname,
     query: Object.fromEntries(url.searchParams),
     headers,
     contentType: headers['content-type'],

@@ -1,4 +1,17 @@
-export type ServerMode = 'openai' | 'retired' | 'gateway';
+/**
+ * `openai`: the contract as OpenAI served it; `retired`: OpenAI's switched-off host; `gateway`: a loose
+ * provider of the contract. Host families of ../shared/contract/hosts.md: `newapi` (new-api gateway),
+ * `openrouter` (base path /api/v1), `laozhang` (a new-api derivative with Meta Muse models).
+ */
+export type ServerMode = 'openai' | 'retired' | 'gateway' | 'newapi' | 'openrouter' | 'laozhang';
+
+/** The modes written from hosts.md; they answer in their own dialect (modes/). */
+export const HOST_MODES = ['newapi', 'openrouter', 'laozhang'] as const;
+export type HostMode = (typeof HOST_MODES)[number];
+
+export function isHostMode(mode: ServerMode): mode is HostMode {
+  return (HOST_MODES as readonly string[]).includes(mode);
+}
 
 export interface ServerOptions {
   /** Default 'sk-test'. Accepted as `Authorization: Bearer <key>` or `api-key: <key>`. */
@@ -9,8 +22,19 @@ export interface ServerOptions {
   pollAfterMs?: number;
   /** Default 'openai'. */
   mode?: ServerMode;
-  /** When set, a signed event is POSTed here when each job ends. */
-  webhook?: { url: string; secret: string };
+  /**
+   * When set, a signed event is POSTed here when each job ends. `scheme` 'standard' (Standard Webhooks,
+   * the default) or 'openrouter' (X-OpenRouter-Signature; the default in the openrouter mode).
+   */
+  webhook?: { url: string; secret: string; scheme?: 'standard' | 'openrouter' };
+  /** openrouter mode: secret that signs deliveries to a job's own `callback_url` (default webhook.secret, else 'or-callback-secret'). */
+  callbackSecret?: string;
+  /** newapi / laozhang modes: the task "database" is refreshed from the job every this many ms (default 15000). */
+  refreshMs?: number;
+  /** openrouter mode: create answers an absolute `polling_url` (default: the path `/api/v1/videos/job-…`). */
+  absolutePollingUrl?: boolean;
+  /** Any mode: same Idempotency-Key + same body answers the first job again; another body is 409. */
+  honoursIdempotencyKey?: boolean;
   /** When set, `variant=video` streams this many bytes: the fixture MP4 followed by zero padding. */
   largeVideoBytes?: number;
   /** Seed of the PRNG behind `faultRates`. */
@@ -87,7 +111,8 @@ export interface RecordedRequest {
   fault?: FaultKind;
 }
 
-export type VideoStatus = 'queued' | 'in_progress' | 'completed' | 'failed' | 'expired';
+/** `cancelled` only in the openrouter mode (`[cancelled]` marker). */
+export type VideoStatus = 'queued' | 'in_progress' | 'completed' | 'failed' | 'expired' | 'cancelled';
 
 export interface VideoError {
   code: string;

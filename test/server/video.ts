@@ -1,7 +1,7 @@
 import { newId } from './ids';
 import type { VideoError, VideoStatus } from './types';
 
-export type JobOutcome = 'completed' | 'failed' | 'expired';
+export type JobOutcome = 'completed' | 'failed' | 'expired' | 'cancelled';
 
 export const MODERATION_FAILURE: VideoError = {
   code: 'moderation_blocked',
@@ -12,6 +12,8 @@ const ASSET_LIFETIME_SECONDS = 3600;
 const QUEUED_SHARE = 0.1;
 
 export interface NewVideo {
+  /** Default `video_` + 24 hex digits; host modes name their own ids (`task_…`, `job-…`). */
+  id?: string;
   model: string;
   prompt: string;
   size: string;
@@ -26,6 +28,8 @@ export interface NewVideo {
   extraFields?: Record<string, unknown>;
   numericSeconds?: boolean;
   omitProgress?: boolean;
+  /** What a host mode keeps about the job beyond the video object (its channel, callback_url...). */
+  hostFields?: Record<string, unknown>;
 }
 
 /**
@@ -34,7 +38,7 @@ export interface NewVideo {
  */
 export class StoredVideo {
   readonly object = 'video' as const;
-  readonly id = newId('video_');
+  readonly id: string;
   readonly createdMs = Date.now();
   readonly created_at = Math.floor(this.createdMs / 1000);
   readonly model: string;
@@ -53,8 +57,10 @@ export class StoredVideo {
   expiresAtOverride?: number;
   readonly numericSeconds: boolean;
   readonly omitProgress: boolean;
+  readonly hostFields: Record<string, unknown>;
 
   constructor(input: NewVideo) {
+    this.id = input.id ?? newId('video_');
     this.model = input.model;
     this.prompt = input.prompt;
     this.size = input.size;
@@ -67,6 +73,7 @@ export class StoredVideo {
     this.extraFields = input.extraFields ?? {};
     this.numericSeconds = input.numericSeconds ?? false;
     this.omitProgress = input.omitProgress ?? false;
+    this.hostFields = input.hostFields ?? {};
   }
 
   get finishMs(): number {
@@ -78,16 +85,24 @@ export class StoredVideo {
   }
 
   get status(): VideoStatus {
-    const now = Date.now();
+    return this.statusAt(Date.now());
+  }
+
+  /** The status the job had (or will have) at `now` (host modes answer from a lagging snapshot). */
+  statusAt(now: number): VideoStatus {
     if (this.isFinished(now)) return this.outcome;
     return now - this.createdMs < this.generationMs * QUEUED_SHARE ? 'queued' : 'in_progress';
   }
 
   get progress(): number {
-    const status = this.status;
+    return this.progressAt(Date.now());
+  }
+
+  progressAt(now: number): number {
+    const status = this.statusAt(now);
     if (status === 'completed' || status === 'expired') return 100;
     if (status !== 'in_progress') return 0;
-    const running = Date.now() - this.createdMs - this.generationMs * QUEUED_SHARE;
+    const running = now - this.createdMs - this.generationMs * QUEUED_SHARE;
     return Math.min(99, Math.max(0, Math.floor((100 * running) / (this.generationMs * (1 - QUEUED_SHARE)))));
   }
 

@@ -1,0 +1,12 @@
+import type { ServerMode } from '../types';
+import type { HostDialect } from './host-dialect';
+import { NEWAPI_DIALECT } from './newapi';
+
+const DIALECTS: Partial<Record<ServerMode, HostDialect>> = {
+  newapi: NEWAPI_DIALECT,
+};
+
+/** The dialect of a host mode; undefined for openai, retired and gateway. */
+export function hostDialect(mode: ServerMode): HostDialect | undefined {
+  return DIALECTS[mode];
+}
