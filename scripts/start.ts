@@ -1,16 +1,18 @@
 /**
  * npm start — try the node in real n8n with one command:
  * provisions n8n 2.x (cached), builds and installs the packed package, starts the reference server,
- * starts n8n's editor on http://localhost:5678 with a credential for that server, the e2e workflow
- * and the examples imported (webhook examples active), creates the owner account, and prints how to
- * sign in and what to click. Ctrl+C stops everything.
- * Env: N8N_PORT (5678), SORA_SERVER_PORT (5680), SORA_SERVER_GENERATION_MS (8000).
+ * starts n8n's editor on http://localhost:5678 (loopback only) with a credential for that server, the
+ * e2e workflow and the examples imported (webhook examples active), creates the owner account, and
+ * prints how to sign in and what to click. Ctrl+C stops everything.
+ * Ports: 5678 and 5680 when free, else free ports (said so); n8n's task broker always on a free port.
+ * Env: N8N_PORT (5678; when set it must be free), SORA_SERVER_PORT (5680; same), SORA_SERVER_GENERATION_MS (8000).
  */
 import { CREDENTIAL, credentialFor, loadWorkflow } from './e2e/cases';
 import { loadExamples } from './e2e/examples';
-import { DEFAULT_OWNER, type Server, activateWorkflows, assertPortFree, prepareInstance, setupOwner, startServer } from './e2e/n8n';
+import { DEFAULT_OWNER, type Server, activateWorkflows, prepareInstance, setupOwner, startServer } from './e2e/n8n';
 import { buildAndPack, installIntoCustomExtensions } from './e2e/pack';
-import { removeTempDirs, stopChild } from './e2e/proc';
+import { choosePort } from './e2e/ports';
+import { removeTempDirs, stopChild, tempRoot } from './e2e/proc';
 import { provision } from './e2e/provision';
 import { type RunningServer, startReferenceServer } from './e2e/reference-server';
 import { type Sink, startSink } from './e2e/sink';
@@ -25,14 +27,16 @@ async function stopAll(code: number) {
 	await stopChild(n8n?.child);
 	await api?.stop();
 	await sink?.close();
-	removeTempDirs(); // every start is a fresh instance: nothing in it is used again
+	// Every start is a fresh instance: nothing in it is used again, unless it failed (its log tells why).
+	if (code === 0) removeTempDirs();
+	else if (tempRoot()) console.log(`[start] n8n's user folder and log kept in ${tempRoot()}`);
 	process.exit(code);
 }
 
 async function main() {
-	const n8nPort = Number(process.env.N8N_PORT ?? 5678);
+	const log = (m: string) => console.log(`[start] ${m}`);
+	const n8nPort = await choosePort('N8N_PORT', 5678, log);
 	const n8nUrl = `http://localhost:${n8nPort}`;
-	await assertPortFree(n8nPort);
 	const { n8n2 } = await provision(undefined, { n8n1: false });
 	console.log('[start] building and packing the package');
 	const packed = await buildAndPack();
@@ -53,32 +57,41 @@ async function main() {
 	const withTrigger = active.find((e) => triggerUrl(n8nUrl, e.workflow));
 	const secret = newSigningSecret();
 	api = await startReferenceServer({
-		port: Number(process.env.SORA_SERVER_PORT ?? 5680),
+		port: await choosePort('SORA_SERVER_PORT', 5680, log),
 		generationMs: Number(process.env.SORA_SERVER_GENERATION_MS ?? 8000),
 		webhook: withTrigger ? { url: triggerUrl(n8nUrl, withTrigger.workflow)!, secret } : undefined,
 	});
 	console.log(`[start] reference server (Videos API) at ${api.baseUrl}`);
 
-	const firstSteps = loadWorkflow('video-flow.json');
+	const firstSteps = firstStepsWorkflow();
 	const inst = await prepareInstance(n8n2, customDir, credentialFor(api, secret), [firstSteps, ...examples.map((e) => e.workflow)]);
 	await activateWorkflows(inst, active.map((e) => e.workflow.id));
 	console.log(`[start] starting ${n8n2.label} (user folder ${inst.userFolder}, log ${inst.logFile})`);
 	n8n = await startServer(inst, n8nPort);
 	await setupOwner(n8n.url);
-	console.log(instructions(n8n.url, api.baseUrl, firstSteps.name, active));
+	console.log(instructions(n8n.url, api.baseUrl, firstSteps, active));
 	await new Promise(() => {});
 }
 
-function instructions(url: string, apiUrl: string, firstSteps: string, active: ReturnType<typeof loadExamples>): string {
+/** The e2e video flow, named and prompted for a person trying the node. */
+function firstStepsWorkflow() {
+	const workflow = loadWorkflow('video-flow.json') as ReturnType<typeof loadWorkflow> & { nodes: any[] };
+	const nodes = workflow.nodes.map((n) =>
+		typeof n.parameters?.prompt === 'string' ? { ...n, parameters: { ...n.parameters, prompt: n.parameters.prompt.replace(/^e2e: */, '') } } : n,
+	);
+	return { ...workflow, name: 'Try Sora: create a video, then get, list and delete it', nodes };
+}
+
+function instructions(url: string, apiUrl: string, firstSteps: { id: string; name: string }, active: ReturnType<typeof loadExamples>): string {
 	const lines = [
 		'',
-		`  n8n is running: ${url}`,
-		`  Sign in with   ${DEFAULT_OWNER.email}  /  ${DEFAULT_OWNER.password}`,
+		`  n8n is running. Open ${url}/workflow/${firstSteps.id}`,
+		`  and sign in with   ${DEFAULT_OWNER.email}  /  ${DEFAULT_OWNER.password}`,
 		'',
 		`  The credential "${CREDENTIAL.name}" points at the reference server ${apiUrl}, which makes`,
-		'  short placeholder videos instead of calling a real provider (about 8 s each).',
+		'  placeholder videos (of the size and length asked for) instead of calling a real provider (about 8 s each).',
 		'',
-		`  1. Open the workflow "${firstSteps}" and click "Execute workflow".`,
+		`  1. In the workflow "${firstSteps.name}", click "Execute workflow".`,
 		'     Double-click the Create node: its output has the MP4 under "Binary"; the other nodes show Get, List, Delete.',
 		'  2. Double-click any Sora node to see its parameters. Put "[fail]" in a prompt to see a failed',
 		'     generation, "[gen=20000]" to make one take 20 s.',
@@ -107,6 +120,6 @@ function instructions(url: string, apiUrl: string, firstSteps: string, active: R
 }
 
 main().catch((e) => {
-	console.error('[start] failed:', e);
+	console.error(`[start] failed: ${e instanceof Error ? e.message : String(e)}`);
 	void stopAll(1);
 });

@@ -12,7 +12,7 @@ import { type RunningServer, videoStatus } from './reference-server';
 export const WORKFLOWS_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'workflows');
 /** The MP4 the reference server serves as every video's content. */
 const SERVED_VIDEO = path.join(REPO_ROOT, 'test', 'server', 'fixtures', 'video.mp4');
-export const CREDENTIAL = { id: 'soraE2eCredential1', name: 'Sora reference server', type: 'soraApi' };
+export const CREDENTIAL = { id: 'soraE2eCredential1', name: 'Sora account', type: 'soraApi' };
 
 /** The credential as `n8n import:credentials` takes it, pointing at the reference server. */
 export function credentialFor(server: RunningServer, webhookSecret?: string): CredentialToImport {

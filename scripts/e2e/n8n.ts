@@ -1,13 +1,14 @@
 /**
  * Drives one real n8n instance through its CLI (import, execute) and its server (start, owner setup).
- * Every instance gets a fresh N8N_USER_FOLDER.
+ * Every instance gets a fresh N8N_USER_FOLDER; every process gets free ports (main and task broker)
+ * and listens on loopback only.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
+import { LOOPBACK, describeTakenPort, freePort } from './ports';
 import type { N8nRuntime } from './provision';
-import { run, startChild, stopChild, tempDir, waitForUrl } from './proc';
+import { logTail, run, startChild, stopChild, tempDir, waitForUrl } from './proc';
 
 export interface N8nInstance {
 	runtime: N8nRuntime;
@@ -41,10 +42,22 @@ export function createInstance(runtime: N8nRuntime, customExtensionsDir: string,
 	return { runtime, userFolder, env, logFile: path.join(userFolder, 'n8n.log') };
 }
 
+/**
+ * The listeners of one n8n process, all on loopback: the task broker (2.x runs Code nodes in a task
+ * runner, also under `n8n execute`; 1.x when N8N_RUNNERS_ENABLED) gets a free port, never its default 5679.
+ */
+async function listenerEnv(): Promise<NodeJS.ProcessEnv> {
+	return {
+		N8N_LISTEN_ADDRESS: LOOPBACK,
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: LOOPBACK,
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+	};
+}
+
 /** Runs `n8n <args>` to completion. */
-export function cli(inst: N8nInstance, args: string[], opts: { check?: boolean; timeoutMs?: number } = {}) {
+export async function cli(inst: N8nInstance, args: string[], opts: { check?: boolean; timeoutMs?: number } = {}) {
 	return run(inst.runtime.node, [inst.runtime.bin, ...args], {
-		env: inst.env,
+		env: { ...inst.env, ...(await listenerEnv()) },
 		cwd: inst.userFolder,
 		logFile: inst.logFile,
 		check: opts.check,
@@ -92,26 +105,6 @@ export async function prepareInstance(
 	await importCredentials(inst, [credential]);
 	if (workflows.length) await importWorkflows(inst, workflows);
 	return inst;
-}
-
-/** Rejects with a clear message when something already listens on the port. */
-export function assertPortFree(port: number): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.once('error', () => reject(new Error(`port ${port} is in use: stop what runs there, or choose another port (N8N_PORT)`)));
-		srv.listen(port, () => srv.close(() => resolve()));
-	});
-}
-
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.once('error', reject);
-		srv.listen(0, () => {
-			const { port } = srv.address() as { port: number };
-			srv.close(() => resolve(port));
-		});
-	});
 }
 
 /** An item as n8n's run data holds it. */
@@ -166,11 +159,11 @@ export interface Server {
 	url: string;
 }
 
-/** `n8n start`: waits for /healthz. */
+/** `n8n start` on `port` (loopback only): waits for /healthz and the REST API. */
 export async function startServer(inst: N8nInstance, port: number): Promise<Server> {
 	const url = `http://localhost:${port}`;
 	const child = startChild(inst.runtime.node, [inst.runtime.bin, 'start'], {
-		env: { ...inst.env, N8N_PORT: String(port), N8N_HOST: 'localhost', N8N_EDITOR_BASE_URL: url },
+		env: { ...inst.env, ...(await listenerEnv()), N8N_PORT: String(port), N8N_HOST: 'localhost', N8N_EDITOR_BASE_URL: url },
 		cwd: inst.userFolder,
 		logFile: inst.logFile,
 	});
@@ -180,9 +173,17 @@ export async function startServer(inst: N8nInstance, port: number): Promise<Serv
 		await waitForUrl(`${url}/rest/settings`, 120_000, child, true);
 	} catch (e) {
 		await stopChild(child);
-		throw new Error(`${(e as Error).message} (n8n log: ${inst.logFile})`);
+		throw new Error(`n8n start failed: ${(e as Error).message}\n${explainLog(inst.logFile)}`);
 	}
 	return { child, url };
+}
+
+/** The last lines of an n8n log, and what holds a port n8n found in use; the log stays where it is. */
+export function explainLog(logFile: string): string {
+	const tail = logTail(logFile, 30);
+	const lines = [`--- last lines of ${logFile} (kept) ---`, tail, '---'];
+	for (const m of tail.matchAll(/port (\d+) is already in use/g)) lines.push(describeTakenPort(Number(m[1])));
+	return lines.join('\n');
 }
 
 export interface Owner {

@@ -3,7 +3,7 @@
  * wait for a line or an URL. No dependencies beyond Node.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -193,4 +193,13 @@ export function tempRoot(): string | undefined {
 export function removeTempDirs(): void {
 	if (runRoot) rmSync(runRoot, { recursive: true, force: true });
 	runRoot = undefined;
+}
+
+/** The last `lines` lines of a log file ("(no log)" when it cannot be read). */
+export function logTail(file: string, lines: number): string {
+	try {
+		return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+	} catch (e) {
+		return `(no log: ${(e as Error).message})`;
+	}
 }

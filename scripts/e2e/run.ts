@@ -6,13 +6,15 @@
  *      workflows, execute each e2e workflow, check its output
  *   4. `n8n start` with the e2e trigger and the webhook examples active: signed, forged and repeated
  *      deliveries, the examples' webhooks; the editor test in n8n 2.x (playwright-core + chromium)
- * Env: SORA_E2E_ONLY=2|1 runs one n8n; SORA_E2E_SKIP_EDITOR=1 skips the browser test.
+ * Env: SORA_E2E_ONLY=2|1 runs one n8n; SORA_E2E_SKIP_EDITOR=1 skips the browser test;
+ * SORA_E2E_DECOYS=1 holds 5678-5680 for the whole run (as another n8n would): every port must be chosen free.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Checks, printSummary } from './checks';
 import { runCliPhase } from './cli-phase';
 import { checkConformance } from './conformance';
+import { startDecoys } from './decoys';
 import { REPO_ROOT, buildAndPack, installIntoCustomExtensions, resolvesOnlyThroughN8n } from './pack';
 import { removeTempDirs, seconds, tempRoot } from './proc';
 import { type N8nRuntime, provision } from './provision';
@@ -27,6 +29,8 @@ async function main(): Promise<number> {
 	const logFile = path.join(ARTIFACTS, 'e2e.log');
 	const only = process.env.SORA_E2E_ONLY;
 	const results: { title: string; checks: Checks[] }[] = [];
+	const decoys = process.env.SORA_E2E_DECOYS ? await startDecoys() : undefined;
+	if (decoys) console.log(`[e2e] decoy listeners on ${decoys.ports.join(', ') || '(none free)'}: n8n must not need them`);
 
 	const provisioned = await provision(undefined, { n8n1: only !== '2' });
 	console.log(`[e2e] provisioned (${seconds(t)}); building and packing`);
@@ -53,6 +57,7 @@ async function main(): Promise<number> {
 		}
 	} finally {
 		await server.stop();
+		await decoys?.close();
 	}
 
 	let ok = true;
