@@ -8,7 +8,7 @@ import type {
 export class SoraApi implements ICredentialType {
 	name = 'soraApi';
 
-	displayName = 'Sora (Videos API) API';
+	displayName = 'Sora API';
 
 	icon = 'file:sora.svg' as const;
 
