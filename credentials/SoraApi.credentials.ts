@@ -1,7 +1,8 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -27,9 +28,25 @@ export class SoraApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.openai.com/v1',
+			required: true,
+			default: '',
+			placeholder: 'https://openrouter.ai/api/v1',
 			description:
-				"Root of a host that serves the Videos API (/videos). OpenAI's own hosted Sora API was retired on 2026-09-24: use your gateway's or server's URL, e.g. https://gateway.example.com/v1.",
+				"Root of a host that serves the Videos API (/videos): e.g. https://openrouter.ai/api/v1, https://api.laozhang.ai/v1, or your new-api gateway's https://…/v1. OpenAI's own hosted Sora API was retired on 2026-09-24.",
+		},
+		{
+			displayName: 'Host Type',
+			name: 'hostType',
+			type: 'options',
+			default: 'auto',
+			description: 'Which dialect of the Videos API the host speaks. Auto picks it from the Base URL and from what the host answers.',
+			options: [
+				{ name: 'Auto', value: 'auto', description: 'By Base URL (openrouter.ai, laozhang.ai) and the answers (new-api); otherwise OpenAI-compatible' },
+				{ name: 'LaoZhang API', value: 'laoZhang' },
+				{ name: 'New-API Gateway', value: 'newApi', description: 'The open-source gateway most resellers run (no List or Delete)' },
+				{ name: 'OpenAI-Compatible', value: 'openai', description: 'The OpenAI contract: Azure, Merge, LiteLLM, self-hosted servers' },
+				{ name: 'OpenRouter', value: 'openRouter' },
+			],
 		},
 		{
 			displayName: 'Auth Header',
@@ -97,21 +114,27 @@ export class SoraApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'={{$credentials.authHeader === "apiKey" ? "api-key" : "Authorization"}}':
-					'={{$credentials.authHeader === "apiKey" ? $credentials.apiKey : "Bearer " + $credentials.apiKey}}',
-			},
-		},
-	};
+	/** The key, the organization and project, and the custom headers: on every request, the credential test's too. */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const headers: Record<string, string> = {};
+		if (credentials.organizationId) headers['OpenAI-Organization'] = String(credentials.organizationId);
+		if (credentials.projectId) headers['OpenAI-Project'] = String(credentials.projectId);
+		const custom = (credentials.customHeaders as { header?: Array<{ name?: string; value?: string }> } | undefined)?.header;
+		for (const { name, value } of custom ?? []) {
+			if (name?.trim()) headers[name.trim()] = value ?? '';
+		}
+		const key = String(credentials.apiKey ?? '');
+		if (credentials.authHeader === 'apiKey') headers['api-key'] = key;
+		else headers.Authorization = `Bearer ${key}`;
+		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), ...headers } };
+	}
 
+	// A free request every family serves and that needs the key: OpenRouter's /key (its /models
+	// answers without one), the model list elsewhere.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/videos',
-			qs: { limit: 1 },
+			url: '={{$credentials.hostType === "openRouter" || (($credentials.hostType || "auto") === "auto" && $credentials.baseUrl.includes("openrouter.ai")) ? "/key" : "/models"}}',
 		},
 	};
 }

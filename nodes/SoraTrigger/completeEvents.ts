@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError, errorItem } from '../Sora/actions/errors';
-import { failureMessageOf, readVideo, type Video } from '../Sora/domain/video';
+import { failureMessageOf, type Video } from '../Sora/domain/video';
 import { downloadContent } from '../Sora/engine/downloadContent';
 import { SoraClient } from '../Sora/transport/client';
 import { isVideoFailedEvent } from './videoEvent';
@@ -28,7 +28,7 @@ async function fetchVideo(client: SoraClient, videoId: string, itemIndex: number
 		'safe',
 		{ itemIndex, videoId },
 	);
-	const video = readVideo(response.body);
+	const video = client.host.readVideo(response.body);
 	if (!video) {
 		throw new NodeOperationError(client.node, `The host answered GET /videos/${videoId} without a video object [item ${itemIndex}, video ${videoId}]`, {
 			itemIndex,
@@ -62,7 +62,7 @@ async function completeEvent(
 	}
 	const output: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
 	if (options.downloadVideo && !failed) {
-		const binary = await downloadContent(client, ctx.helpers, videoId, 'video', { itemIndex, videoId });
+		const binary = await downloadContent(client, ctx.helpers, videoId, 'video', { itemIndex, videoId }, json.video as Video | undefined);
 		output.binary = { ...(item.binary ?? {}), [options.binaryPropertyName]: binary };
 	}
 	return output;

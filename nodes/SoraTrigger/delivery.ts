@@ -2,6 +2,12 @@ import { verifyWebhookSignature, type VerifyResult } from './signature';
 import { readVideoEvent, type VideoEvent } from './videoEvent';
 
 import { firstHeader, type Headers } from '../Sora/domain/headers';
+import {
+	canonicalOpenRouterEvent,
+	OPENROUTER_IDEMPOTENCY_HEADER,
+	OPENROUTER_SIGNATURE_HEADER,
+	verifyOpenRouterSignature,
+} from '../Sora/hosts/openRouter';
 
 /** Video events are a few hundred bytes; anything above this is refused unread. */
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
@@ -48,8 +54,9 @@ function refuse(status: Refusal['status'], message: string): DeliveryCheck {
 
 /**
  * Checks a delivery in the order that costs an attacker the least: size (413, unread), raw
- * body and secret present (500: the endpoint is not set up to verify anything), the Standard
- * Webhooks signature (401), then the JSON body and its event shape (400).
+ * body and secret present (500: the endpoint is not set up to verify anything), the signature
+ * (401: Standard Webhooks, or OpenRouter's own scheme when its header is there), then the JSON
+ * body and its event shape (400).
  */
 export function checkDelivery(delivery: Delivery): DeliveryCheck {
 	const { headers, rawBody, secret, nowSeconds } = delivery;
@@ -66,16 +73,40 @@ export function checkDelivery(delivery: Delivery): DeliveryCheck {
 		return refuse(500, `${MISSING_SECRET_MESSAGE}. ${MISSING_SECRET_HELP}`);
 	}
 
+	const openRouter = firstHeader(headers, OPENROUTER_SIGNATURE_HEADER);
+	if (openRouter !== undefined) return checkOpenRouterDelivery(delivery, openRouter);
 	const verified = verifyWebhookSignature({ secret, headers, rawBody, nowSeconds });
 	if (!verified.ok) return refuse(401, SIGNATURE_PROBLEMS[verified.reason]);
 
-	let body: unknown;
-	try {
-		body = JSON.parse(rawBody.toString('utf8'));
-	} catch {
-		return refuse(400, 'The body is not valid JSON');
-	}
+	const body = parseJson(rawBody);
+	if (body === undefined) return refuse(400, 'The body is not valid JSON');
 	const event = readVideoEvent(body);
 	if (!event) return refuse(400, 'The body is not a video event: it needs a "type" and a "data.id"');
 	return { ok: true, webhookId: firstHeader(headers, 'webhook-id') ?? '', event };
 }
+
+function parseJson(rawBody: Buffer): unknown {
+	try {
+		return JSON.parse(rawBody.toString('utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+/** OpenRouter's scheme: its signature header, its event names, its idempotency header as the delivery id. */
+function checkOpenRouterDelivery(delivery: Delivery, signature: string): DeliveryCheck {
+	const rawBody = delivery.rawBody!;
+	const verified = verifyOpenRouterSignature({ secret: delivery.secret, header: signature, rawBody, nowSeconds: delivery.nowSeconds });
+	if (!verified.ok) return refuse(401, OPENROUTER_SIGNATURE_PROBLEMS[verified.reason]);
+	const event = canonicalOpenRouterEvent(parseJson(rawBody));
+	if (!event) return refuse(400, 'The body is not an OpenRouter video event: it needs a "type" video.generation.… and a "data.id"');
+	const webhookId = firstHeader(delivery.headers, OPENROUTER_IDEMPOTENCY_HEADER) ?? `${event.data.id}-${String(event.data.status ?? event.type)}`;
+	return { ok: true, webhookId, event };
+}
+
+const OPENROUTER_SIGNATURE_PROBLEMS: Record<'missing-headers' | 'bad-timestamp' | 'timestamp-out-of-tolerance' | 'bad-signature', string> = {
+	'missing-headers': 'The X-OpenRouter-Signature header lacks its t= or v1= part',
+	'bad-timestamp': 'The t= of X-OpenRouter-Signature is not a number of seconds',
+	'timestamp-out-of-tolerance': 'The t= of X-OpenRouter-Signature is more than 5 minutes away from now',
+	'bad-signature': 'The X-OpenRouter-Signature does not match the body and the signing secret',
+};

@@ -1,4 +1,9 @@
+import type { INode } from 'n8n-workflow';
+
+import { apiErrorFromResponse } from '../../nodes/Sora/transport/apiError';
 import { createParams, seedVideo, useReferenceServer } from './setup';
+
+const testNode = { id: 'n1', name: 'Sora', type: 'n8n-nodes-sora.sora', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
 
 describe('against a working host', () => {
 	const api = useReferenceServer();
@@ -41,7 +46,7 @@ describe('against a working host', () => {
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toMatch(/\[item 0\]$/);
 		expect(error?.description).toContain('HTTP 401 from POST /videos');
-		expect(error?.description).toContain('Check the API key and the Auth Header of the Sora API credential.');
+		expect(error?.description).toContain('Check the API key and the Auth Header of the Sora (Videos API) API credential.');
 		expect(api.server.createCount).toBe(0);
 	});
 
@@ -73,16 +78,31 @@ describe('against a working host', () => {
 	});
 });
 
-describe("against OpenAI's retired host", () => {
+describe("answers like OpenAI's retired host's", () => {
 	const api = useReferenceServer({ mode: 'retired' });
 	const retired = "This host does not serve the Videos API: OpenAI's hosted Sora API was retired on 2026-09-24 [item 0]";
 
+	test('from any other Base URL they say what the host lacks, never "retired"', async () => {
+		const create = await api.run(createParams());
+		expect(create.error?.message).toMatch(/^The host at http:\/\/127\.0\.0\.1:\d+\/v1 has no model "sora-2": .+ \[item 0\]$/);
+		expect(create.error?.description).toContain('Pick one with Model → From List');
+		const list = await api.run({ resource: 'video', operation: 'list', returnAll: true });
+		expect(list.error?.message).toMatch(/^The host at http:\/\/127\.0\.0\.1:\d+\/v1 does not offer List \[item 0\]$/);
+	});
+
 	test.each([
-		['Create', createParams()],
-		['List', { resource: 'video', operation: 'list', returnAll: true }],
-	])('%s says the hosted API was retired and what to set instead', async (_name, parameters) => {
-		const { error } = await api.run(parameters);
-		expect(error?.message).toBe(retired);
-		expect(error?.description).toContain('Set Base URL in the Sora API credential to a gateway or server that serves the same /videos API');
+		['Create', 'POST', '/videos', { model: 'sora-2', prompt: 'x' }],
+		['List', 'GET', '/videos', undefined],
+	])("%s: at OpenAI's own Base URL the same answer says the hosted API was retired and what to set instead", async (_name, method, path, body) => {
+		const answer = await fetch(`${api.server.url}${path}`, {
+			method,
+			headers: { authorization: 'Bearer sk-test', 'content-type': 'application/json', 'user-agent': 'sora-test-client' },
+			body: body ? JSON.stringify(body) : undefined,
+		});
+		const error = apiErrorFromResponse(testNode, { itemIndex: 0, model: 'sora-2' }, {
+			status: answer.status, headers: {}, body: await answer.json(), method, path, baseUrl: 'https://api.openai.com/v1',
+		});
+		expect(error.message).toBe(retired);
+		expect(error.description).toContain('Set Base URL in the Sora (Videos API) API credential to a gateway or server that serves the same /videos API');
 	});
 });

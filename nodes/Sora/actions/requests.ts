@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readVideo, type Video } from '../domain/video';
+import type { Video } from '../domain/video';
 import { apiErrorFromFailure, type ErrorScope } from '../transport/apiError';
 import type { SoraClient, SoraRequest } from '../transport/client';
 import type { MultipartField } from '../transport/multipart';
@@ -62,7 +62,7 @@ export async function fetchVideo(client: SoraClient, videoId: string, scope: Err
 		'safe',
 		{ ...scope, videoId },
 	);
-	const video = readVideo(response.body);
+	const video = client.host.readVideo(response.body);
 	if (!video) {
 		throw apiErrorFromFailure(client.node, { ...scope, videoId }, 'The host answered without a video object', `GET /videos/${videoId} at ${client.baseUrl} did not answer a video with an id.`);
 	}

@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { DEFAULT_POLL_INTERVAL_MS, parsePollAfterMs } from '../domain/schedule';
-import { readVideo } from '../domain/video';
 import { CreateLedger } from '../engine/createLedger';
 import { waitForVideos, type JobOutcome, type VideoJob, type WaitOptions } from '../engine/waitForVideos';
 import { apiErrorFromFailure } from '../transport/apiError';
@@ -12,12 +11,16 @@ import { optionsParam } from './inputs';
 import { checkBudget } from './budgetCap';
 import type { JobOperation, PreparedJob } from './types';
 
-export function readWaitOptions(ctx: IExecuteFunctions): WaitOptions {
+/** Poll Interval left unset on a host that refreshes statuses slowly: poll at the host's pace. */
+export function readWaitOptions(ctx: IExecuteFunctions, statusRefreshMs?: number): WaitOptions {
 	const options = optionsParam(ctx, 'waitOptions', 0);
 	const positive = (value: unknown, fallback: number) => (Number(value) > 0 ? Number(value) : fallback);
+	const userInterval = Number(options.pollIntervalSeconds) > 0;
+	const hostPace = !userInterval && statusRefreshMs ? statusRefreshMs : undefined;
 	return {
 		maxConcurrentJobs: Math.floor(positive(options.maxConcurrentJobs, 8)) || 1,
-		pollIntervalMs: positive(options.pollIntervalSeconds, DEFAULT_POLL_INTERVAL_MS / 1000) * 1000,
+		pollIntervalMs: hostPace ?? positive(options.pollIntervalSeconds, DEFAULT_POLL_INTERVAL_MS / 1000) * 1000,
+		minPollIntervalMs: hostPace,
 		timeoutMs: positive(options.timeoutMinutes, 15) * 60_000,
 		onTimeout: options.onTimeout === 'outputState' ? 'outputState' : 'error',
 	};
@@ -33,7 +36,7 @@ function submitter(ledger: CreateLedger, client: SoraClient, request: SoraReques
 		const scope = { itemIndex, model };
 		const keyed = { ...request, headers: { ...request.headers, 'Idempotency-Key': key }, notAfter };
 		const response = await ledger.submit(keyed, scope, async () => await client.call(keyed, 'unsafe', scope));
-		const video = readVideo(response.body);
+		const video = client.host.readVideo(response.body);
 		if (!video) {
 			throw apiErrorFromFailure(
 				client.node,
@@ -99,7 +102,7 @@ export async function runJobs(this: IExecuteFunctions, client: SoraClient, opera
 				: undefined,
 		});
 	});
-	const outcomes = await waitForVideos(client, this.helpers, this.logger, jobs, readWaitOptions(this)).catch(
+	const outcomes = await waitForVideos(client, this.helpers, this.logger, jobs, readWaitOptions(this, client.host.statusRefreshMs)).catch(
 		(error: unknown) => {
 			throw asNodeError(this, error, 0);
 		},

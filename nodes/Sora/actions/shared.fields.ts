@@ -38,7 +38,7 @@ export function modelField(operations: string[]): INodeProperties {
 		displayName: 'Model',
 		name: 'model',
 		type: 'resourceLocator',
-		default: { mode: 'list', value: 'sora-2' },
+		default: { mode: 'list', value: '' },
 		required: true,
 		description: `The model of your host. Sora names (${SORA_MODELS.join(', ')}) are checked before sending; other names pass through.`,
 		modes: [

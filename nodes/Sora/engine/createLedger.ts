@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readVideo, type Video } from '../domain/video';
+import type { Video } from '../domain/video';
 import { pause } from '../helpers/sleep';
 import { isAmbiguousCreate, scopeSuffix, type ErrorScope } from '../transport/apiError';
 import type { SoraClient, SoraRequest, SoraResponse } from '../transport/client';
@@ -51,7 +51,7 @@ export class CreateLedger {
 		);
 		this.inFlight.set(key, this.inFlight.get(key)! - 1);
 		if ('response' in outcome) {
-			const video = readVideo(outcome.response.body);
+			const video = this.client.host.readVideo(outcome.response.body);
 			if (video) this.known.add(video.id);
 			return outcome.response;
 		}
@@ -80,7 +80,7 @@ export class CreateLedger {
 			let createdSinceS: number;
 			try {
 				const { body, headers } = await this.client.call<{ data?: unknown[] }>({ method: 'GET', path: '/videos', qs: { order: 'desc', limit: 100 } }, 'safe', scope);
-				videos = (Array.isArray(body?.data) ? body.data : []).map(readVideo).filter((v): v is Video => v !== undefined);
+				videos = (Array.isArray(body?.data) ? body.data : []).map((entry) => this.client.host.readVideo(entry)).filter((v): v is Video => v !== undefined);
 				createdSinceS = (sentAt + this.hostClockOffsetMs(headers.date) - this.toleranceMs(headers.date)) / 1000;
 			} catch {
 				continue;

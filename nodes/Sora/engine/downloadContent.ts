@@ -1,10 +1,12 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { CONTENT_VARIANTS, type ContentVariant } from '../domain/contract';
 import { retryDelayMs } from '../domain/schedule';
 import { pause, throwIfCancelled } from '../helpers/sleep';
-import { apiErrorFromFailure, type ErrorScope } from '../transport/apiError';
-import type { SoraClient } from '../transport/client';
+import type { Video } from '../domain/video';
+import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
+import type { SoraClient, SoraRequest } from '../transport/client';
 import { describeFailure, shouldRetry, type Failure } from '../transport/retryPolicy';
 
 /** A completed video is paid for: its download is worth more patience than a status check. */
@@ -25,6 +27,13 @@ function mimeTypeOf(contentType: unknown, variant: ContentVariant): string {
 	return declared;
 }
 
+function variantNotServed(client: SoraClient, variant: ContentVariant, videoId: string, scope: ErrorScope) {
+	return new NodeOperationError(client.node, `The host does not serve the ${variant} of a video, only the MP4${scopeSuffix(scope)}`, {
+		itemIndex: scope.itemIndex,
+		description: `${client.host.label} at ${client.baseUrl} answers a ${variant} request for ${videoId} with the video itself (or offers no ${variant}), so no .${CONTENT_VARIANTS[variant].extension} file was made. Download the video (Variant: Video) and make a still from it instead.`,
+	});
+}
+
 /**
  * The one download path: streams a video's content straight into n8n's binary store (memory
  * does not grow with the file), retries a cut or failed download from the start, and never
@@ -36,17 +45,21 @@ export async function downloadContent(
 	videoId: string,
 	variant: ContentVariant,
 	scope: ErrorScope,
+	video?: Video,
 ): Promise<IBinaryData> {
-	const request = {
-		method: 'GET' as const,
-		path: `/videos/${encodeURIComponent(videoId)}/content`,
-		qs: { variant },
-		stream: true,
-	};
+	if (!client.host.variants.includes(variant)) throw variantNotServed(client, variant, videoId, scope);
+	const location = client.host.contentLocation(video, videoId, variant);
+	const request: SoraRequest = 'url' in location
+		? { method: 'GET', path: '', url: location.url, stream: true }
+		: { method: 'GET', path: location.path, qs: location.qs, stream: true };
 	const fileName = `${videoId}.${CONTENT_VARIANTS[variant].extension}`;
 	for (let attempt = 0; ; attempt++) {
 		const response = await client.withRetries(request, 'safe', scope, DOWNLOAD_MAX_ATTEMPTS);
 		if (response.status >= 400) throw client.errorFor(request, response, scope);
+		if (variant !== 'video' && mimeTypeOf(response.headers['content-type'], variant).startsWith('video/')) {
+			(response.body as { destroy?: () => void }).destroy?.();
+			throw variantNotServed(client, variant, videoId, scope);
+		}
 
 		let failure: Failure | undefined;
 		let binary: IBinaryData | undefined;
@@ -73,7 +86,7 @@ export async function downloadContent(
 				client.node,
 				scope,
 				`The ${variant} download kept failing: ${describeFailure(failure!)}`,
-				`GET ${request.path}?variant=${variant} from ${client.baseUrl} was cut short ${attempt + 1} times; no partial file was output. The video itself is fine: run Download again for ${videoId}.`,
+				`GET ${request.url ?? `${request.path}?variant=${variant}`} from ${client.baseUrl} was cut short ${attempt + 1} times; no partial file was output. The video itself is fine: run Download again for ${videoId}.`,
 			);
 		}
 		await pause(retryDelayMs(attempt), client.signal);

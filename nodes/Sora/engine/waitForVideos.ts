@@ -10,7 +10,7 @@ import {
 	retryDelayMs,
 	type ProgressHistory,
 } from '../domain/schedule';
-import { failureMessageOf, readVideo, type Video } from '../domain/video';
+import { failureMessageOf, type Video } from '../domain/video';
 import { pause, throwIfCancelled } from '../helpers/sleep';
 import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
 import type { SoraClient } from '../transport/client';
@@ -41,6 +41,8 @@ export interface JobOutcome {
 export interface WaitOptions {
 	maxConcurrentJobs: number;
 	pollIntervalMs: number;
+	/** No status check sooner than this after the last (a host that refreshes statuses slowly), unless the host hints. */
+	minPollIntervalMs?: number;
 	timeoutMs: number;
 	onTimeout: 'error' | 'outputState';
 }
@@ -117,7 +119,8 @@ export async function waitForVideos(
 		const sample = { atMs: now(), progress: progress ?? 0 };
 		const base = progressRateBase(state.progress, sample);
 		const predicted = pollAfterMs === undefined && base ? predictedCompletionDelayMs(base, sample) : undefined;
-		const delay = Math.min(adaptive, predicted ?? Infinity);
+		const floor = pollAfterMs === undefined ? (options.minPollIntervalMs ?? 0) : 0;
+		const delay = Math.max(floor, Math.min(adaptive, predicted ?? Infinity));
 		state.nextPollAt = now() + delay * client.budget.pollSlowdown;
 		settle(state, 'watching');
 	};
@@ -140,7 +143,7 @@ export async function waitForVideos(
 		}
 		if (!state.job.download) return finish(state);
 		settle(state, 'downloading');
-		downloadContent(client, store, video.id, state.job.download, scopeOf(state)).then(
+		downloadContent(client, store, video.id, state.job.download, scopeOf(state), video).then(
 			(binary) => {
 				state.outcome.binary = binary;
 				finish(state);
@@ -170,7 +173,7 @@ export async function waitForVideos(
 					failure = { kind: 'status', status: result.response.status, retryAfterMs };
 					if (!isTransient(failure)) return finish(state, client.errorFor(request, result.response, scopeOf(state)));
 				}
-				const video = failure ? undefined : readVideo((result as { response: { body: unknown } }).response.body);
+				const video = failure ? undefined : client.host.readVideo((result as { response: { body: unknown } }).response.body);
 				if (!video) {
 					failure ??= { kind: 'malformed' };
 					// A video never seen (a plain Get, or a wrong host) is not known to be generating:

@@ -1,45 +1,31 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { SORA_MODELS } from '../domain/contract';
 import { SoraClient } from '../transport/client';
 
-interface ModelEntry {
-	id?: unknown;
-	[field: string]: unknown;
-}
-
-const VIDEO_NAME = /sora|video|veo|kling|wan|hailuo|seedance|runway|gen-?\d|luma|ray-|pika|hunyuan|ltx|mochi|vidu/i;
-
-function declaresVideo(model: ModelEntry): boolean | undefined {
-	const declared = [model.type, model.modality, model.modalities, model.output_modalities, model.capabilities]
-		.filter((value) => value !== undefined);
-	if (!declared.length) return undefined;
-	return JSON.stringify(declared).toLowerCase().includes('video');
-}
-
-/** Keeps video models when the host's list says which they are (or their names do), else everything. */
-export function videoModelIds(models: ModelEntry[]): string[] {
-	const ids = models.filter((m) => typeof m.id === 'string');
-	const declared = ids.filter((m) => declaresVideo(m) === true);
-	if (declared.length) return declared.map((m) => m.id as string);
-	const named = ids.filter((m) => VIDEO_NAME.test(m.id as string));
-	return (named.length ? named : ids).map((m) => m.id as string);
-}
-
+/**
+ * Model → From List: the host's own list (each family reads its own path: OpenRouter's
+ * /videos/models with each model's durations and resolutions, new-api's mixed /models of which
+ * the video models are shown). When the list cannot be read, one entry says so instead of guessing names.
+ */
 export async function searchModels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const matches = (id: string) => !filter || id.toLowerCase().includes(filter.toLowerCase());
+	let reason = 'the host listed no models';
 	try {
 		const client = await SoraClient.connect(this);
-		const { body } = await client.call<{ data?: ModelEntry[] }>({ method: 'GET', path: '/models' }, 'safe', {});
-		const ids = videoModelIds(Array.isArray(body?.data) ? body.data : []).sort();
-		if (ids.length) return { results: ids.filter(matches).map((id) => ({ name: id, value: id })) };
+		const { body } = await client.call({ method: 'GET', path: client.host.modelListPath }, 'safe', {});
+		const models = client.host.readModels(body);
+		const videoModels = models.filter((m) => m.isVideo);
+		const shown = (videoModels.length ? videoModels : models)
+			.filter((m) => matches(m.id))
+			.sort((a, b) => a.id.localeCompare(b.id));
+		if (models.length) {
+			return {
+				results: shown.map((m) => ({ name: m.detail ? `${m.id} (${m.detail})` : m.id, value: m.id })),
+			};
+		}
 	} catch (error) {
-		this.logger.debug(`Sora: listing models failed: ${(error as Error).message}`);
+		reason = (error as Error).message;
+		this.logger.debug(`Sora: listing models failed: ${reason}`);
 	}
-	return {
-		results: SORA_MODELS.filter(matches).map((id) => ({
-			name: `${id} (the host's model list could not be read; use By ID for other models)`,
-			value: id,
-		})),
-	};
+	return { results: [{ name: `No model list (${reason.slice(0, 80)}): use By ID`, value: '' }] };
 }

@@ -2,6 +2,9 @@ import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import { soraFamilyOf } from '../domain/contract';
+import { isRetiredHost, readErrorBody, type ErrorBody, type HostOperation } from '../hosts';
+
+export { readErrorBody, type ErrorBody };
 
 /** What a request was for, so that every error names the item and, where known, the video. */
 export interface ErrorScope {
@@ -9,13 +12,6 @@ export interface ErrorScope {
 	videoId?: string;
 	characterId?: string;
 	model?: string;
-}
-
-export interface ErrorBody {
-	message?: string;
-	type?: string;
-	param?: string | null;
-	code?: string | null;
 }
 
 export const RETIRED_HOST_MESSAGE =
@@ -29,20 +25,11 @@ export function scopeSuffix(scope: ErrorScope): string {
 	return parts.length ? ` [${parts.join(', ')}]` : '';
 }
 
-export function readErrorBody(body: unknown): ErrorBody {
-	if (body && typeof body === 'object' && 'error' in body) {
-		const error = (body as { error: unknown }).error;
-		if (error && typeof error === 'object') return error as ErrorBody;
-		if (typeof error === 'string') return { message: error };
-	}
-	if (typeof body === 'string' && body.trim()) return { message: body.trim().slice(0, 500) };
-	return {};
-}
-
 const COLLECTION_PATHS = ['/videos', '/videos/edits', '/videos/extensions', '/videos/characters'];
 
-export function looksLikeRetiredHost(status: number, path: string, error: ErrorBody, model?: string): boolean {
-	if (status !== 404) return false;
+/** Only OpenAI's and Azure's own hosts are retired: a gateway's 404 means something else. */
+export function looksLikeRetiredHost(status: number, path: string, error: ErrorBody, model?: string, baseUrl = ''): boolean {
+	if (status !== 404 || !isRetiredHost(baseUrl)) return false;
 	if (error.code === 'model_not_found') return model !== undefined && soraFamilyOf(model) !== undefined;
 	if (typeof error.message === 'string' && error.message.startsWith('Invalid URL')) return true;
 	return COLLECTION_PATHS.includes(path);
@@ -55,7 +42,13 @@ export interface FailedResponse {
 	method: string;
 	path: string;
 	baseUrl: string;
+	/** The menu entry the request belongs to. */
+	operation?: HostOperation;
+	/** The host family's name, when the credential or Base URL says which it is. */
+	hostLabel?: string;
 }
+
+const isInvalidUrl = (error: ErrorBody) => typeof error.message === 'string' && /^invalid url\b/i.test(error.message);
 
 export function apiErrorFromResponse(node: INode, scope: ErrorScope, response: FailedResponse): NodeApiError {
 	const error = readErrorBody(response.body);
@@ -69,14 +62,21 @@ export function apiErrorFromResponse(node: INode, scope: ErrorScope, response: F
 
 	let message = error.message || `The API answered HTTP ${response.status}`;
 	let description = `${facts.join('; ')}.`;
-	if (looksLikeRetiredHost(response.status, response.path, error, scope.model)) {
+	const host = response.hostLabel ?? `The host at ${response.baseUrl}`;
+	if (looksLikeRetiredHost(response.status, response.path, error, scope.model, response.baseUrl)) {
 		message = RETIRED_HOST_MESSAGE;
 		description =
 			`Base URL ${response.baseUrl} answered "${error.message ?? 'not found'}" (${facts.join('; ')}). ` +
-			'Set Base URL in the Sora API credential to a gateway or server that serves the same /videos API, ' +
+			'Set Base URL in the Sora (Videos API) API credential to a gateway or server that serves the same /videos API, ' +
 			'and set Model to a model it offers.';
+	} else if (response.status === 404 && isInvalidUrl(error) && response.operation) {
+		message = `${host} does not offer ${response.operation}`;
+		description = `It answered "${error.message}" (${facts.join('; ')}): the host serves the Videos API, but not this operation. See the README's Hosts table for what each host offers.`;
+	} else if (error.code === 'model_not_found' || /model.*(not found|does not exist|not exist)/i.test(error.message ?? '')) {
+		message = `${host} has no model "${scope.model ?? 'of that name'}": ${error.message ?? 'model not found'}`;
+		description = `${facts.join('; ')}. Pick one with Model → From List (the host's own list), or type a name your host lists with By ID.`;
 	} else if (response.status === 401) {
-		description += ' Check the API key and the Auth Header of the Sora API credential.';
+		description += ' Check the API key and the Auth Header of the Sora (Videos API) API credential.';
 	}
 
 	const safeBody: JsonObject = {

@@ -6,13 +6,16 @@ import type {
 	Logger,
 } from 'n8n-workflow';
 
+import { NodeOperationError } from 'n8n-workflow';
+
 import { parseRetryAfterMs, retryDelayMs } from '../domain/schedule';
 import { ExecutionCancelledError, pause, throwIfCancelled } from '../helpers/sleep';
+import { dialectFor, familyOfAnswer, DIALECTS, operationOf, readErrorBody, type HostDialect, type HostOperation } from '../hosts';
 import {
 	apiErrorFromFailure,
 	apiErrorFromResponse,
 	markAmbiguousCreate,
-	readErrorBody,
+	scopeSuffix,
 	type ErrorScope,
 } from './apiError';
 import { encodeMultipart, type MultipartField } from './multipart';
@@ -41,12 +44,17 @@ export interface RequestContext {
 			credentialsType: string,
 			requestOptions: IHttpRequestOptions,
 		): Promise<unknown>;
+		/** Only for a URL outside the host's origin (a result file on a CDN): the key never goes there. */
+		httpRequest(requestOptions: IHttpRequestOptions): Promise<unknown>;
 	};
 }
 
 export interface SoraRequest {
 	method: 'GET' | 'POST' | 'DELETE';
+	/** Under Base URL; ignored when `url` is set. */
 	path: string;
+	/** An absolute URL the host named (a result file); sent with the credential only on the host's own origin. */
+	url?: string;
 	qs?: IDataObject;
 	json?: IDataObject;
 	multipart?: MultipartField[];
@@ -100,7 +108,9 @@ export class SoraClient {
 	private constructor(
 		private readonly ctx: RequestContext,
 		readonly baseUrl: string,
-		private readonly extraHeaders: Record<string, string>,
+		/** The host family's dialect; under Auto, refined by the host's first telling answer. */
+		private dialect: HostDialect,
+		private readonly familyChosen: boolean,
 		readonly budget: RequestBudget,
 		private readonly secrets: readonly string[],
 	) {
@@ -109,17 +119,27 @@ export class SoraClient {
 
 	static async connect(ctx: RequestContext, budget = new RequestBudget(undefined)): Promise<SoraClient> {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		const baseUrl = String(credentials.baseUrl || 'https://api.openai.com/v1').trim().replace(/\/+$/, '');
-		const headers: Record<string, string> = {};
-		if (credentials.organizationId) headers['OpenAI-Organization'] = String(credentials.organizationId);
-		if (credentials.projectId) headers['OpenAI-Project'] = String(credentials.projectId);
-		const custom = (credentials.customHeaders as { header?: Array<{ name?: string; value?: string }> })?.header;
-		for (const { name, value } of custom ?? []) {
-			if (name?.trim()) headers[name.trim()] = value ?? '';
+		const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+		if (!/^https?:\/\/[^/]/i.test(baseUrl)) {
+			throw new NodeOperationError(ctx.getNode(), `Base URL in the Sora (Videos API) API credential is ${baseUrl ? `"${baseUrl}", not an http(s) URL` : 'empty'}`, {
+				description: 'Set it to the root of the host that serves /videos, e.g. https://openrouter.ai/api/v1 or https://your-gateway.example.com/v1.',
+			});
 		}
+		const custom = (credentials.customHeaders as { header?: Array<{ name?: string; value?: string }> })?.header;
 		const secrets = [String(credentials.apiKey ?? ''), ...(custom ?? []).map((header) => header.value ?? '')]
 			.filter((secret) => secret.length >= 4);
-		return new SoraClient(ctx, baseUrl, headers, budget, secrets);
+		const { dialect, chosen } = dialectFor(credentials.hostType, baseUrl);
+		return new SoraClient(ctx, baseUrl, dialect, chosen, budget, secrets);
+	}
+
+	/** The dialect of the host behind Base URL. */
+	get host(): HostDialect {
+		return this.dialect;
+	}
+
+	/** Whether the host offers an operation, as far as its family is known. */
+	offers(operation: HostOperation): boolean {
+		return !this.dialect.lacks.includes(operation);
 	}
 
 	get node(): INode {
@@ -149,7 +169,7 @@ export class SoraClient {
 		maxAttempts = MAX_ATTEMPTS,
 	): Promise<SoraResponse> {
 		for (let attempt = 0; ; attempt++) {
-			const result = await this.attempt(request);
+			const result = await this.attempt(request, scope);
 			if ('response' in result && !this.isRetryableStatus(result.response, safety, attempt, maxAttempts)) {
 				return result.response;
 			}
@@ -169,16 +189,16 @@ export class SoraClient {
 	}
 
 	/** One attempt, no retry: network failures come back as a Failure, HTTP errors as a response. */
-	async attempt(request: SoraRequest): Promise<Attempt> {
+	async attempt(request: SoraRequest, scope: ErrorScope = {}): Promise<Attempt> {
 		throwIfCancelled(this.signal);
+		this.refuseIfNotOffered(request, scope);
 		await this.budget.beforeRequest(this.signal, request.notAfter);
 		let raw: RawResponse;
 		try {
-			raw = (await this.ctx.helpers.httpRequestWithAuthentication.call(
-				this.ctx,
-				CREDENTIAL_TYPE,
-				this.toHttpOptions(request),
-			)) as RawResponse;
+			const options = this.toHttpOptions(request);
+			raw = (this.isOwnOrigin(options.url)
+				? await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, options)
+				: await this.ctx.helpers.httpRequest(options)) as RawResponse;
 		} catch (error) {
 			throwIfCancelled(this.signal);
 			const code = networkCode(error);
@@ -202,6 +222,10 @@ export class SoraClient {
 			}
 		}
 		if (!request.stream || raw.statusCode >= 400) body = redactSecrets(body, this.secrets);
+		if (!this.familyChosen && raw.statusCode < 300) {
+			const family = familyOfAnswer(body);
+			if (family) this.dialect = DIALECTS[family];
+		}
 		return { response: { status: raw.statusCode, headers, body } };
 	}
 
@@ -209,9 +233,26 @@ export class SoraClient {
 		return apiErrorFromResponse(this.node, scope, {
 			...response,
 			method: request.method,
-			path: request.path,
+			path: request.url ?? request.path,
 			baseUrl: this.baseUrl,
+			operation: operationOf(request.method, request.path),
+			hostLabel: this.familyChosen ? this.dialect.label : undefined,
 		});
+	}
+
+	/** A request the host's family is known not to serve fails here, before anything is sent. */
+	private refuseIfNotOffered(request: SoraRequest, scope: ErrorScope): void {
+		const operation = request.url ? undefined : operationOf(request.method, request.path);
+		if (!operation || this.offers(operation)) return;
+		throw new NodeOperationError(this.node, `${this.dialect.label} does not offer ${operation}${scopeSuffix(scope)}`, {
+			itemIndex: scope.itemIndex,
+			description: `The host at ${this.baseUrl} serves only part of the Videos API, and ${operation} (${request.method} ${request.path}) is not in it. Nothing was sent. See the README's Hosts table for what each host offers, or set Host Type in the credential if this host is not a ${this.dialect.label}.`,
+		});
+	}
+
+	private isOwnOrigin(url: string): boolean {
+		const origin = (value: string) => /^[a-z]+:\/\/[^/?#]+/i.exec(value)?.[0].toLowerCase();
+		return origin(url) === origin(this.baseUrl);
 	}
 
 	private isRetryableStatus(response: SoraResponse, safety: RequestSafety, attempt: number, maxAttempts: number): boolean {
@@ -250,10 +291,10 @@ export class SoraClient {
 	}
 
 	private toHttpOptions(request: SoraRequest): IHttpRequestOptions {
-		const headers: Record<string, string> = { ...this.extraHeaders, ...request.headers };
+		const headers: Record<string, string> = { ...request.headers };
 		const options: IHttpRequestOptions = {
 			method: request.method,
-			url: `${this.baseUrl}${request.path}`,
+			url: request.url ?? `${this.baseUrl}${request.path}`,
 			headers,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { soraFamilyOf } from '../../domain/contract';
 import { sniffMimeType } from '../../domain/image';
@@ -12,6 +12,7 @@ import {
 	checkSeconds,
 	checkSize,
 } from '../../domain/validation';
+import type { CanonicalCreate, FirstFrame } from '../../hosts/types';
 import type { SoraClient } from '../../transport/client';
 import {
 	additionalBodyFields,
@@ -23,7 +24,8 @@ import {
 	throwIfProblem,
 	waitChoice,
 } from '../inputs';
-import { postRequest, readInputFile, type UploadFile } from '../requests';
+import { postRequest, readInputFile } from '../requests';
+import { checkHostFields, checkAgainstListedModel, hostFieldOptions, readHostFields } from './hostFields';
 import {
 	forVideo,
 	modelField,
@@ -82,6 +84,7 @@ const properties: INodeProperties[] = [
 			placeholder: 'char_123, char_456',
 			description: 'Up to two characters (from Character → Create) to appear in the video; the prompt must name each one',
 		},
+		...hostFieldOptions,
 	]),
 ];
 
@@ -98,26 +101,26 @@ async function characterNames(client: SoraClient, ids: string[], itemIndex: numb
 	return names;
 }
 
-async function referenceImage(
+async function firstFrame(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	model: string,
-	size: string,
-): Promise<{ file?: UploadFile; field?: IDataObject }> {
+	sizeToMatch: string,
+): Promise<FirstFrame | undefined> {
 	const source = stringParam(ctx, 'referenceImage', itemIndex, 'none');
 	if (source === 'binary') {
 		const property = stringParam(ctx, 'referenceImageBinaryProperty', itemIndex, 'data') || 'data';
 		const input = await readInputFile(ctx, itemIndex, property, 'Reference Image');
-		throwIfProblem(ctx, itemIndex, checkReferenceImage(input.bytes, size, model));
+		throwIfProblem(ctx, itemIndex, checkReferenceImage(input.bytes, sizeToMatch, model));
 		const mimeType = sniffMimeType(input.bytes) ?? input.mimeType;
-		return { file: { ...input, name: 'input_reference', mimeType } };
+		return { file: { name: 'input_reference', data: input.bytes, fileName: input.fileName, mimeType } };
 	}
 	if (source === 'url') {
 		const url = requiredString(ctx, 'referenceImageUrl', 'Image URL', itemIndex);
 		throwIfProblem(ctx, itemIndex, checkImageUrl(url));
-		return { field: { image_url: url } };
+		return { url };
 	}
-	return {};
+	return undefined;
 }
 
 export const create: JobOperation = {
@@ -137,23 +140,29 @@ export const create: JobOperation = {
 			.map((id) => id.trim())
 			.filter(Boolean);
 		throwIfProblem(this, itemIndex, checkCharacterIds(characterIds));
-		const image = await referenceImage(this, itemIndex, model, size);
-
-		const fields: IDataObject = {
+		const hostFields = readHostFields(this, itemIndex);
+		const canonical: CanonicalCreate = {
 			prompt,
 			model: model || undefined,
 			seconds: seconds || undefined,
 			size: size || undefined,
-			input_reference: image.field,
-			characters: characterIds.length ? characterIds.map((id) => ({ id })) : undefined,
+			characterIds: characterIds.length ? characterIds : undefined,
+			...hostFields,
+			extra: {},
 		};
-		const extra = additionalBodyFields(this, itemIndex, fields);
+		throwIfProblem(this, itemIndex, checkHostFields(client.host, canonical));
+		const sizeToMatch = client.host.firstFrameMustMatchSize || soraFamilyOf(model) ? size : '';
+		canonical.firstFrame = await firstFrame(this, itemIndex, model, sizeToMatch);
+		const body = client.host.createBody(canonical);
+		canonical.extra = additionalBodyFields(this, itemIndex, body.fields);
+		throwIfProblem(this, itemIndex, await checkAgainstListedModel(client, canonical, itemIndex));
 		if (characterIds.length) {
 			const names = await characterNames(client, characterIds, itemIndex);
 			throwIfProblem(this, itemIndex, checkCharacterNamesInPrompt(prompt, names));
 		}
+		const { fields, files } = client.host.createBody(canonical);
 		return {
-			request: postRequest('/videos', { ...extra, ...fields }, image.file ? [image.file] : []),
+			request: postRequest('/videos', fields, files),
 			model,
 			estimate: soraFamilyOf(model) || model === '' ? estimateCost(model || 'sora-2', size, seconds) : null,
 			...waitChoice(this, itemIndex),

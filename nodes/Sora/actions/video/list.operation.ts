@@ -58,7 +58,7 @@ export const list: ItemOperation = {
 			if (after) qs.after = after;
 			const { body } = await client.call<VideoPage>({ method: 'GET', path: '/videos', qs }, 'safe', { itemIndex });
 			const page = Array.isArray(body?.data) ? body.data : [];
-			videos.push(...page);
+			videos.push(...page.map((entry) => (client.host.readVideo(entry) as IDataObject | undefined) ?? entry));
 			const lastId = body?.last_id ?? (page.length ? String(page[page.length - 1].id) : undefined);
 			if (!body?.has_more || !page.length || !lastId || lastId === after) break;
 			after = lastId;

@@ -1,0 +1,71 @@
+import { laoZhangDialect } from './laoZhang';
+import { newApiDialect } from './newApi';
+import { openaiDialect } from './openai';
+import { openRouterDialect } from './openRouter';
+import type { HostDialect, HostFamily, HostOperation, HostType } from './types';
+
+export type { CanonicalCreate, ContentLocation, HostDialect, HostFamily, HostOperation, HostType, ModelChoice } from './types';
+export { readErrorBody, type ErrorBody } from './answers';
+
+export const DIALECTS: Readonly<Record<HostFamily, HostDialect>> = {
+	openai: openaiDialect,
+	newApi: newApiDialect,
+	laoZhang: laoZhangDialect,
+	openRouter: openRouterDialect,
+};
+
+function hostnameOf(baseUrl: string): string {
+	const match = /^[a-z]+:\/\/([^/:?#]+)/i.exec(baseUrl.trim());
+	return match ? match[1].toLowerCase() : '';
+}
+
+const hostIs = (hostname: string, domain: string) => hostname === domain || hostname.endsWith(`.${domain}`);
+
+/** The family a Base URL names, when its host is one the node knows. */
+export function familyOfBaseUrl(baseUrl: string): HostFamily | undefined {
+	const hostname = hostnameOf(baseUrl);
+	if (hostIs(hostname, 'openrouter.ai')) return 'openRouter';
+	if (hostIs(hostname, 'laozhang.ai')) return 'laoZhang';
+	return undefined;
+}
+
+/** OpenAI's and Azure's own hosts, whose Videos API is switched off. */
+export function isRetiredHost(baseUrl: string): boolean {
+	const hostname = hostnameOf(baseUrl);
+	return hostIs(hostname, 'api.openai.com') || hostname.endsWith('.openai.azure.com');
+}
+
+/** The dialect for the credential's Host Type; Auto picks by Base URL, else the OpenAI contract. */
+export function dialectFor(hostType: unknown, baseUrl: string): { dialect: HostDialect; chosen: boolean } {
+	if (typeof hostType === 'string' && hostType in DIALECTS) return { dialect: DIALECTS[hostType as HostFamily], chosen: true };
+	const family = familyOfBaseUrl(baseUrl);
+	return { dialect: DIALECTS[family ?? 'openai'], chosen: family !== undefined };
+}
+
+/**
+ * Auto, refined by an answer: new-api's video answers carry its `task_` id twice (`id` and
+ * `task_id`), which no other family does, so its limits and refresh pace apply from then on.
+ */
+export function familyOfAnswer(body: unknown): HostFamily | undefined {
+	if (!body || typeof body !== 'object') return undefined;
+	const { id, task_id: taskId } = body as Record<string, unknown>;
+	return typeof id === 'string' && id.startsWith('task_') && id === taskId ? 'newApi' : undefined;
+}
+
+export const HOST_TYPES: readonly HostType[] = ['auto', 'openai', 'newApi', 'laoZhang', 'openRouter'];
+
+/** Which menu entry a request belongs to, from its method and path (for "does not offer" messages). */
+export function operationOf(method: string, path: string): HostOperation | undefined {
+	const segments = path.split('?')[0].split('/').filter(Boolean);
+	if (segments[0] === 'models' || (segments[0] === 'videos' && segments[1] === 'models')) return 'Model List';
+	if (segments[0] !== 'videos') return undefined;
+	const [, second, third] = segments;
+	if (second === 'characters') return method === 'POST' ? 'Character Create' : 'Character Get';
+	if (second === 'edits') return 'Edit';
+	if (second === 'extensions') return 'Extend';
+	if (second === undefined) return method === 'POST' ? 'Create' : 'List';
+	if (third === 'remix') return 'Remix';
+	if (third === 'content') return 'Download';
+	if (third === undefined) return method === 'DELETE' ? 'Delete' : 'Get';
+	return undefined;
+}

@@ -1,0 +1,167 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { listOf } from '../domain/problem';
+import { readCanonicalVideo } from './answers';
+import type { CanonicalCreate, HostDialect, ModelChoice } from './types';
+
+const RESOLUTIONS = ['480p', '720p', '768p', '1080p'];
+const ASPECT_RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9', '9:21'];
+
+function gcd(a: number, b: number): number {
+	return b === 0 ? a : gcd(b, a % b);
+}
+
+/** Size "1280x720" as OpenRouter's resolution and aspect ratio ("720p", "16:9"), when it has words for both. */
+export function resolutionAndAspectOf(size: string): { resolution: string; aspectRatio: string } | undefined {
+	const match = /^(\d+)x(\d+)$/.exec(size.trim());
+	if (!match) return undefined;
+	const [width, height] = [Number(match[1]), Number(match[2])];
+	const divisor = gcd(width, height);
+	const aspectRatio = `${width / divisor}:${height / divisor}`;
+	const resolution = `${Math.min(width, height)}p`;
+	if (!RESOLUTIONS.includes(resolution) || !ASPECT_RATIOS.includes(aspectRatio)) return undefined;
+	return { resolution, aspectRatio };
+}
+
+function dataUrlOf(file: { data: Buffer; mimeType: string }): string {
+	return `data:${file.mimeType};base64,${file.data.toString('base64')}`;
+}
+
+function createFields(request: CanonicalCreate): IDataObject {
+	const fields: IDataObject = { ...request.extra, model: request.model, prompt: request.prompt };
+	if (request.seconds !== undefined) fields.duration = Number(request.seconds);
+	const mapped = request.size ? resolutionAndAspectOf(request.size) : undefined;
+	if (request.size && !mapped && !request.resolution && !request.aspectRatio) fields.size = request.size;
+	fields.resolution = request.resolution ?? mapped?.resolution;
+	fields.aspect_ratio = request.aspectRatio ?? mapped?.aspectRatio;
+	if (request.generateAudio !== undefined) fields.generate_audio = request.generateAudio;
+	if (request.seed !== undefined) fields.seed = request.seed;
+	if (request.callbackUrl) fields.callback_url = request.callbackUrl;
+	const frame = request.firstFrame;
+	if (frame) {
+		const url = 'url' in frame ? frame.url : dataUrlOf(frame.file);
+		fields.frame_images = [{ type: 'image_url', image_url: { url }, frame_type: 'first_frame' }];
+	}
+	return fields;
+}
+
+function numbers(value: unknown): number[] | undefined {
+	return Array.isArray(value) ? value.map(Number).filter(Number.isFinite) : undefined;
+}
+
+function strings(value: unknown): string[] | undefined {
+	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
+}
+
+/** OpenRouter's /videos/models: each model with the durations, resolutions and aspect ratios it takes. */
+function readVideoModels(body: unknown): ModelChoice[] {
+	const data = (body as { data?: unknown } | undefined)?.data;
+	return (Array.isArray(data) ? data : [])
+		.filter((m): m is Record<string, unknown> => !!m && typeof m === 'object' && typeof (m as { id?: unknown }).id === 'string')
+		.map((m) => {
+			const choice: ModelChoice = {
+				id: m.id as string,
+				isVideo: true,
+				durations: numbers(m.supported_durations),
+				resolutions: strings(m.supported_resolutions),
+				aspectRatios: strings(m.supported_aspect_ratios),
+			};
+			const parts = [
+				choice.durations?.length ? `${choice.durations.join('/')} s` : '',
+				choice.resolutions?.length ? choice.resolutions.join('/') : '',
+			].filter(Boolean);
+			if (parts.length) choice.detail = parts.join(', ');
+			return choice;
+		});
+}
+
+function unsupported(field: string, value: string | number, model: ModelChoice, allowed: Array<string | number>) {
+	return {
+		field,
+		message: `${field} ${value} is not offered by ${model.id} on OpenRouter: choose ${listOf(allowed.map(String))}`,
+		description: `OpenRouter's model list (GET /videos/models) gives these values for ${model.id}.`,
+	};
+}
+
+/**
+ * OpenRouter (openrouter.ai/api/v1): JSON creates answered 202 with a polling URL; `duration`
+ * (integer), `resolution` + `aspect_ratio` instead of `size`, `frame_images` for the first
+ * frame; the file at `unsigned_urls[0]` (same origin, key needed); `usage.cost`; errors with
+ * integer codes; video models at /videos/models; no list, delete, remix, edit, extend, characters.
+ */
+export const openRouterDialect: HostDialect = {
+	family: 'openRouter',
+	label: 'OpenRouter',
+	lacks: ['List', 'Delete', 'Remix', 'Edit', 'Extend', 'Character Create', 'Character Get'],
+	variants: ['video'],
+	takes: ['resolution', 'aspectRatio', 'generateAudio', 'seed', 'callbackUrl'],
+	firstFrameMustMatchSize: false,
+	modelListPath: '/videos/models',
+	createBody: (request) => ({ fields: createFields(request), files: [] }),
+	checkAgainstModel(request, model) {
+		const fields = createFields(request);
+		const duration = fields.duration as number | undefined;
+		if (duration !== undefined && model.durations?.length && !model.durations.includes(duration)) {
+			return unsupported('Seconds', duration, model, model.durations);
+		}
+		const resolution = fields.resolution as string | undefined;
+		if (resolution && model.resolutions?.length && !model.resolutions.includes(resolution)) {
+			return unsupported('Resolution', resolution, model, model.resolutions);
+		}
+		const aspectRatio = fields.aspect_ratio as string | undefined;
+		if (aspectRatio && model.aspectRatios?.length && !model.aspectRatios.includes(aspectRatio)) {
+			return unsupported('Aspect Ratio', aspectRatio, model, model.aspectRatios);
+		}
+		return undefined;
+	},
+	readVideo: readCanonicalVideo,
+	readModels: readVideoModels,
+	contentLocation: (video, videoId) =>
+		video?.resultUrl ? { url: video.resultUrl } : { path: `/videos/${encodeURIComponent(videoId)}/content`, qs: { index: 0 } },
+};
+
+// OpenRouter's webhooks (to a job's callback_url) are not Standard Webhooks:
+// `X-OpenRouter-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>,<raw body>")>`,
+// `X-OpenRouter-Idempotency-Key: <job id>-<status>`, events `video.generation.<status>`.
+export const OPENROUTER_SIGNATURE_HEADER = 'x-openrouter-signature';
+export const OPENROUTER_IDEMPOTENCY_HEADER = 'x-openrouter-idempotency-key';
+
+export function computeOpenRouterSignature(secret: string, timestampSeconds: number | string, rawBody: Buffer | string): string {
+	const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
+	const digest = createHmac('sha256', secret.trim()).update(Buffer.concat([Buffer.from(`${timestampSeconds},`, 'utf8'), body])).digest('hex');
+	return `t=${timestampSeconds},v1=${digest}`;
+}
+
+export type OpenRouterVerifyResult = { ok: true } | { ok: false; reason: 'missing-headers' | 'bad-timestamp' | 'timestamp-out-of-tolerance' | 'bad-signature' };
+
+export function verifyOpenRouterSignature(input: { secret: string; header: string | undefined; rawBody: Buffer; nowSeconds: number; toleranceSeconds?: number }): OpenRouterVerifyResult {
+	const parts = new Map<string, string[]>();
+	for (const part of (input.header ?? '').split(',')) {
+		const equals = part.indexOf('=');
+		if (equals > 0) parts.set(part.slice(0, equals).trim(), [...(parts.get(part.slice(0, equals).trim()) ?? []), part.slice(equals + 1).trim()]);
+	}
+	const timestamp = parts.get('t')?.[0];
+	const signatures = parts.get('v1') ?? [];
+	if (!timestamp || !signatures.length) return { ok: false, reason: 'missing-headers' };
+	if (!/^\d+$/.test(timestamp)) return { ok: false, reason: 'bad-timestamp' };
+	if (Math.abs(input.nowSeconds - Number(timestamp)) > (input.toleranceSeconds ?? 300)) return { ok: false, reason: 'timestamp-out-of-tolerance' };
+	const expected = Buffer.from(computeOpenRouterSignature(input.secret, timestamp, input.rawBody).split('v1=')[1], 'utf8');
+	const matched = signatures.some((candidate) => {
+		const bytes = Buffer.from(candidate.toLowerCase(), 'utf8');
+		return bytes.length === expected.length && timingSafeEqual(bytes, expected);
+	});
+	return matched ? { ok: true } : { ok: false, reason: 'bad-signature' };
+}
+
+/** An OpenRouter event as the canonical one: video.completed, or video.failed for failed, cancelled and expired jobs. */
+export function canonicalOpenRouterEvent(body: unknown): { type: string; data: { id: string; [extra: string]: unknown }; [extra: string]: unknown } | undefined {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+	const raw = body as Record<string, unknown>;
+	const match = typeof raw.type === 'string' ? /^video\.generation\.(\w+)$/.exec(raw.type) : null;
+	const data = raw.data as Record<string, unknown> | undefined;
+	if (!match || !data || typeof data !== 'object' || typeof data.id !== 'string' || !data.id) return undefined;
+	const type = match[1] === 'completed' ? 'video.completed' : 'video.failed';
+	return { ...raw, type, hostType: raw.type, data: { ...data, id: data.id } };
+}
