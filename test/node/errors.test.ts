@@ -46,7 +46,7 @@ describe('against a working host', () => {
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toMatch(/\[item 0\]$/);
 		expect(error?.description).toContain('HTTP 401 from POST /videos');
-		expect(error?.description).toContain('Check the API key and the Auth Header of the Sora (Videos API) API credential.');
+		expect(error?.description).toContain('Check the API key and the Auth Header of the Sora API credential.');
 		expect(api.server.createCount).toBe(0);
 	});
 
@@ -103,6 +103,6 @@ describe("answers like OpenAI's retired host's", () => {
 			status: answer.status, headers: {}, body: await answer.json(), method, path, baseUrl: 'https://api.openai.com/v1',
 		});
 		expect(error.message).toBe(retired);
-		expect(error.description).toContain('Set Base URL in the Sora (Videos API) API credential to a gateway or server that serves the same /videos API');
+		expect(error.description).toContain('Set Base URL in the Sora API credential to a gateway or server that serves the same /videos API');
 	});
 });

@@ -67,7 +67,7 @@ export function apiErrorFromResponse(node: INode, scope: ErrorScope, response: F
 		message = RETIRED_HOST_MESSAGE;
 		description =
 			`Base URL ${response.baseUrl} answered "${error.message ?? 'not found'}" (${facts.join('; ')}). ` +
-			'Set Base URL in the Sora (Videos API) API credential to a gateway or server that serves the same /videos API, ' +
+			'Set Base URL in the Sora API credential to a gateway or server that serves the same /videos API, ' +
 			'and set Model to a model it offers.';
 	} else if (response.status === 404 && isInvalidUrl(error) && response.operation) {
 		message = `${host} does not offer ${response.operation}`;
@@ -76,7 +76,7 @@ export function apiErrorFromResponse(node: INode, scope: ErrorScope, response: F
 		message = `${host} has no model "${scope.model ?? 'of that name'}": ${error.message ?? 'model not found'}`;
 		description = `${facts.join('; ')}. Pick one with Model → From List (the host's own list), or type a name your host lists with By ID.`;
 	} else if (response.status === 401) {
-		description += ' Check the API key and the Auth Header of the Sora (Videos API) API credential.';
+		description += ' Check the API key and the Auth Header of the Sora API credential.';
 	}
 
 	const safeBody: JsonObject = {

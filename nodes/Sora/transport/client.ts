@@ -121,7 +121,7 @@ export class SoraClient {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
 		if (!/^https?:\/\/[^/]/i.test(baseUrl)) {
-			throw new NodeOperationError(ctx.getNode(), `Base URL in the Sora (Videos API) API credential is ${baseUrl ? `"${baseUrl}", not an http(s) URL` : 'empty'}`, {
+			throw new NodeOperationError(ctx.getNode(), `Base URL in the Sora API credential is ${baseUrl ? `"${baseUrl}", not an http(s) URL` : 'empty'}`, {
 				description: 'Set it to the root of the host that serves /videos, e.g. https://openrouter.ai/api/v1 or https://your-gateway.example.com/v1.',
 			});
 		}
