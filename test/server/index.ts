@@ -17,3 +17,6 @@ export { ALL_FAULT_KINDS, HOST_MODES, isHostMode, type HostMode } from './types'
 export type { CdnListener, CdnRequest } from './cdn';
 export { NEWAPI_MODELS } from './modes/newapi';
 export { DEFAULT_REFRESH_MS } from './modes/task-snapshot';
+export { OPENROUTER_VIDEO_MODELS, OPENROUTER_CHAT_MODELS, type OpenRouterVideoModel } from './modes/openrouter-models';
+export { DEFAULT_CALLBACK_SECRET, openRouterEventFor } from './modes/openrouter';
+export { openRouterDelivery, signOpenRouterWebhook, type OpenRouterDelivery, type OpenRouterEvent } from './modes/openrouter-webhooks';

@@ -6,8 +6,10 @@ export interface PromptMarkers {
   generationMs?: number;
   /** `[expire]`: completed, but content answers 404 expired. */
   expireAssets: boolean;
-  /** `[expired]` (gateway mode): the job ends with status `expired`. */
+  /** `[expired]` (gateway and openrouter modes): the job ends with status `expired`. */
   expiredStatus: boolean;
+  /** `[cancelled]` (openrouter mode): the job ends with status `cancelled`. */
+  cancelledStatus: boolean;
 }
 
 export function readPromptMarkers(prompt: string): PromptMarkers {
@@ -17,5 +19,6 @@ export function readPromptMarkers(prompt: string): PromptMarkers {
     generationMs: generation ? Number(generation[1]) : undefined,
     expireAssets: /\[expire\]/i.test(prompt),
     expiredStatus: /\[expired\]/i.test(prompt),
+    cancelledStatus: /\[cancell?ed\]/i.test(prompt),
   };
 }

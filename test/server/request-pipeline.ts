@@ -36,6 +36,8 @@ const RATE_WINDOW_MS = 60_000;
 
 /** The server's state as the pipeline sees it. */
 export interface ServerState {
+  /** The absolute base URL, e.g. http://127.0.0.1:34567/v1 */
+  readonly url: string;
   readonly options: ResolvedOptions;
   readonly videos: Map<string, StoredVideo>;
   readonly characters: Map<string, StoredCharacter>;

@@ -1,9 +1,11 @@
 import type { ServerMode } from '../types';
 import type { HostDialect } from './host-dialect';
 import { NEWAPI_DIALECT } from './newapi';
+import { OPENROUTER_DIALECT } from './openrouter';
 
 const DIALECTS: Partial<Record<ServerMode, HostDialect>> = {
   newapi: NEWAPI_DIALECT,
+  openrouter: OPENROUTER_DIALECT,
 };
 
 /** The dialect of a host mode; undefined for openai, retired and gateway. */
