@@ -4,6 +4,7 @@
  *   polls      status requests per video and detection latency; also with a 250 ms poll-after hint
  *   longer     N = 4, T = 30 s: the adaptive schedule and the completion prediction on a longer video
  *   comparison N = 4, T = 3 s next to the issue's figure for n8n's built-in OpenAI node (84 s)
+ *   hostPace   a new-api gateway refreshing statuses every 15 s, T = 60 s: status checks per video
  *   rpm        requests per minute under Max Requests per Minute, and against a host's own 429 limit
  *   memory     one 1 GiB video through the Download operation into the filesystem binary store
  *              (child process, bench/memory.ts) vs plain curl of the same URL
@@ -15,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 
 import { startReferenceServer } from '../test/server';
 import { runBatch, type BatchCase, type BatchResult } from './batch';
+import { runHostPaceCase, type HostPaceResult } from './hostPace';
 import { runMemoryCase } from './memoryCase';
 import { runRpmCase, type RpmResult } from './rpm';
 import { machine, writeResults } from './results';
@@ -91,6 +93,8 @@ async function main() {
 	} finally {
 		await server.close();
 	}
+	log('host pace: new-api refreshing every 15 s, T = 60 s, Poll Interval unset');
+	const hostPace: HostPaceResult[] = [await runHostPaceCase('auto'), await runHostPaceCase('newApi')];
 	log('requests per minute: node cap 30/min; host limit 40/min (429 beyond)');
 	const rpm: RpmResult[] = [
 		await runRpmCase({ label: 'no cap', items: 12, generationMs: 20_000 }),
@@ -139,6 +143,12 @@ async function main() {
 		],
 	));
 	out.push(table(
+		'Host pace — status GETs per video on a host that refreshes statuses slowly (target ≤ T / refresh + 2)',
+		['case', 'N', 'T s', 'wall s', 'polls/video', 'max', 'target', 'ok items', ''],
+		hostPace.map((r) => [r.label, r.items, seconds(r.generationMs, 0), seconds(r.wallMs), fixed(r.statusPollsPerVideo.reduce((a, b) => a + b, 0) / Math.max(1, r.statusPollsPerVideo.length)),
+			Math.max(...r.statusPollsPerVideo), `≤ ${fixed(r.targetPolls, 0)}`, `${r.okItems}/${r.items}`, verdict(r.okItems === r.items && Math.max(...r.statusPollsPerVideo) <= r.targetPolls)]),
+	));
+	out.push(table(
 		'Requests per minute — 12 gateway videos of 20 s, Poll Interval 1 s; polls + downloads in the busiest 60 s window',
 		['case', 'wall s', 'requests', 'max per 60 s', 'cap', '429s', 'ok items', ''],
 		rpm.map((r) => [r.label, seconds(r.wallMs), r.pollAndDownloadRequests, r.maxPerMinute, r.nodeCapPerMinute ?? r.hostLimitPerMinute ?? '—', r.rateLimited429, `${r.okItems}/${r.items}`,
@@ -175,6 +185,7 @@ async function main() {
 		c1N64: { extrapolated: c1.get(64)!.extrapolated, wallMs: c1.get(64)!.wallMs },
 		polls: { hint250ms: hinted, longer },
 		comparison: { issueBuiltin: ISSUE_BUILTIN, measured: comparison, speedup },
+		hostPace,
 		requestsPerMinute: rpm,
 		memory: { ...memory, targetGrowthMiB: MEMORY_TARGET_MIB, growthOk: m.peakRssGrowthMiB < MEMORY_TARGET_MIB },
 	});

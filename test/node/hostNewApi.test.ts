@@ -18,7 +18,7 @@ describe.each([
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ id: expect.stringMatching(/^task_/), status: 'completed' });
 		expect((await readBinary(items[0].binary!.data)).subarray(4, 8).toString()).toBe('ftyp');
-		const got = await run({ resource: 'video', operation: 'get', videoId: items[0].json.id, waitForCompletion: false });
+		const got = await run({ resource: 'video', operation: 'get', videoId: String(items[0].json.id), waitForCompletion: false });
 		expect(got.items[0].json).toMatchObject({ id: items[0].json.id, status: 'completed' });
 	});
 

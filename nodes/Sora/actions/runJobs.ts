@@ -11,16 +11,13 @@ import { optionsParam } from './inputs';
 import { checkBudget } from './budgetCap';
 import type { JobOperation, PreparedJob } from './types';
 
-/** Poll Interval left unset on a host that refreshes statuses slowly: poll at the host's pace. */
-export function readWaitOptions(ctx: IExecuteFunctions, statusRefreshMs?: number): WaitOptions {
+export function readWaitOptions(ctx: IExecuteFunctions): WaitOptions {
 	const options = optionsParam(ctx, 'waitOptions', 0);
 	const positive = (value: unknown, fallback: number) => (Number(value) > 0 ? Number(value) : fallback);
-	const userInterval = Number(options.pollIntervalSeconds) > 0;
-	const hostPace = !userInterval && statusRefreshMs ? statusRefreshMs : undefined;
 	return {
 		maxConcurrentJobs: Math.floor(positive(options.maxConcurrentJobs, 8)) || 1,
-		pollIntervalMs: hostPace ?? positive(options.pollIntervalSeconds, DEFAULT_POLL_INTERVAL_MS / 1000) * 1000,
-		minPollIntervalMs: hostPace,
+		pollIntervalMs: positive(options.pollIntervalSeconds, DEFAULT_POLL_INTERVAL_MS / 1000) * 1000,
+		followHostPace: !(Number(options.pollIntervalSeconds) > 0),
 		timeoutMs: positive(options.timeoutMinutes, 15) * 60_000,
 		onTimeout: options.onTimeout === 'outputState' ? 'outputState' : 'error',
 	};
@@ -102,7 +99,7 @@ export async function runJobs(this: IExecuteFunctions, client: SoraClient, opera
 				: undefined,
 		});
 	});
-	const outcomes = await waitForVideos(client, this.helpers, this.logger, jobs, readWaitOptions(this, client.host.statusRefreshMs)).catch(
+	const outcomes = await waitForVideos(client, this.helpers, this.logger, jobs, readWaitOptions(this)).catch(
 		(error: unknown) => {
 			throw asNodeError(this, error, 0);
 		},

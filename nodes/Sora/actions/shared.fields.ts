@@ -40,7 +40,7 @@ export function modelField(operations: string[]): INodeProperties {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: `The model of your host. Sora names (${SORA_MODELS.join(', ')}) are checked before sending; other names pass through.`,
+		description: `The model of your host: From List reads the host's own list; By ID takes any name. Sora names (${SORA_MODELS.join(', ')}) are checked before sending.`,
 		modes: [
 			{
 				displayName: 'From List',

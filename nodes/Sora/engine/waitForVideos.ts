@@ -41,8 +41,11 @@ export interface JobOutcome {
 export interface WaitOptions {
 	maxConcurrentJobs: number;
 	pollIntervalMs: number;
-	/** No status check sooner than this after the last (a host that refreshes statuses slowly), unless the host hints. */
-	minPollIntervalMs?: number;
+	/**
+	 * Poll Interval left unset: on a host that refreshes statuses slowly (new-api: 15 s) poll at its
+	 * pace, since checking sooner only spends requests; a host's poll-after hint still wins.
+	 */
+	followHostPace?: boolean;
 	timeoutMs: number;
 	onTimeout: 'error' | 'outputState';
 }
@@ -114,12 +117,13 @@ export async function waitForVideos(
 
 	const schedulePoll = (state: JobState, video: Video, pollAfterMs?: number) => {
 		const progress = typeof video.progress === 'number' ? video.progress : undefined;
-		const adaptive = nextPollDelayMs(state.lastDelayMs, options.pollIntervalMs, pollAfterMs, progress !== undefined);
+		const pace = options.followHostPace ? client.host.statusRefreshMs : undefined;
+		const adaptive = nextPollDelayMs(state.lastDelayMs, pace ?? options.pollIntervalMs, pollAfterMs, progress !== undefined);
 		state.lastDelayMs = adaptive;
 		const sample = { atMs: now(), progress: progress ?? 0 };
 		const base = progressRateBase(state.progress, sample);
 		const predicted = pollAfterMs === undefined && base ? predictedCompletionDelayMs(base, sample) : undefined;
-		const floor = pollAfterMs === undefined ? (options.minPollIntervalMs ?? 0) : 0;
+		const floor = pollAfterMs === undefined ? (pace ?? 0) : 0;
 		const delay = Math.max(floor, Math.min(adaptive, predicted ?? Infinity));
 		state.nextPollAt = now() + delay * client.budget.pollSlowdown;
 		settle(state, 'watching');
