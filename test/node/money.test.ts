@@ -52,7 +52,9 @@ describe('no duplicate jobs', () => {
 	test('a refused connection proves the create was not sent: it is retried', async () => {
 		const { items } = await api.run(createParams(), { credentials: { apiKey: 'sk-test', baseUrl: 'http://127.0.0.1:9/v1' }, continueOnFail: true });
 		expect(items[0].json.error).toBe('The host could not be reached: connection refused [item 0]');
-		expect(items[0].json.errorDescription).toBe('POST /videos at http://127.0.0.1:9/v1 failed without an answer (ECONNREFUSED) after 6 attempts.');
+		expect(items[0].json.errorDescription).toBe(
+			'POST /videos at http://127.0.0.1:9/v1 could not be sent after 6 attempts (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9). Nothing reached the host, so nothing was created or charged.',
+		);
 	});
 
 	test('every create carries an Idempotency-Key, one per item and execution', async () => {

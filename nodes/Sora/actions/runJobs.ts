@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { DEFAULT_POLL_INTERVAL_MS, parsePollAfterMs } from '../domain/schedule';
 import { CreateLedger } from '../engine/createLedger';
+import { maxDownloadBytes } from '../engine/downloadContent';
 import { waitForVideos, type JobOutcome, type VideoJob, type WaitOptions } from '../engine/waitForVideos';
 import { apiErrorFromFailure } from '../transport/apiError';
 import type { SoraClient, SoraRequest } from '../transport/client';
@@ -23,9 +24,24 @@ export function readWaitOptions(ctx: IExecuteFunctions): WaitOptions {
 	};
 }
 
-function idempotencyKey(ctx: IExecuteFunctions, runId: string, itemIndex: number): string {
+/** Which run of this node in the execution this is (0, 1, … in a loop); 0 where n8n cannot say. */
+function runIndexOf(ctx: IExecuteFunctions): number {
+	try {
+		const runIndex = ctx.getWorkflowDataProxy(0).$thisRunIndex;
+		return typeof runIndex === 'number' && Number.isInteger(runIndex) ? runIndex : 0;
+	} catch {
+		return 0;
+	}
+}
+
+/**
+ * One key per execution, node, run of the node (each iteration of a loop is a run) and item:
+ * the same key only when the same create is sent again (n8n's Retry On Fail re-runs the same run).
+ */
+export function idempotencyKey(ctx: IExecuteFunctions, executionId: string, itemIndex: number): string {
 	const node = ctx.getNode();
-	return createHash('sha256').update(`${runId}:${node.id ?? node.name}:${itemIndex}`).digest('hex').slice(0, 40);
+	const parts = [executionId, node.id ?? node.name, runIndexOf(ctx), itemIndex];
+	return createHash('sha256').update(parts.join(':')).digest('hex').slice(0, 40);
 }
 
 function submitter(ledger: CreateLedger, client: SoraClient, request: SoraRequest, itemIndex: number, model: string | undefined, key: string) {
@@ -94,6 +110,7 @@ export async function runJobs(this: IExecuteFunctions, client: SoraClient, opera
 			videoId: job.videoId,
 			wait: job.wait,
 			download: job.download,
+			maxDownloadBytes: maxDownloadBytes(optionsParam(this, 'waitOptions', itemIndex).maxDownloadMib),
 			submit: job.request
 				? submitter(ledger, client, job.request, itemIndex, job.model, idempotencyKey(this, runId, itemIndex))
 				: undefined,

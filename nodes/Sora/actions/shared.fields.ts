@@ -129,6 +129,17 @@ export function binaryPropertyField(
 	};
 }
 
+/** Max Download Size: a file above it is refused before any byte is stored (Content-Length), or when it gets there. */
+export const maxDownloadSizeField: INodeProperties = {
+	displayName: 'Max Download Size (MiB)',
+	name: 'maxDownloadMib',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 0,
+	description:
+		"Refuse a video file larger than this (0 = no limit); the error names the video and its URL. n8n's binary data mode 'database' cannot keep files above 512 MiB (N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE).",
+};
+
 /** Fields of every operation that can wait for a video: Wait for Completion, Download Video, Wait Options. */
 export function waitFields(operations: string[]): INodeProperties[] {
 	return [
@@ -168,6 +179,7 @@ export function waitFields(operations: string[]): INodeProperties[] {
 					default: 8,
 					description: 'How many videos of this node may be generating at the same time; the other items wait for a free slot',
 				},
+				maxDownloadSizeField,
 				{
 					displayName: 'Max Requests per Minute',
 					name: 'maxRequestsPerMinute',

@@ -2,23 +2,27 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { CONTENT_VARIANTS, type ContentVariant } from '../domain/contract';
-import { retryDelayMs } from '../domain/schedule';
-import { pause, throwIfCancelled } from '../helpers/sleep';
+import { Mp4BoxWalker } from '../domain/mp4Boxes';
 import type { Video } from '../domain/video';
+import { pause, throwIfCancelled } from '../helpers/sleep';
+import { inspectedStream, type NodeReadable } from '../helpers/streams';
 import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
 import type { SoraClient, SoraRequest } from '../transport/client';
-import { describeFailure, shouldRetry, type Failure } from '../transport/retryPolicy';
-
-/** A completed video is paid for: its download is worth more patience than a status check. */
-const DOWNLOAD_MAX_ATTEMPTS = 12;
+import { describeFailure, POLICIES, type Failure } from '../transport/retryPolicy';
 
 export type BinaryStore = Pick<IExecuteFunctions['helpers'], 'prepareBinaryData' | 'getBinaryMetadata'>;
-type StreamBody = Parameters<BinaryStore['prepareBinaryData']>[0];
 
-async function storedBytes(store: BinaryStore, binary: IBinaryData): Promise<number> {
-	if (typeof binary.bytes === 'number') return binary.bytes;
-	if (binary.id) return (await store.getBinaryMetadata(binary.id)).fileSize;
-	return Buffer.from(binary.data, 'base64').length;
+export interface DownloadLimits {
+	/** Refuse a file above this many bytes (Max Download Size); undefined: no limit. */
+	maxBytes?: number;
+}
+
+const MIB = 1024 * 1024;
+
+/** Max Download Size (MiB) as bytes; undefined for 0, empty or invalid (no limit). */
+export function maxDownloadBytes(mibValue: unknown): number | undefined {
+	const value = Number(mibValue);
+	return Number.isFinite(value) && value > 0 ? Math.floor(value * MIB) : undefined;
 }
 
 function mimeTypeOf(contentType: unknown, variant: ContentVariant): string {
@@ -34,10 +38,65 @@ function variantNotServed(client: SoraClient, variant: ContentVariant, videoId: 
 	});
 }
 
+function mib(bytes: number): string {
+	return `${Math.round((bytes / MIB) * 10) / 10} MiB`;
+}
+
+type StoreResult = { binary: IBinaryData } | { failure: Failure } | { tooLarge: number };
+
+/** One pass: the response body streamed into the binary store, counted and checked on the way. */
+async function storeOnce(
+	store: BinaryStore,
+	response: { headers: Record<string, unknown>; body: unknown },
+	fileName: string,
+	variant: ContentVariant,
+	limits: DownloadLimits,
+	signal: AbortSignal | undefined,
+): Promise<StoreResult> {
+	const announced = Number(response.headers['content-length']);
+	const expected = Number.isFinite(announced) && announced > 0 ? announced : undefined;
+	const source = response.body as NodeReadable;
+	if (limits.maxBytes !== undefined && expected !== undefined && expected > limits.maxBytes) {
+		source.destroy();
+		return { tooLarge: expected };
+	}
+	let received = 0;
+	const walker = variant === 'video' && expected === undefined ? new Mp4BoxWalker() : undefined;
+	const state: { sourceFailed?: unknown } = {};
+	const body = inspectedStream(
+		source,
+		(chunk) => {
+			received += chunk.length;
+			if (limits.maxBytes !== undefined && received > limits.maxBytes) throw new Error('Max Download Size reached');
+			walker?.push(chunk);
+		},
+		state,
+	);
+	let binary: IBinaryData;
+	try {
+		binary = await store.prepareBinaryData(body, fileName, mimeTypeOf(response.headers['content-type'], variant));
+	} catch (error) {
+		source.destroy();
+		throwIfCancelled(signal);
+		if (limits.maxBytes !== undefined && received > limits.maxBytes) return { tooLarge: received };
+		if (state.sourceFailed !== undefined) return { failure: { kind: 'truncated' } };
+		const cause = error instanceof Error ? error.message : String(error);
+		return { failure: { kind: 'store', cause: cause.slice(0, 300) } };
+	}
+	if (state.sourceFailed !== undefined) return { failure: { kind: 'truncated' } };
+	if (expected !== undefined && received !== expected) {
+		return { failure: { kind: 'truncated', detail: `${received} of ${expected} bytes` } };
+	}
+	const verdict = walker?.finish();
+	if (verdict?.kind === 'truncated') return { failure: { kind: 'truncated', detail: `no Content-Length, and ${verdict.reason}` } };
+	return { binary };
+}
+
 /**
  * The one download path: streams a video's content straight into n8n's binary store (memory
- * does not grow with the file), retries a cut or failed download from the start, and never
- * hands on a file shorter than the length the server announced.
+ * does not grow with the file), retries a cut download from the start, and never hands on a
+ * file shorter than announced, or (without a Content-Length) an MP4 whose boxes do not add up.
+ * A refusal of n8n's binary store is not a network fault: it is reported at once, with its cause.
  */
 export async function downloadContent(
 	client: SoraClient,
@@ -46,49 +105,58 @@ export async function downloadContent(
 	variant: ContentVariant,
 	scope: ErrorScope,
 	video?: Video,
+	limits: DownloadLimits = {},
 ): Promise<IBinaryData> {
 	if (!client.host.variants.includes(variant)) throw variantNotServed(client, variant, videoId, scope);
 	const location = client.host.contentLocation(video, videoId, variant);
 	const request: SoraRequest = 'url' in location
 		? { method: 'GET', path: '', url: location.url, stream: true }
 		: { method: 'GET', path: location.path, qs: location.qs, stream: true };
+	const url = request.url ?? `${client.baseUrl}${request.path}${request.qs?.variant ? `?variant=${String(request.qs.variant)}` : ''}`;
 	const fileName = `${videoId}.${CONTENT_VARIANTS[variant].extension}`;
+	const policy = POLICIES.download;
 	for (let attempt = 0; ; attempt++) {
-		const response = await client.withRetries(request, 'safe', scope, DOWNLOAD_MAX_ATTEMPTS);
+		const response = await client.withRetries(request, policy, scope);
 		if (response.status >= 400) throw client.errorFor(request, response, scope);
 		if (variant !== 'video' && mimeTypeOf(response.headers['content-type'], variant).startsWith('video/')) {
 			(response.body as { destroy?: () => void }).destroy?.();
 			throw variantNotServed(client, variant, videoId, scope);
 		}
 
-		let failure: Failure | undefined;
-		let binary: IBinaryData | undefined;
-		try {
-			binary = await store.prepareBinaryData(
-				response.body as StreamBody,
-				fileName,
-				mimeTypeOf(response.headers['content-type'], variant),
-			);
-			const expected = Number(response.headers['content-length']);
-			if (Number.isFinite(expected) && expected > 0 && (await storedBytes(store, binary)) !== expected) {
-				failure = { kind: 'truncated' };
-			}
-		} catch {
-			throwIfCancelled(client.signal);
-			failure = { kind: 'truncated' };
+		const result = await storeOnce(store, response, fileName, variant, limits, client.signal);
+		if ('binary' in result) {
+			result.binary.fileName = fileName;
+			return result.binary;
 		}
-		if (!failure && binary) {
-			binary.fileName = fileName;
-			return binary;
-		}
-		if (!shouldRetry(failure!, 'safe', attempt, DOWNLOAD_MAX_ATTEMPTS)) {
+		if ('tooLarge' in result) {
 			throw apiErrorFromFailure(
 				client.node,
 				scope,
-				`The ${variant} download kept failing: ${describeFailure(failure!)}`,
-				`GET ${request.url ?? `${request.path}?variant=${variant}`} from ${client.baseUrl} was cut short ${attempt + 1} times; no partial file was output. The video itself is fine: run Download again for ${videoId}.`,
+				`The ${variant} is larger than Max Download Size: ${mib(result.tooLarge)} > ${mib(limits.maxBytes!)}; nothing was kept`,
+				`${url} is ${result.tooLarge} bytes or more. The video itself is fine: fetch it from that URL elsewhere (e.g. straight to S3), raise Max Download Size, or turn Download Video off.`,
 			);
 		}
-		await pause(retryDelayMs(attempt), client.signal);
+		const { failure } = result;
+		if (failure.kind === 'store') {
+			throw apiErrorFromFailure(
+				client.node,
+				scope,
+				`${describeFailure(failure)}`,
+				`The download of ${url} worked, but n8n could not keep the file, so it was not downloaded again. ` +
+					"In binary data mode 'database' n8n refuses files above N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE (512 MiB by default): " +
+					'use filesystem or S3 mode, set Max Download Size to fail early, or turn Download Video off and fetch the video from that URL elsewhere.',
+			);
+		}
+		const decision = policy.decide(failure, attempt);
+		if (!decision.retry) {
+			throw apiErrorFromFailure(
+				client.node,
+				scope,
+				`The ${variant} download kept failing: ${describeFailure(failure)}`,
+				`GET ${url} was cut short ${attempt + 1} times; no partial file was output. The video itself is fine: run Download again for ${videoId}.`,
+			);
+		}
+		client.logger.debug(`Sora: the ${variant} download of ${videoId} got ${describeFailure(failure)}; downloading again in ${decision.delayMs} ms`);
+		await pause(decision.delayMs, client.signal);
 	}
 }

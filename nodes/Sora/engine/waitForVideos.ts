@@ -7,7 +7,6 @@ import {
 	parseRetryAfterMs,
 	predictedCompletionDelayMs,
 	progressRateBase,
-	retryDelayMs,
 	type ProgressHistory,
 } from '../domain/schedule';
 import { failureMessageOf, type Video } from '../domain/video';
@@ -15,7 +14,7 @@ import { pause, throwIfCancelled } from '../helpers/sleep';
 import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
 import type { SoraClient } from '../transport/client';
 import { HeldPastDeadlineError } from '../transport/requestBudget';
-import { describeFailure, isTransient, shouldRetry, type Failure } from '../transport/retryPolicy';
+import { describeFailure, isTransient, POLICIES, type Failure } from '../transport/retryPolicy';
 import { downloadContent, type BinaryStore } from './downloadContent';
 
 export interface VideoJob {
@@ -28,6 +27,8 @@ export interface VideoJob {
 	videoId?: string;
 	wait: boolean;
 	download?: ContentVariant;
+	/** Max Download Size in bytes (undefined: no limit). */
+	maxDownloadBytes?: number;
 }
 
 export interface JobOutcome {
@@ -147,7 +148,7 @@ export async function waitForVideos(
 		}
 		if (!state.job.download) return finish(state);
 		settle(state, 'downloading');
-		downloadContent(client, store, video.id, state.job.download, scopeOf(state), video).then(
+		downloadContent(client, store, video.id, state.job.download, scopeOf(state), video, { maxBytes: state.job.maxDownloadBytes }).then(
 			(binary) => {
 				state.outcome.binary = binary;
 				finish(state);
@@ -182,12 +183,13 @@ export async function waitForVideos(
 					failure ??= { kind: 'malformed' };
 					// A video never seen (a plain Get, or a wrong host) is not known to be generating:
 					// it fails after the usual retries instead of being watched until the timeout.
-					if (!state.outcome.video && !shouldRetry(failure, 'safe', state.failedPolls)) {
+					const decision = (state.outcome.video ? POLICIES.watch : POLICIES.read).decide(failure, state.failedPolls);
+					if (!decision.retry) {
 						return finish(state, apiErrorFromFailure(client.node, scopeOf(state), `The host could not be reached: ${describeFailure(failure)}`, `GET ${request.path} at ${client.baseUrl} failed ${state.failedPolls + 1} times.`));
 					}
 					logger.warn(`Sora: polling video ${videoId} got ${describeFailure(failure)}; trying again${scopeSuffix(scopeOf(state))}`);
-					const retryAfterMs = failure.kind === 'status' ? failure.retryAfterMs : undefined;
-					state.nextPollAt = now() + retryDelayMs(state.failedPolls++, retryAfterMs);
+					state.failedPolls++;
+					state.nextPollAt = now() + decision.delayMs;
 					return settle(state, 'watching');
 				}
 				state.failedPolls = 0;

@@ -8,7 +8,7 @@ import type {
 
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseRetryAfterMs, retryDelayMs } from '../domain/schedule';
+import { parseRetryAfterMs } from '../domain/schedule';
 import { ExecutionCancelledError, pause, throwIfCancelled } from '../helpers/sleep';
 import { dialectFor, familyOfAnswer, DIALECTS, operationOf, readErrorBody, type HostDialect, type HostOperation } from '../hosts';
 import {
@@ -19,16 +19,10 @@ import {
 	type ErrorScope,
 } from './apiError';
 import { encodeMultipart, type MultipartField } from './multipart';
-import { redactSecrets } from './redact';
 import { HeldPastDeadlineError, RequestBudget } from './requestBudget';
-import {
-	describeFailure,
-	MAX_ATTEMPTS,
-	provesNotProcessed,
-	shouldRetry,
-	type Failure,
-	type RequestSafety,
-} from './retryPolicy';
+import { networkFailure } from './networkError';
+import { redactSecrets, secretsOf } from './redact';
+import { describeFailure, POLICIES, RetryPolicy, type Failure, type RequestSafety } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'soraApi';
 
@@ -63,6 +57,8 @@ export interface SoraRequest {
 	stream?: boolean;
 	/** Time (ms since epoch) after which the request is not sent at all: HeldPastDeadlineError. */
 	notAfter?: number;
+	/** Called each time the request actually leaves (after any hold by the request budget). */
+	onSend?: () => void;
 }
 
 export interface SoraResponse<T = unknown> {
@@ -81,15 +77,6 @@ type Attempt = { response: SoraResponse } | { failure: Failure };
 
 function isJsonContent(headers: Record<string, unknown>): boolean {
 	return String(headers['content-type'] ?? '').includes('json');
-}
-
-function networkCode(error: unknown): string {
-	let current = error as { code?: unknown; cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 4; depth++) {
-		if (typeof current.code === 'string' && current.code.startsWith('E')) return current.code;
-		current = current.cause as typeof current;
-	}
-	return 'ECONNRESET';
 }
 
 async function readStream(stream: AsyncIterable<Buffer | string>): Promise<string> {
@@ -125,9 +112,7 @@ export class SoraClient {
 				description: 'Set it to the root of the host that serves /videos, e.g. https://openrouter.ai/api/v1 or https://your-gateway.example.com/v1.',
 			});
 		}
-		const custom = (credentials.customHeaders as { header?: Array<{ name?: string; value?: string }> })?.header;
-		const secrets = [String(credentials.apiKey ?? ''), ...(custom ?? []).map((header) => header.value ?? '')]
-			.filter((secret) => secret.length >= 4);
+		const secrets = secretsOf(credentials);
 		const { dialect, chosen } = dialectFor(credentials.hostType, baseUrl);
 		return new SoraClient(ctx, baseUrl, dialect, chosen, budget, secrets);
 	}
@@ -151,37 +136,33 @@ export class SoraClient {
 	}
 
 	/** A JSON request; `unsafe` ones (creates, deletes) are repeated only when provably not processed. */
-	async call<T>(request: SoraRequest, safety: RequestSafety, scope: ErrorScope): Promise<SoraResponse<T>> {
-		const response = await this.withRetries(request, safety, scope);
-		if (safety === 'unsafe' && request.method === 'POST' && response.status >= 500) {
+	async call<T>(request: SoraRequest, safety: RequestSafety | RetryPolicy, scope: ErrorScope): Promise<SoraResponse<T>> {
+		const policy = policyOf(safety);
+		const response = await this.withRetries(request, policy, scope);
+		if (policy.safety === 'unsafe' && request.method === 'POST' && response.status >= 500) {
 			const failure: Failure = { kind: 'status', status: response.status };
-			throw this.failureError(request, failure, safety, scope, response);
+			throw this.failureError(request, failure, policy, scope, response);
 		}
 		if (response.status >= 400) throw this.errorFor(request, response, scope);
 		return response as SoraResponse<T>;
 	}
 
 	/** Sends with retries; answers the final response whatever its status. */
-	async withRetries(
-		request: SoraRequest,
-		safety: RequestSafety,
-		scope: ErrorScope,
-		maxAttempts = MAX_ATTEMPTS,
-	): Promise<SoraResponse> {
+	async withRetries(request: SoraRequest, safety: RequestSafety | RetryPolicy, scope: ErrorScope): Promise<SoraResponse> {
+		const policy = policyOf(safety);
 		for (let attempt = 0; ; attempt++) {
 			const result = await this.attempt(request, scope);
-			if ('response' in result && !this.isRetryableStatus(result.response, safety, attempt, maxAttempts)) {
-				return result.response;
-			}
+			if ('response' in result && result.response.status < 400) return result.response;
 			const failure: Failure =
 				'failure' in result
 					? result.failure
 					: { kind: 'status', status: result.response.status, retryAfterMs: parseRetryAfterMs(result.response.headers as Record<string, string>) };
-			if (!shouldRetry(failure, safety, attempt, maxAttempts)) {
+			const decision = policy.decide(failure, attempt);
+			if (!decision.retry) {
 				if ('response' in result) return result.response;
-				throw this.failureError(request, failure, safety, scope, undefined, attempt + 1);
+				throw this.failureError(request, failure, policy, scope, undefined, attempt + 1);
 			}
-			const delay = retryDelayMs(attempt, failure.kind === 'status' ? failure.retryAfterMs : undefined);
+			const delay = decision.delayMs;
 			if (Date.now() + delay > (request.notAfter ?? Infinity)) throw new HeldPastDeadlineError();
 			this.ctx.logger.debug(`Sora: ${request.method} ${request.path} got ${describeFailure(failure)}; retrying in ${delay} ms`);
 			await pause(delay, this.signal);
@@ -193,6 +174,7 @@ export class SoraClient {
 		throwIfCancelled(this.signal);
 		this.refuseIfNotOffered(request, scope);
 		await this.budget.beforeRequest(this.signal, request.notAfter);
+		request.onSend?.();
 		let raw: RawResponse;
 		try {
 			const options = this.toHttpOptions(request);
@@ -201,9 +183,10 @@ export class SoraClient {
 				: await this.ctx.helpers.httpRequest(options)) as RawResponse;
 		} catch (error) {
 			throwIfCancelled(this.signal);
-			const code = networkCode(error);
-			this.ctx.logger.debug(`Sora: ${request.method} ${request.path} failed: ${code}`);
-			return { failure: { kind: 'network', code } };
+			const failure = networkFailure(error);
+			if (failure.cause) failure.cause = redactSecrets(failure.cause, this.secrets);
+			this.ctx.logger.debug(`Sora: ${request.method} ${request.path} failed (${failure.sent ? 'maybe sent' : 'not sent'}): ${failure.code} ${failure.cause ?? ''}`);
+			return { failure };
 		}
 		const headers = raw.headers ?? {};
 		const retryAfterMs = parseRetryAfterMs(headers as Record<string, string>);
@@ -221,7 +204,8 @@ export class SoraClient {
 				if (raw.statusCode < 400) return { failure: { kind: 'malformed' } };
 			}
 		}
-		if (!request.stream || raw.statusCode >= 400) body = redactSecrets(body, this.secrets);
+		// Secrets are masked only in what becomes error text; answers that are data stay untouched.
+		if (raw.statusCode >= 400) body = redactSecrets(body, this.secrets);
 		if (!this.familyChosen && raw.statusCode < 300) {
 			const family = familyOfAnswer(body);
 			if (family) this.dialect = DIALECTS[family];
@@ -255,30 +239,38 @@ export class SoraClient {
 		return origin(url) === origin(this.baseUrl);
 	}
 
-	private isRetryableStatus(response: SoraResponse, safety: RequestSafety, attempt: number, maxAttempts: number): boolean {
-		if (response.status < 400) return false;
-		const failure: Failure = { kind: 'status', status: response.status };
-		return shouldRetry(failure, safety, attempt, maxAttempts);
-	}
-
 	private failureError(
 		request: SoraRequest,
 		failure: Failure,
-		safety: RequestSafety,
+		policy: RetryPolicy,
 		scope: ErrorScope,
 		response?: SoraResponse,
-		attempts = MAX_ATTEMPTS,
+		attempts = 1,
 	) {
 		const what = `${request.method} ${request.path}`;
-		const detail = failure.kind === 'network' ? ` (${failure.code})` : '';
+		const detail = failure.kind === 'network' ? ` (${failure.code}${failure.cause ? `: ${failure.cause}` : ''})` : '';
 		const answered = response ? ` The host said: "${readErrorBody(response.body).message ?? 'nothing'}".` : '';
-		if (safety === 'unsafe' && request.method === 'POST' && !provesNotProcessed(failure)) {
+		const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+		if (failure.kind === 'network' && !failure.sent) {
+			return apiErrorFromFailure(
+				this.node,
+				scope,
+				failure.permanent
+					? `The request could not be sent: ${describeFailure(failure)}`
+					: `The host could not be reached: ${describeFailure(failure)}`,
+				`${what} at ${this.baseUrl} could not be sent${tries}${detail}. Nothing reached the host, so nothing was created or charged.`,
+			);
+		}
+		if (policy.safety === 'unsafe' && request.method === 'POST') {
+			const thing = request.path.startsWith('/videos/characters') ? 'a character' : 'a video that is now being generated (and charged)';
 			return markAmbiguousCreate(apiErrorFromFailure(
 				this.node,
 				scope,
-				`The request may have created a video that is now being generated (and charged): ${describeFailure(failure)} after it was sent`,
-				`${what} got ${describeFailure(failure)}${detail} after its body was sent, so the node cannot know whether the host started the job.${answered} ` +
-					'It was not sent again, so that you are not charged twice. Use the List operation (Order: Descending) to find the job before you run this item again.',
+				`The request may have created ${thing}: ${describeFailure(failure)} after it was sent`,
+				`${what} got ${describeFailure(failure)}${detail} after its body was sent, so the node cannot know whether the host did it.${answered} ` +
+					(request.path.startsWith('/videos/characters')
+						? 'It was not sent again. Check the host for the character before you run this item again.'
+						: 'It was not sent again, so that you are not charged twice. Use the List operation (Order: Descending) to find the job before you run this item again.'),
 				response?.status,
 			));
 		}
@@ -286,7 +278,7 @@ export class SoraClient {
 			this.node,
 			scope,
 			`The host could not be reached: ${describeFailure(failure)}`,
-			`${what} at ${this.baseUrl} failed ${failure.kind === 'status' ? `with HTTP ${failure.status}` : `without an answer${detail}`} after ${attempts} attempts.`,
+			`${what} at ${this.baseUrl} failed ${failure.kind === 'status' ? `with HTTP ${failure.status}` : `without an answer${detail}`}${tries}.`,
 		);
 	}
 
@@ -315,6 +307,11 @@ export class SoraClient {
 		}
 		return options;
 	}
+}
+
+function policyOf(safety: RequestSafety | RetryPolicy): RetryPolicy {
+	if (safety instanceof RetryPolicy) return safety;
+	return safety === 'safe' ? POLICIES.read : POLICIES.write;
 }
 
 export { ExecutionCancelledError };

@@ -1,41 +1,94 @@
+import { retryDelayMs } from '../domain/schedule';
+
 /**
- * The one retry policy. A request either is safe to repeat (reads, downloads) or is not
- * (creates cost money; a delete repeated after success answers 404). Unsafe requests are
- * repeated only when the failure proves the server never processed them.
+ * A request either is safe to repeat (reads, downloads, a create the host deduplicates by its
+ * Idempotency-Key) or is not (creates cost money; a delete repeated after success answers 404).
+ * Unsafe requests are repeated only when the failure proves the server never processed them.
  */
 export type RequestSafety = 'safe' | 'unsafe';
 
 export type Failure =
 	| { kind: 'status'; status: number; retryAfterMs?: number }
-	| { kind: 'network'; code: string }
+	/**
+	 * No answer. `sent`: the request may have reached the server (reset, timeout); otherwise it
+	 * provably did not (refused, DNS, TLS handshake, invalid URL or header). `permanent`: repeating
+	 * it cannot help (invalid URL, certificate refused). `cause`: the original message.
+	 */
+	| { kind: 'network'; code: string; sent: boolean; permanent?: boolean; cause?: string }
 	| { kind: 'malformed' }
-	| { kind: 'truncated' };
-
-/** Network errors raised before a single byte of the request could reach the server. */
-const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
+	| { kind: 'truncated'; detail?: string }
+	/** n8n's binary data store refused or failed to keep a file: never a network fault. */
+	| { kind: 'store'; cause: string }
+	/** A lost create's job is not (yet) in the host's List. */
+	| { kind: 'notListed' };
 
 const TRANSIENT_STATUSES = [408, 425, 429, 500, 502, 503, 504, 520, 522, 524];
 
-export const MAX_ATTEMPTS = 6;
-/** A 429 proves nothing was done and asks to come back: it is worth more patience. */
-export const RATE_LIMIT_MAX_ATTEMPTS = 12;
+export type Decision = { retry: true; delayMs: number } | { retry: false };
+
+/**
+ * The one retry policy: every loop that repeats a request (the client, the poll loop, the
+ * download loop, the lost-create lookup) asks one of these whether to try again and how long
+ * to wait first. `attempt` is 0-based: the attempt that just failed.
+ */
+export class RetryPolicy {
+	constructor(
+		readonly safety: RequestSafety,
+		readonly maxAttempts: number,
+		/** A 429 proves nothing was done and asks to come back: it is worth more patience. */
+		readonly rateLimitMaxAttempts = Math.max(maxAttempts, 12),
+		private readonly fixedDelayMs?: number,
+	) {}
+
+	decide(failure: Failure, attempt: number): Decision {
+		const limit = isRateLimit(failure) ? this.rateLimitMaxAttempts : this.maxAttempts;
+		if (attempt + 1 >= limit || !this.mayRepeat(failure)) return { retry: false };
+		const retryAfterMs = failure.kind === 'status' ? failure.retryAfterMs : undefined;
+		return { retry: true, delayMs: this.fixedDelayMs ?? retryDelayMs(attempt, retryAfterMs) };
+	}
+
+	/** Whether this kind of failure may ever be repeated under this policy (attempts aside). */
+	mayRepeat(failure: Failure): boolean {
+		if (failure.kind === 'store') return false;
+		if (failure.kind === 'network' && failure.permanent) return false;
+		return this.safety === 'safe' ? isTransient(failure) : provesNotProcessed(failure);
+	}
+
+	/** The same policy with another safety (a create the host deduplicates is safe to repeat). */
+	withSafety(safety: RequestSafety): RetryPolicy {
+		return new RetryPolicy(safety, this.maxAttempts, this.rateLimitMaxAttempts, this.fixedDelayMs);
+	}
+}
+
+function isRateLimit(failure: Failure): boolean {
+	return failure.kind === 'status' && failure.status === 429;
+}
 
 export function provesNotProcessed(failure: Failure): boolean {
 	if (failure.kind === 'status') return failure.status === 429;
-	if (failure.kind === 'network') return NOT_SENT_CODES.includes(failure.code);
-	return false;
+	if (failure.kind === 'network') return !failure.sent;
+	return failure.kind === 'notListed';
 }
 
 export function isTransient(failure: Failure): boolean {
 	if (failure.kind === 'status') return TRANSIENT_STATUSES.includes(failure.status);
+	if (failure.kind === 'store') return false;
+	if (failure.kind === 'network') return !failure.permanent;
 	return true;
 }
 
-export function shouldRetry(failure: Failure, safety: RequestSafety, attempt: number, maxAttempts = MAX_ATTEMPTS): boolean {
-	const rateLimited = failure.kind === 'status' && failure.status === 429;
-	if (attempt + 1 >= (rateLimited ? Math.max(maxAttempts, RATE_LIMIT_MAX_ATTEMPTS) : maxAttempts)) return false;
-	return safety === 'safe' ? isTransient(failure) : provesNotProcessed(failure);
-}
+export const POLICIES = {
+	/** Status checks, lists, source checks: a few tries, then the error. */
+	read: new RetryPolicy('safe', 6),
+	/** Creates and deletes: repeated only when provably not processed. */
+	write: new RetryPolicy('unsafe', 6),
+	/** A completed video is paid for: its download is worth more patience than a status check. */
+	download: new RetryPolicy('safe', 12),
+	/** Polling a video known to exist: transient failures never end the wait (the timeout does). */
+	watch: new RetryPolicy('safe', Infinity),
+	/** Looking up a lost create's job with List: twice, 2 s apart (a job can take that to appear). */
+	lookup: new RetryPolicy('safe', 2, 2, 2_000),
+};
 
 const NETWORK_WORDS: Record<string, string> = {
 	ECONNREFUSED: 'connection refused',
@@ -45,6 +98,8 @@ const NETWORK_WORDS: Record<string, string> = {
 	ENOTFOUND: 'host name not found',
 	EAI_AGAIN: 'host name lookup failed',
 	EPIPE: 'connection closed while sending',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
 };
 
 /** Words, not error codes: n8n replaces messages that contain a known code with a generic text. */
@@ -53,10 +108,18 @@ export function describeFailure(failure: Failure): string {
 		case 'status':
 			return `HTTP ${failure.status}`;
 		case 'network':
-			return NETWORK_WORDS[failure.code] ?? 'connection failed';
+			if (NETWORK_WORDS[failure.code]) return NETWORK_WORDS[failure.code];
+			if (/^(ERR_INVALID_URL|ERR_BAD_REQUEST|ERR_INVALID_PROTOCOL)$/.test(failure.code)) return 'the Base URL is not a valid http(s) URL';
+			if (/^(EPROTO|ERR_SSL_\w+|ERR_TLS_\w+)$|CERT|UNABLE_TO_|HOSTNAME_MISMATCH/.test(failure.code)) return 'the TLS connection was refused';
+			if (!failure.sent) return failure.permanent ? 'the request could not be sent' : 'connection failed before sending';
+			return 'connection failed';
 		case 'malformed':
 			return 'a response that is not valid JSON';
 		case 'truncated':
-			return 'a download cut short';
+			return `a download cut short${failure.detail ? ` (${failure.detail})` : ''}`;
+		case 'store':
+			return `n8n's binary data store refused the file: ${failure.cause}`;
+		case 'notListed':
+			return 'no matching job in List';
 	}
 }

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CONTENT_VARIANTS, type ContentVariant } from '../../domain/contract';
-import { downloadContent } from '../../engine/downloadContent';
+import { downloadContent, maxDownloadBytes } from '../../engine/downloadContent';
 import type { SoraClient } from '../../transport/client';
-import { requiredString, stringParam } from '../inputs';
-import { binaryPropertyField, forVideo, videoIdField } from '../shared.fields';
+import { optionsParam, requiredString, stringParam } from '../inputs';
+import { binaryPropertyField, forVideo, maxDownloadSizeField, videoIdField } from '../shared.fields';
 import type { ItemOperation } from '../types';
 
 const OPERATION = ['download'];
@@ -24,6 +24,15 @@ const properties: INodeProperties[] = [
 		displayOptions: forVideo(OPERATION),
 	},
 	binaryPropertyField(OPERATION, 'Put Output File in Field', 'Binary property that receives the file'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: forVideo(OPERATION),
+		options: [maxDownloadSizeField],
+	},
 ];
 
 export const download: ItemOperation = {
@@ -34,7 +43,8 @@ export const download: ItemOperation = {
 		const variant = (stringParam(this, 'variant', itemIndex, 'video') || 'video') as ContentVariant;
 		const property = stringParam(this, 'binaryPropertyName', itemIndex, 'data') || 'data';
 		const scope = { itemIndex, videoId };
-		const binary = await downloadContent(client, this.helpers, videoId, CONTENT_VARIANTS[variant] ? variant : 'video', scope);
+		const limits = { maxBytes: maxDownloadBytes(optionsParam(this, 'options', itemIndex).maxDownloadMib) };
+		const binary = await downloadContent(client, this.helpers, videoId, CONTENT_VARIANTS[variant] ? variant : 'video', scope, undefined, limits);
 		return [
 			{
 				json: { id: videoId, variant, fileName: binary.fileName, mimeType: binary.mimeType },

@@ -1,0 +1,170 @@
+/**
+ * Issue 14 (and 16's store refusal): what a create, a failure and a download must never get
+ * wrong. Each case runs the node inside n8n's WorkflowExecute against the reference server, or a
+ * small host of its own where the reference server cannot misbehave that way.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { idempotencyKey } from '../../nodes/Sora/actions/runJobs';
+import { binaryDataService, logger, readBinary, runNode } from '../harness/runNode';
+import { createParams, useReferenceServer } from '../node/setup';
+import { readFixture } from '../server';
+
+const api = useReferenceServer({ generationMs: 200 });
+const video = readFixture('video.mp4');
+
+async function listen(server: Server): Promise<string> {
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+}
+
+describe('Idempotency-Key: unique per execution, node, run of the node and item', () => {
+	const context = (nodeId: string, runIndex: number) =>
+		({ getNode: () => ({ id: nodeId, name: 'Sora' }), getWorkflowDataProxy: () => ({ $thisRunIndex: runIndex }) }) as unknown as IExecuteFunctions;
+
+	test('each run of the node in one execution (a Loop Over Items iteration) gets its own keys; a re-send of the same create the same key', () => {
+		const keys = [0, 1, 2].flatMap((run) => [0, 1].map((item) => idempotencyKey(context('n1', run), 'exec-1', item)));
+		expect(new Set(keys).size).toBe(6);
+		expect(idempotencyKey(context('n1', 1), 'exec-1', 0)).toBe(keys[2]);
+		expect(idempotencyKey(context('n2', 0), 'exec-1', 0)).not.toBe(keys[0]);
+		expect(idempotencyKey(context('n1', 0), 'exec-2', 0)).not.toBe(keys[0]);
+	});
+
+	test("n8n's WorkflowExecute gives the run index: two items, two keys, as headers", async () => {
+		await api.run(createParams({ waitForCompletion: false }), { items: [{ json: {} }, { json: {} }], executionId: 'exec-keys' });
+		const keys = api.requests({ method: 'POST' }).map((r) => r.headers['idempotency-key']);
+		expect(keys).toEqual([idempotencyKey(context('node-under-test', 0), 'exec-keys', 0), idempotencyKey(context('node-under-test', 0), 'exec-keys', 1)]);
+	});
+});
+
+describe('masking: only secrets, only in error text', () => {
+	test('a custom header that is not a secret (X-Route) is never masked: its value in the prompt reaches the output unchanged', async () => {
+		const credentials = { ...api.credentials, customHeaders: { header: [{ name: 'X-Route', value: 'eu-1' }] } };
+		const prompt = 'A paper boat sails to eu-1 harbour';
+		const { items, error } = await runNode({ credentials, parameters: createParams({ prompt }) });
+		expect(error).toBeUndefined();
+		expect(items[0].json.prompt).toBe(prompt);
+		expect(api.requests({ method: 'POST' })[0].headers['x-route']).toBe('eu-1');
+	});
+
+	test('a secret header value and the API key are masked in an error the host echoes them in; a non-secret header value is not', async () => {
+		const echo = createServer((req, res) => {
+			const message = `Refused: key ${String(req.headers.authorization)} token ${String(req.headers['x-gateway-token'])} route ${String(req.headers['x-route'])}`;
+			res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message, type: 'invalid_request_error' } }));
+		});
+		const baseUrl = await listen(echo);
+		try {
+			const credentials = {
+				apiKey: 'sk-live-secret-1234',
+				baseUrl,
+				customHeaders: { header: [{ name: 'X-Gateway-Token', value: 'gwt-secret-5678' }, { name: 'X-Route', value: 'eu-1' }] },
+			};
+			const { error } = await runNode({ credentials, parameters: createParams() });
+			expect(error?.message).toBe('Refused: key Bearer *** token *** route eu-1 [item 0]');
+		} finally {
+			echo.close();
+		}
+	});
+});
+
+describe('error classification', () => {
+	test('a TLS failure on a create is "not sent" with its cause, never "may have created a video"', async () => {
+		const credentials = { ...api.credentials, baseUrl: api.server.url.replace('http:', 'https:') };
+		const { error } = await runNode({ credentials, parameters: createParams() });
+		expect(error?.message).toBe('The request could not be sent: the TLS connection was refused [item 0]');
+		expect(error?.message).not.toMatch(/may have created/);
+		expect(error?.description).toMatch(/could not be sent \(.+: .+\)\. Nothing reached the host/);
+		expect(api.server.createCount).toBe(0);
+	});
+
+	test('an invalid Base URL on a create is "not sent", once, with its cause', async () => {
+		const credentials = { ...api.credentials, baseUrl: 'http://exa mple.invalid/v1' };
+		const { error } = await runNode({ credentials, parameters: createParams() });
+		expect(error?.message).toBe('The request could not be sent: the Base URL is not a valid http(s) URL [item 0]');
+		expect(error?.description).toMatch(/could not be sent \(ERR_INVALID_URL: Invalid URL\)/);
+	});
+
+	test('a 5xx on Character Create says a character (not a video) may have been created', async () => {
+		api.server.injectFault({ kind: 'server-error-503', method: 'POST', path: '/videos/characters' });
+		const { error } = await api.run({ resource: 'character', operation: 'create', name: 'Mossy' }, {
+			items: [{ json: {}, binary: { data: { data: video, fileName: 'mossy.mp4', mimeType: 'video/mp4' } } }],
+		});
+		expect(error?.message).toBe('The request may have created a character: HTTP 503 after it was sent [item 0]');
+		expect(error?.description).toContain('Check the host for the character');
+	});
+});
+
+describe("downloads: n8n's binary store, Max Download Size, truncation without Content-Length", () => {
+	test("the binary store's refusal is surfaced at once with n8n's own message: one download, no retry", async () => {
+		const service = await binaryDataService();
+		const refusal = new Error('The file is too large to be stored in the database (600 MB); the limit is 512 MB');
+		const spy = jest.spyOn(service, 'store').mockRejectedValueOnce(refusal);
+		try {
+			const { error } = await api.run(createParams());
+			expect(error?.message).toMatch(/^n8n's binary data store refused the file: The file is too large to be stored in the database \(600 MB\); the limit is 512 MB \[item 0, video video_\w+\]$/);
+			expect(error?.description).toContain('N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE');
+			expect(api.requests({ method: 'GET', path: /\/content$/ })).toHaveLength(1);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+
+	test('Max Download Size refuses a file by its Content-Length before a byte is stored, naming the video and its URL', async () => {
+		api.server.setOptions({ largeVideoBytes: 3 * 1024 * 1024 });
+		const service = await binaryDataService();
+		const spy = jest.spyOn(service, 'store');
+		try {
+			const { error } = await api.run(createParams({ waitOptions: { pollIntervalSeconds: 1, maxDownloadMib: 2 } }));
+			const id = [...api.server.videos.keys()][0];
+			expect(error?.message).toBe(`The video is larger than Max Download Size: 3 MiB > 2 MiB; nothing was kept [item 0, video ${id}]`);
+			expect(error?.description).toContain(`${api.server.url}/videos/${id}/content?variant=video`);
+			expect(spy).not.toHaveBeenCalled();
+			expect(api.requests({ method: 'GET', path: /\/content$/ })).toHaveLength(1);
+		} finally {
+			spy.mockRestore();
+			api.server.setOptions({ largeVideoBytes: undefined });
+		}
+	});
+
+	describe('a host that sends the MP4 without Content-Length', () => {
+		let host: Server;
+		let baseUrl: string;
+		let shortAnswers = 0;
+		let served = 0;
+		beforeAll(async () => {
+			host = createServer((req, res) => {
+				served++;
+				res.writeHead(200, { 'content-type': 'video/mp4' }); // chunked: no Content-Length
+				const short = shortAnswers > 0;
+				if (short) shortAnswers--;
+				res.end(short ? video.subarray(0, video.length - 1000) : video);
+			});
+			baseUrl = await listen(host);
+		});
+		afterAll(() => host.close());
+		beforeEach(() => {
+			served = 0;
+			logger.clear();
+		});
+		const download = { resource: 'video', operation: 'download', videoId: 'video_nolength' };
+
+		test('a file that ends cleanly but short is caught by its boxes and downloaded again', async () => {
+			shortAnswers = 1;
+			const { items, error } = await runNode({ credentials: { apiKey: 'sk-test', baseUrl }, parameters: download });
+			expect(error).toBeUndefined();
+			expect(served).toBe(2);
+			expect((await readBinary(items[0].binary!.data)).equals(video)).toBe(true);
+		});
+
+		test('one that is always short is never handed on', async () => {
+			shortAnswers = 100;
+			const { items, error } = await runNode({ credentials: { apiKey: 'sk-test', baseUrl }, parameters: download });
+			expect(items).toHaveLength(0);
+			expect(error?.message).toMatch(/^The video download kept failing: a download cut short \(no Content-Length, and its last box \(mdat\) ends at byte \d+, but the file has \d+ bytes\)/);
+			expect(served).toBe(12);
+		}, 120_000);
+	});
+});
