@@ -227,10 +227,15 @@ export class SoraClient {
 	/** A request the host's family is known not to serve fails here, before anything is sent. */
 	private refuseIfNotOffered(request: SoraRequest, scope: ErrorScope): void {
 		const operation = request.url ? undefined : operationOf(request.method, request.path);
-		if (!operation || this.offers(operation)) return;
+		if (operation) this.requireOffered(operation, scope, `${request.method} ${request.path}`);
+	}
+
+	/** Fails, naming the operation and the host, when the host's family is known not to offer it. */
+	requireOffered(operation: HostOperation, scope: ErrorScope, request = operation): void {
+		if (this.offers(operation)) return;
 		throw new NodeOperationError(this.node, `${this.dialect.label} does not offer ${operation}${scopeSuffix(scope)}`, {
 			itemIndex: scope.itemIndex,
-			description: `The host at ${this.baseUrl} serves only part of the Videos API, and ${operation} (${request.method} ${request.path}) is not in it. Nothing was sent. See the README's Hosts table for what each host offers, or set Host Type in the credential if this host is not a ${this.dialect.label}.`,
+			description: `The host at ${this.baseUrl} serves only part of the Videos API, and ${operation} (${request}) is not in it. Nothing was sent. See the README's Hosts table for what each host offers, or set Host Type in the credential if this host is not a ${this.dialect.label}.`,
 		});
 	}
 

@@ -22,6 +22,7 @@ export const edit: JobOperation = {
 	kind: 'job',
 	description: properties,
 	async prepare(this: IExecuteFunctions, client: SoraClient, itemIndex: number) {
+		client.requireOffered('Edit', { itemIndex });
 		const prompt = this.getNodeParameter('prompt', itemIndex, '') as string;
 		throwIfProblem(this, itemIndex, checkPrompt(prompt));
 		const extra = additionalBodyFields(this, itemIndex, { prompt, video: {} });

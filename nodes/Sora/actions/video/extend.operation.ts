@@ -25,6 +25,7 @@ export const extend: JobOperation = {
 	kind: 'job',
 	description: properties,
 	async prepare(this: IExecuteFunctions, client: SoraClient, itemIndex: number) {
+		client.requireOffered('Extend', { itemIndex });
 		const prompt = this.getNodeParameter('prompt', itemIndex, '') as string;
 		throwIfProblem(this, itemIndex, checkPrompt(prompt));
 		const seconds = choiceParam(this, 'seconds', 'customSeconds', itemIndex);

@@ -22,6 +22,7 @@ export const remix: JobOperation = {
 	kind: 'job',
 	description: properties,
 	async prepare(this: IExecuteFunctions, client: SoraClient, itemIndex: number) {
+		client.requireOffered('Remix', { itemIndex });
 		const videoId = requiredString(this, 'videoId', 'Video ID', itemIndex);
 		const prompt = this.getNodeParameter('prompt', itemIndex, '') as string;
 		throwIfProblem(this, itemIndex, checkPrompt(prompt));
