@@ -231,7 +231,7 @@ export class SoraClient {
 	}
 
 	/** Fails, naming the operation and the host, when the host's family is known not to offer it. */
-	requireOffered(operation: HostOperation, scope: ErrorScope, request = operation): void {
+	requireOffered(operation: HostOperation, scope: ErrorScope, request: string = operation): void {
 		if (this.offers(operation)) return;
 		throw new NodeOperationError(this.node, `${this.dialect.label} does not offer ${operation}${scopeSuffix(scope)}`, {
 			itemIndex: scope.itemIndex,
