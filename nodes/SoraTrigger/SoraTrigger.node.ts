@@ -37,7 +37,7 @@ export class SoraTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Add this node's Production URL as a webhook endpoint in your provider's settings (events video.completed and video.failed), and copy the provider's signing secret (whsec_…) into the Sora API credential. Deliveries without a valid signature are refused.",
+					"Add this node's Production URL as a webhook endpoint in your provider's settings (events video.completed and video.failed), or on OpenRouter as Create's Callback URL option, and copy the provider's signing secret (whsec_… or OpenRouter's) into the Sora API credential. Deliveries without a valid signature are refused.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

@@ -4,6 +4,16 @@ import { createParams, seedVideo, useReferenceServer } from './setup';
 
 const model = (value: string) => ({ __rl: true, mode: 'id', value });
 
+/** new-api answers from a task table refreshed every refreshMs: wait until it has caught up. */
+async function untilTableSays(baseUrl: string, videoId: string, status: string) {
+	for (let attempt = 0; attempt < 100; attempt++) {
+		const answer = await fetch(`${baseUrl}/videos/${videoId}`, { headers: { authorization: 'Bearer sk-test', 'user-agent': 'sora-test-client' } });
+		if (((await answer.json()) as { status?: string }).status === status) return;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	throw new Error(`${videoId} never became ${status}`);
+}
+
 describe.each([
 	['Host Type new-api', { hostType: 'newApi' }],
 	['Host Type Auto', {}],
@@ -78,6 +88,7 @@ describe('what a new-api gateway lacks', () => {
 
 	test('a thumbnail is refused: the host answers every variant with the MP4', async () => {
 		const videoId = await seedVideo(api.server);
+		await untilTableSays(api.server.url, videoId, 'completed');
 		const { error } = await api.run({ resource: 'video', operation: 'download', videoId, variant: 'thumbnail' });
 		expect(error?.message).toBe('The host does not serve the thumbnail of a video, only the MP4 [item 0, video ' + videoId + ']');
 		const known = await api.run({ resource: 'video', operation: 'download', videoId, variant: 'spritesheet' }, { credentials: { ...api.credentials, hostType: 'newApi' } });
