@@ -95,3 +95,16 @@ describe('what a new-api gateway lacks', () => {
 		expect(known.error?.message).toMatch(/^The host does not serve the spritesheet/);
 	});
 });
+
+describe('a lost create on a host without List', () => {
+	const api = useReferenceServer({ mode: 'newapi', refreshMs: 100 });
+
+	test('is not looked up with List and its error says where to look instead', async () => {
+		api.server.injectFault({ kind: 'server-error-after-processing', method: 'POST', path: '/videos' });
+		const { error } = await api.run(createParams({ waitForCompletion: false }), { credentials: { ...api.credentials, hostType: 'newApi' } });
+		expect(error?.message).toMatch(/^The request may have created a video/);
+		expect(error?.description).toContain('new-api gateway offers no List: look for the job in its dashboard or usage log');
+		expect(api.requests({ method: 'GET' })).toHaveLength(0);
+		expect(api.server.createCount).toBe(1);
+	});
+});

@@ -56,7 +56,7 @@ export class CreateLedger {
 			return outcome.response;
 		}
 		const ambiguous = isAmbiguousCreate(outcome.error) ? outcome.error : undefined;
-		const found = ambiguous ? await this.lookUp(fingerprint, key, sentAt, scope) : undefined;
+		const found = ambiguous && this.client.offers('List') ? await this.lookUp(fingerprint, key, sentAt, scope) : undefined;
 		if (!found) throw ambiguous ?? outcome.error;
 		this.client.logger.warn(`Sora: the answer to a create was lost; List found its job ${found.id}${scopeSuffix(scope)}`);
 		return { status: 200, headers: {}, body: found };
