@@ -10,6 +10,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { run, tempDir } from './proc';
+import { PACKAGE_INSTALL_FLAGS } from './queue/topology';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME: string = require(path.join(REPO_ROOT, 'package.json')).name;
@@ -43,7 +44,7 @@ export async function installIntoCustomExtensions(tarball: string, logFile?: str
 	writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'sora-e2e-custom', private: true }));
 	await run(
 		'npm',
-		['install', tarball, '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'],
+		['install', tarball, ...PACKAGE_INSTALL_FLAGS],
 		{ cwd: dir, logFile },
 	);
 	const installed = path.join(dir, 'node_modules', PACKAGE_NAME);

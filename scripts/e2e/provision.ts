@@ -3,6 +3,7 @@
  *   <cache>/node-24.11.1      Node 24 from the npm registry (n8n 2.36+ needs it)
  *   <cache>/n8n-2.41.1        n8n 2.x, installed with Node 24 first on PATH, sqlite3 built for Node 24
  *   <cache>/n8n-1.123.81      n8n 1.x for the machine's Node 20 (xlsx overridden to a registry version)
+ *   <cache>/n8n-1.85.3        the oldest n8n 1.x the package loads on (see N8N1_OLDEST_VERSION)
  * Each finished step writes `.provisioned.json` in its folder; reruns skip finished steps.
  *
  * Cache: $SORA_E2E_CACHE or ~/.cache/n8n-nodes-sora.
@@ -14,10 +15,17 @@ import path from 'node:path';
 import { run, seconds } from './proc';
 
 export const NODE24_VERSION = '24.11.1';
-export const N8N2_VERSION = process.env.SORA_E2E_N8N2_VERSION ?? '2.41.1';
+export const N8N2_DEFAULT_VERSION = '2.41.1';
+export const N8N2_VERSION = process.env.SORA_E2E_N8N2_VERSION ?? N8N2_DEFAULT_VERSION;
 /** Used only if N8N2_VERSION cannot be installed. */
 export const N8N2_FALLBACK_VERSION = '2.40.7';
 export const N8N1_VERSION = process.env.SORA_E2E_N8N1_VERSION ?? '1.123.81';
+/**
+ * The oldest n8n 1.x the package loads on: the first whose n8n-workflow (1.83.0) exports the
+ * NodeConnectionTypes value the node descriptions use (n8n-workflow 1.82 and older have only the
+ * NodeConnectionType enum). n8n 1.85.3 is the oldest n8n on the registry with that n8n-workflow.
+ */
+export const N8N1_OLDEST_VERSION = process.env.SORA_E2E_N8N1_OLDEST_VERSION ?? '1.85.3';
 
 export interface N8nRuntime {
 	label: string;
@@ -35,6 +43,8 @@ export interface Provisioned {
 	n8n2: N8nRuntime;
 	/** Undefined when provisioned with { n8n1: false }. */
 	n8n1?: N8nRuntime;
+	/** The oldest supported 1.x; undefined when provisioned with { n8n1: false } or { n8n1Oldest: false }. */
+	n8n1Oldest?: N8nRuntime;
 }
 
 export function cacheDir(): string {
@@ -73,7 +83,7 @@ async function provisionNode24(cache: string, logFile: string, log: Log): Promis
 	return home;
 }
 
-interface N8nInstall {
+export interface N8nInstall {
 	version: string;
 	dir: string;
 	/** Node home whose bin/ goes first on PATH and whose headers build sqlite3; undefined = machine's node. */
@@ -82,7 +92,7 @@ interface N8nInstall {
 }
 
 /** npm install n8n --ignore-scripts (Kafka's install script would download), then build sqlite3 from source. */
-async function provisionN8n(inst: N8nInstall, logFile: string, log: Log): Promise<void> {
+export async function provisionN8n(inst: N8nInstall, logFile: string, log: Log): Promise<void> {
 	if (isDone(inst.dir)) return;
 	const t = Date.now();
 	log(`installing n8n ${inst.version} into ${inst.dir} (a few minutes)`);
@@ -113,9 +123,10 @@ async function provisionN8n(inst: N8nInstall, logFile: string, log: Log): Promis
 
 export async function provision(
 	log: Log = (m) => console.log(`[provision] ${m}`),
-	opts: { n8n1?: boolean } = {},
+	opts: { n8n1?: boolean; n8n1Oldest?: boolean } = {},
 ): Promise<Provisioned> {
 	const withN8n1 = opts.n8n1 ?? true;
+	const withOldest = withN8n1 && (opts.n8n1Oldest ?? true);
 	const t = Date.now();
 	const cache = cacheDir();
 	mkdirSync(path.join(cache, 'logs'), { recursive: true });
@@ -139,7 +150,9 @@ export async function provision(
 		await provisionN8n({ version: n8n2Version, dir: n8nDir(n8n2Version), nodeHome: node24 }, logFile, log);
 	}
 	if (n8n2Version !== N8N2_VERSION) log(`NOTE: using n8n ${n8n2Version}, not ${N8N2_VERSION}`);
-	if (withN8n1) await provisionN8n({ version: N8N1_VERSION, dir: n8nDir(N8N1_VERSION), overrides: { xlsx: '0.18.5' } }, logFile, log);
+	const n8n1Install = (version: string) => ({ version, dir: n8nDir(version), overrides: { xlsx: '0.18.5' } });
+	if (withN8n1) await provisionN8n(n8n1Install(N8N1_VERSION), logFile, log);
+	if (withOldest) await provisionN8n(n8n1Install(N8N1_OLDEST_VERSION), logFile, log);
 
 	log(`ready in ${seconds(t)} (cache ${cache}, log ${logFile})`);
 	return {
@@ -147,12 +160,13 @@ export async function provision(
 		n8n2: runtime(n8nDir(n8n2Version), path.join(node24, 'bin', 'node'), `Node ${NODE24_VERSION}`, {
 			PATH: pathWith(path.join(node24, 'bin')),
 		}),
-		// isolated-vm 6 (the 1.x VM expression engine) needs Node 22: use the legacy engine on Node 20.
-		n8n1: withN8n1
-			? runtime(n8nDir(N8N1_VERSION), process.execPath, `Node ${process.versions.node}`, { N8N_EXPRESSION_ENGINE: 'legacy' })
-			: undefined,
+		n8n1: withN8n1 ? n8n1Runtime(n8nDir(N8N1_VERSION)) : undefined,
+		n8n1Oldest: withOldest ? n8n1Runtime(n8nDir(N8N1_OLDEST_VERSION)) : undefined,
 	};
 }
+
+// isolated-vm 6 (the 1.x VM expression engine) needs Node 22: use the legacy engine on Node 20.
+const n8n1Runtime = (dir: string) => runtime(dir, process.execPath, `Node ${process.versions.node}`, { N8N_EXPRESSION_ENGINE: 'legacy' });
 
 function runtime(dir: string, node: string, nodeLabel: string, env: NodeJS.ProcessEnv): N8nRuntime {
 	const pkg = path.join(dir, 'node_modules', 'n8n');
@@ -165,6 +179,7 @@ if (require.main === module) {
 		.then((p) => {
 			console.log(`[provision] ${p.n8n2.label}: ${p.n8n2.bin}`);
 			if (p.n8n1) console.log(`[provision] ${p.n8n1.label}: ${p.n8n1.bin}`);
+			if (p.n8n1Oldest) console.log(`[provision] ${p.n8n1Oldest.label}: ${p.n8n1Oldest.bin}`);
 		})
 		.catch((e) => {
 			console.error(e);

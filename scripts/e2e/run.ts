@@ -6,7 +6,10 @@
  *      workflows, execute each e2e workflow, check its output
  *   4. `n8n start` with the e2e trigger and the webhook examples active: signed, forged and repeated
  *      deliveries, the examples' webhooks; the editor test in n8n 2.x (playwright-core + chromium)
- * Env: SORA_E2E_ONLY=2|1 runs one n8n; SORA_E2E_SKIP_EDITOR=1 skips the browser test;
+ *   5. n8n 2.x in queue mode: Postgres, Redis, main, two workers, two webhook processors (queue/phase.ts)
+ * n8n versions: 2.x, 1.123.x and the oldest 1.x the package loads on (provision.ts).
+ * Env: SORA_E2E_ONLY=2|1 runs one major; SORA_E2E_SKIP_EDITOR=1 skips the browser test;
+ * SORA_E2E_SKIP_QUEUE=1 skips the queue-mode phase (npm run test:e2e:queue runs it alone);
  * SORA_E2E_DECOYS=1 holds 5678-5680 for the whole run (as another n8n would): every port must be chosen free.
  */
 import { mkdirSync } from 'node:fs';
@@ -19,6 +22,7 @@ import { REPO_ROOT, buildAndPack, installIntoCustomExtensions, resolvesOnlyThrou
 import { removeTempDirs, seconds, tempRoot } from './proc';
 import { type N8nRuntime, provision } from './provision';
 import { startReferenceServer } from './reference-server';
+import { runQueuePhase } from './queue/phase';
 import { runServerPhase } from './server-phase';
 
 export const ARTIFACTS = path.join(REPO_ROOT, 'artifacts');
@@ -46,14 +50,21 @@ async function main(): Promise<number> {
 	const server = await startReferenceServer({ logFile: path.join(ARTIFACTS, 'reference-server.log') });
 	console.log(`[e2e] reference server ${server.baseUrl}`);
 	try {
-		const runtimes = [provisioned.n8n2, provisioned.n8n1].filter(
-			(r): r is N8nRuntime => r !== undefined && (!only || r.version.startsWith(`${only}.`)),
+		const runtimes = [provisioned.n8n2, provisioned.n8n1, provisioned.n8n1Oldest].filter(
+			(r, i, all): r is N8nRuntime =>
+				r !== undefined && (!only || r.version.startsWith(`${only}.`)) && all.findIndex((o) => o?.version === r.version) === i,
 		);
 		for (const runtime of runtimes) {
 			const checks = await runCliPhase(runtime, customDir, server);
 			const editor = runtime === provisioned.n8n2 && !process.env.SORA_E2E_SKIP_EDITOR;
 			checks.push(...(await runServerPhase(runtime, customDir, ARTIFACTS, { editor })));
 			results.push({ title: runtime.label, checks });
+		}
+		if (only !== '1' && !process.env.SORA_E2E_SKIP_QUEUE) {
+			const tq = Date.now();
+			const checks = await runQueuePhase(provisioned.n8n2, customDir, ARTIFACTS);
+			results.push({ title: `${provisioned.n8n2.label} queue mode`, checks });
+			console.log(`[e2e] queue-mode phase done (${seconds(tq)})`);
 		}
 	} finally {
 		await server.stop();
