@@ -8,10 +8,10 @@ import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { type CredentialToImport, type N8nInstance, activateWorkflows, createInstance, explainLog, importCredentials, importWorkflows } from '../n8n';
 import { LOOPBACK, freePort } from '../ports';
-import { startChild, stopChild, waitForUrl } from '../proc';
+import { seconds, startChild, stopChild, waitForUrl } from '../proc';
 import type { N8nRuntime } from '../provision';
 import { type PostgresStore, type Store, startPostgres, startRedis } from './stores';
-import { type ProcessSpec, PROCESSES, roleEnv, sharedEnv } from './topology';
+import { type Endpoints, type ProcessSpec, PROCESSES, roleEnv, sharedEnv } from './topology';
 
 export interface RunningProcess {
 	spec: ProcessSpec;
@@ -25,6 +25,7 @@ export interface QueueCluster {
 	main: RunningProcess;
 	workers: RunningProcess[];
 	webhooks: RunningProcess[];
+	postgres: PostgresStore;
 	/** The instance the CLI (import, publish) and the REST checks use: main's. */
 	inst: N8nInstance;
 	stopProcess(p: RunningProcess, graceMs?: number): Promise<void>;
@@ -38,12 +39,16 @@ export interface ClusterOptions {
 	workflows: object[];
 	activeWorkflowIds: string[];
 	binaryDataMaxFileSizeMiB?: number;
+	binaryDataMode?: Endpoints['binaryDataMode'];
+	/** Which processes of the topology to start (default all; main always). */
+	processes?: (spec: ProcessSpec) => boolean;
 	/** Worker env on top of the topology's (e.g. N8N_GRACEFUL_SHUTDOWN_TIMEOUT). */
 	workerEnv?: Record<string, string>;
 	logDir: string;
 }
 
 export async function startCluster(opts: ClusterOptions): Promise<QueueCluster> {
+	const t = Date.now();
 	const stores: Store[] = [];
 	const running: RunningProcess[] = [];
 	const stopAll = async () => {
@@ -66,6 +71,7 @@ export async function startCluster(opts: ClusterOptions): Promise<QueueCluster> 
 			webhookUrl: `http://localhost:${ports.get(firstWebhook.name)}/`,
 			customExtensionsDir: opts.customDir,
 			binaryDataMaxFileSizeMiB: opts.binaryDataMaxFileSizeMiB,
+			binaryDataMode: opts.binaryDataMode,
 		});
 		const instanceFor = async (spec: ProcessSpec) => {
 			const port = ports.get(spec.name)!;
@@ -82,7 +88,8 @@ export async function startCluster(opts: ClusterOptions): Promise<QueueCluster> 
 			inst.logFile = path.join(opts.logDir, `${spec.name}.log`);
 			return inst;
 		};
-		const [mainSpec, ...others] = PROCESSES;
+		const [mainSpec, ...all] = PROCESSES;
+		const others = all.filter(opts.processes ?? (() => true));
 		const mainInst = await instanceFor(mainSpec);
 		// Import and publish before any process starts (publish:workflow works only then).
 		await importCredentials(mainInst, opts.credentials);
@@ -103,6 +110,7 @@ export async function startCluster(opts: ClusterOptions): Promise<QueueCluster> 
 		} catch (e) {
 			throw new Error(`${mainSpec.name}: ${(e as Error).message}\n${explainLog(mainInst.logFile)}`);
 		}
+		console.log(`[e2e] queue: Postgres, Redis and n8n main up (${seconds(t)}); starting workers and webhook processors`);
 		// Workers and webhook processors start once main has migrated the database.
 		const rest = await Promise.all(others.map(async (spec) => start(spec, await instanceFor(spec))));
 		await Promise.all(
@@ -110,10 +118,12 @@ export async function startCluster(opts: ClusterOptions): Promise<QueueCluster> 
 				throw new Error(`${p.spec.name}: ${(e as Error).message}\n${explainLog(p.inst.logFile)}`);
 			})),
 		);
+		console.log(`[e2e] queue: all ${running.length} n8n processes up (${seconds(t)})`);
 		return {
 			main,
 			workers: rest.filter((p) => p.spec.role === 'worker'),
 			webhooks: rest.filter((p) => p.spec.role === 'webhook'),
+			postgres,
 			inst: mainInst,
 			stopProcess: (p, graceMs = 60_000) => stopChild(p.child, graceMs),
 			stop: stopAll,

@@ -92,7 +92,7 @@ export async function checkWorkerStoppedMidWait(checks: Checks, ctx: QueueContex
 	// N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL minutes, default 180). Watch that nothing reruns it.
 	await new Promise((r) => setTimeout(r, WATCH_MS));
 	const summary = (await listExecutions(ctx.cluster.main.url, ctx.cookie, workflow.id)).find((e) => e.id === executionId);
-	const rerunBy = others.filter((w) => logHas(w.inst.logFile, `Worker started execution ${executionId} `));
+	const rerunBy = startedExecutions(ctx.cluster, marks).filter((ids, i) => others.includes(ctx.cluster.workers[i]) && ids.includes(executionId));
 	const data = await executionData(ctx.runtime, ctx.cluster.main.url, ctx.cookie, executionId).catch(() => undefined);
 	const text = JSON.stringify(data ?? {});
 	const finding = {

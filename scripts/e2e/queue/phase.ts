@@ -4,7 +4,7 @@
  * process, against the reference server (in this process, so its request log counts creates and
  * downloads). Cases: burst-and-trigger.ts, failures.ts. Logs: artifacts/queue/.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startReferenceServer } from '../../../test/server';
 import { CREDENTIAL, loadWorkflow } from '../cases';
@@ -54,6 +54,7 @@ export async function runQueuePhase(runtime: N8nRuntime, customDir: string, arti
 	const setup = new Checks(`${runtime.version} queue mode`);
 	const results = [setup];
 	const logDir = path.join(artifacts, 'queue');
+	rmSync(logDir, { recursive: true, force: true }); // logs are appended to: start clean
 	mkdirSync(logDir, { recursive: true });
 	const apiKey = 'sk-test';
 	const server = await startReferenceServer({ apiKey, generationMs: 1500 });

@@ -45,6 +45,8 @@ export interface Endpoints {
 	webhookUrl: string;
 	/** Folder whose node_modules holds n8n-nodes-sora, the same on every process. */
 	customExtensionsDir: string;
+	/** Default 'database'; 'filesystem' only for the bench (each process then has its own store). */
+	binaryDataMode?: 'database' | 'filesystem';
 	/** N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE in MiB; unset = n8n's default, 512. */
 	binaryDataMaxFileSizeMiB?: number;
 }
@@ -63,7 +65,7 @@ export function sharedEnv(e: Endpoints): Record<string, string> {
 		QUEUE_BULL_REDIS_HOST: e.redis.host,
 		QUEUE_BULL_REDIS_PORT: String(e.redis.port),
 		// Queue mode's default, set explicitly: filesystem mode breaks webhook answers built on a worker.
-		N8N_DEFAULT_BINARY_DATA_MODE: 'database',
+		N8N_DEFAULT_BINARY_DATA_MODE: e.binaryDataMode ?? 'database',
 		...(e.binaryDataMaxFileSizeMiB !== undefined ? { N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE: String(e.binaryDataMaxFileSizeMiB) } : {}),
 		// Manual runs from the editor go to the workers too.
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
