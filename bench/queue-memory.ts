@@ -93,6 +93,7 @@ async function main() {
 	for (const mode of MODES) {
 		const server = await startReferenceServer({ apiKey: 'sk-test', generationMs: 500 });
 		let cluster: QueueCluster | undefined;
+		mkdirSync(path.join(artifacts, mode), { recursive: true });
 		try {
 			cluster = await startCluster({
 				runtime: n8n2,
