@@ -10,12 +10,13 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { request } from 'undici';
 import { startReferenceServer } from '../test/server';
-import { CREDENTIAL } from '../scripts/e2e/cases';
+import { credentialFor } from '../scripts/e2e/cases';
 import { listExecutions } from '../scripts/e2e/executions';
 import { loadExamples } from '../scripts/e2e/examples';
 import { login, setupOwner } from '../scripts/e2e/n8n';
 import { REPO_ROOT, buildAndPack, installIntoCustomExtensions } from '../scripts/e2e/pack';
 import { provision } from '../scripts/e2e/provision';
+import type { RunningServer } from '../scripts/e2e/reference-server';
 import { type QueueCluster, startCluster } from '../scripts/e2e/queue/cluster';
 
 const MiB = 1024 * 1024;
@@ -98,7 +99,7 @@ async function main() {
 			cluster = await startCluster({
 				runtime: n8n2,
 				customDir,
-				credentials: [{ ...CREDENTIAL, data: { apiKey: 'sk-test', baseUrl: server.url, authHeader: 'bearer' } }],
+				credentials: [credentialFor({ apiKey: 'sk-test', baseUrl: server.url } as RunningServer)],
 				workflows: [workflow],
 				activeWorkflowIds: [workflow.id],
 				binaryDataMode: mode,

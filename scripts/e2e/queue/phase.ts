@@ -7,11 +7,12 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startReferenceServer } from '../../../test/server';
-import { CREDENTIAL, loadWorkflow } from '../cases';
+import { credentialFor, loadWorkflow } from '../cases';
 import { Checks } from '../checks';
 import { loadExamples } from '../examples';
 import { login, setupOwner } from '../n8n';
 import type { N8nRuntime } from '../provision';
+import type { RunningServer } from '../reference-server';
 import { newSigningSecret } from '../webhooks';
 import { checkTriggerBehindProcessors, checkWebhookBurst } from './burst-and-trigger';
 import { startCluster } from './cluster';
@@ -67,7 +68,7 @@ export async function runQueuePhase(runtime: N8nRuntime, customDir: string, arti
 		cluster = await startCluster({
 			runtime,
 			customDir,
-			credentials: [{ ...CREDENTIAL, data: { apiKey, baseUrl: server.url, authHeader: 'bearer', webhookSecret: secret } }],
+			credentials: [credentialFor({ apiKey, baseUrl: server.url } as RunningServer, secret)],
 			workflows: [wf.burst, wf.slow, wf.trigger],
 			activeWorkflowIds: [wf.burst.id, wf.slow.id, wf.trigger.id],
 			binaryDataMaxFileSizeMiB: STORE_LIMIT_MIB,
