@@ -16,6 +16,7 @@ export type {
 export { ALL_FAULT_KINDS, HOST_MODES, isHostMode, type HostMode } from './types';
 export type { CdnListener, CdnRequest } from './cdn';
 export { NEWAPI_MODELS } from './modes/newapi';
+export { LAOZHANG_MODELS } from './modes/laozhang';
 export { DEFAULT_REFRESH_MS } from './modes/task-snapshot';
 export { OPENROUTER_VIDEO_MODELS, OPENROUTER_CHAT_MODELS, type OpenRouterVideoModel } from './modes/openrouter-models';
 export { DEFAULT_CALLBACK_SECRET, openRouterEventFor } from './modes/openrouter';

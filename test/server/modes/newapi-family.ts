@@ -137,6 +137,18 @@ function listModels(catalog: NewapiCatalog): RouteAnswer {
 /** The failure of a `[fail]` job, as an upstream error object. */
 export const UPSTREAM_FAILURE = { message: MODERATION_FAILURE.message, type: 'invalid_request_error', code: MODERATION_FAILURE.code };
 
+/** A JSON body is decoded into a Go struct: `seconds` must be a string, `duration` an integer. */
+export function checkGoTypes(body: RequestBody): void {
+  if (body.isMultipart) return;
+  const { seconds, duration } = body.fields;
+  if (seconds !== undefined && seconds !== null && typeof seconds !== 'string') {
+    throw taskRelayError(400, 'invalid_json', `json: cannot unmarshal ${typeof seconds} into Go struct field .seconds of type string`, true);
+  }
+  if (duration !== undefined && duration !== null && !Number.isInteger(duration)) {
+    throw taskRelayError(400, 'invalid_json', `json: cannot unmarshal ${typeof duration} into Go struct field .duration of type int`, true);
+  }
+}
+
 /** Drops the null and undefined keys (new-api omits them). */
 export function withoutNulls(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null && value !== undefined));

@@ -1,7 +1,7 @@
 import type { RequestBody } from '../body-fields';
 import type { StoredVideo } from '../video';
 import type { HostContext } from './host-dialect';
-import { newapiDialect, taskRelayError, UPSTREAM_FAILURE, withoutNulls, type NewapiCatalog } from './newapi-family';
+import { checkGoTypes, newapiDialect, taskRelayError, UPSTREAM_FAILURE, withoutNulls, type NewapiCatalog } from './newapi-family';
 import type { TaskSnapshot } from './task-snapshot';
 
 /**
@@ -31,18 +31,6 @@ export const NEWAPI_MODELS: NewapiCatalog['models'] = [
 
 function isSoraChannel(model: string): boolean {
   return model in SORA_SIZES;
-}
-
-/** A JSON body is decoded into a Go struct: `seconds` must be a string, `duration` an integer. */
-export function checkGoTypes(body: RequestBody): void {
-  if (body.isMultipart) return;
-  const { seconds, duration } = body.fields;
-  if (seconds !== undefined && seconds !== null && typeof seconds !== 'string') {
-    throw taskRelayError(400, 'invalid_json', `json: cannot unmarshal ${typeof seconds} into Go struct field .seconds of type string`, true);
-  }
-  if (duration !== undefined && duration !== null && !Number.isInteger(duration)) {
-    throw taskRelayError(400, 'invalid_json', `json: cannot unmarshal ${typeof duration} into Go struct field .duration of type int`, true);
-  }
 }
 
 function readCreate(body: RequestBody, model: string): ReturnType<NewapiCatalog['readCreate']> {

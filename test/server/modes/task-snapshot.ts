@@ -28,9 +28,9 @@ export const STORED_STATUS_NAMES: Record<TaskStatus, string> = {
  */
 export function taskSnapshot(video: StoredVideo, refreshMs: number, now = Date.now()): TaskSnapshot {
   const scheduled = refreshMs > 0 ? video.createdMs + Math.floor((now - video.createdMs) / refreshMs) * refreshMs : now;
-  const forced = video.finishedAtMs !== undefined && video.finishedAtMs <= now ? video.finishedAtMs : -Infinity;
-  const atMs = Math.max(scheduled, forced);
-  if (atMs <= video.createdMs && refreshMs > 0) return { status: 'unknown', progress: 0, atMs };
+  const forced = video.finishedAtMs !== undefined && video.finishedAtMs <= now ? video.finishedAtMs : undefined;
+  const atMs = Math.max(scheduled, forced ?? -Infinity);
+  if (forced === undefined && atMs <= video.createdMs && refreshMs > 0) return { status: 'unknown', progress: 0, atMs };
   const status = video.statusAt(atMs);
   const mapped: TaskStatus =
     status === 'completed' || status === 'expired' ? 'completed' : status === 'failed' || status === 'cancelled' ? 'failed' : status;
