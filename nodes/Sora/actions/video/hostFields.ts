@@ -75,7 +75,7 @@ export function checkHostFields(host: HostDialect, request: CanonicalCreate): Pr
 	if (!refused) return undefined;
 	return {
 		field: FIELD_NAMES[refused],
-		message: `${FIELD_NAMES[refused]} is not a field the ${host.label} takes: remove it from Options`,
+		message: `${host.label} does not take ${FIELD_NAMES[refused]}: remove it from Options`,
 		description: `Hosts differ in the fields they take (see the README's Hosts table). If your host takes it under another name, send it with Additional Body Fields; if the host is of another family, set Host Type in the credential.`,
 	};
 }
