@@ -7,9 +7,11 @@
  *   4. `n8n start` with the e2e trigger and the webhook examples active: signed, forged and repeated
  *      deliveries, the examples' webhooks; the editor test in n8n 2.x (playwright-core + chromium)
  *   5. n8n 2.x in queue mode: Postgres, Redis, main, two workers, two webhook processors (queue/phase.ts)
+ *   6. the reference server's host modes (new-api, OpenRouter, LaoZhang) in 2.x and 1.123.x (hosts-phase.ts)
  * n8n versions: 2.x, 1.123.x and the oldest 1.x the package loads on (provision.ts).
  * Env: SORA_E2E_ONLY=2|1 runs one major; SORA_E2E_SKIP_EDITOR=1 skips the browser test;
  * SORA_E2E_SKIP_QUEUE=1 skips the queue-mode phase (npm run test:e2e:queue runs it alone);
+ * SORA_E2E_HOSTS_ONLY=1 runs only the host-modes phase (hosts-phase.ts, in 2.x and 1.123.x; also skips queue mode);
  * SORA_E2E_DECOYS=1 holds 5678-5680 for the whole run (as another n8n would): every port must be chosen free.
  */
 import { mkdirSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { REPO_ROOT, buildAndPack, installIntoCustomExtensions, resolvesOnlyThrou
 import { removeTempDirs, seconds, tempRoot } from './proc';
 import { type N8nRuntime, provision } from './provision';
 import { startReferenceServer } from './reference-server';
+import { runHostsPhase } from './hosts-phase';
 import { runQueuePhase } from './queue/phase';
 import { runServerPhase } from './server-phase';
 
@@ -32,6 +35,7 @@ async function main(): Promise<number> {
 	mkdirSync(ARTIFACTS, { recursive: true });
 	const logFile = path.join(ARTIFACTS, 'e2e.log');
 	const only = process.env.SORA_E2E_ONLY;
+	const hostsOnly = Boolean(process.env.SORA_E2E_HOSTS_ONLY);
 	const results: { title: string; checks: Checks[] }[] = [];
 	const decoys = process.env.SORA_E2E_DECOYS ? await startDecoys() : undefined;
 	if (decoys) console.log(`[e2e] decoy listeners on ${decoys.ports.join(', ') || '(none free)'}: n8n must not need them`);
@@ -55,12 +59,17 @@ async function main(): Promise<number> {
 				r !== undefined && (!only || r.version.startsWith(`${only}.`)) && all.findIndex((o) => o?.version === r.version) === i,
 		);
 		for (const runtime of runtimes) {
-			const checks = await runCliPhase(runtime, customDir, server);
-			const editor = runtime === provisioned.n8n2 && !process.env.SORA_E2E_SKIP_EDITOR;
-			checks.push(...(await runServerPhase(runtime, customDir, ARTIFACTS, { editor })));
+			if (hostsOnly && runtime !== provisioned.n8n2 && runtime !== provisioned.n8n1) continue;
+			const checks: Checks[] = [];
+			if (!hostsOnly) {
+				checks.push(...(await runCliPhase(runtime, customDir, server)));
+				const editor = runtime === provisioned.n8n2 && !process.env.SORA_E2E_SKIP_EDITOR;
+				checks.push(...(await runServerPhase(runtime, customDir, ARTIFACTS, { editor })));
+			}
+			if (runtime === provisioned.n8n2 || runtime === provisioned.n8n1) checks.push(...(await runHostsPhase(runtime, customDir)));
 			results.push({ title: runtime.label, checks });
 		}
-		if (only !== '1' && !process.env.SORA_E2E_SKIP_QUEUE) {
+		if (only !== '1' && !hostsOnly && !process.env.SORA_E2E_SKIP_QUEUE) {
 			const tq = Date.now();
 			const checks = await runQueuePhase(provisioned.n8n2, customDir, ARTIFACTS);
 			results.push({ title: `${provisioned.n8n2.label} queue mode`, checks });

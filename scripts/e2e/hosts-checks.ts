@@ -1,0 +1,65 @@
+/**
+ * What one host mode's action workflow (hosts-workflows.ts) must show after `n8n execute`, checked
+ * against the run JSON n8n printed and the requests the reference server saw.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ReferenceServer } from '../../test/server';
+import { looksLikeMp4, readBinary } from './binary';
+import type { Checks } from './checks';
+import type { HostModeSpec } from './hosts-modes';
+import { NODE } from './hosts-workflows';
+import { type N8nInstance, type RunItem, nodeItems } from './n8n';
+import { REPO_ROOT } from './pack';
+
+const SERVED_VIDEO = readFileSync(path.join(REPO_ROOT, 'test', 'server', 'fixtures', 'video.mp4'));
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const asRequest = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+
+function onlyItem(checks: Checks, run: unknown, node: string): RunItem | undefined {
+	const items = nodeItems(run, node);
+	checks.equal(items.length, 1, `${node}: items`);
+	return items[0];
+}
+
+export function checkHostRun(checks: Checks, spec: HostModeSpec, run: unknown, server: ReferenceServer, inst: N8nInstance): void {
+	let videoId = '';
+	const created = onlyItem(checks, run, NODE.create);
+	checks.that(!created?.json?.error, `${NODE.create}: no error`, created?.json?.error);
+	checks.equal(created?.json?.status, 'completed', `${NODE.create}: json.status`);
+	videoId = String(created?.json?.id ?? '');
+	checks.that(spec.idPattern.test(videoId), `${NODE.create}: json.id is a ${spec.label} id (${videoId})`, videoId);
+	const bin = created?.binary?.data;
+	if (checks.that(bin, `${NODE.create}: binary "data" present`, Object.keys(created?.binary ?? {}))) {
+		checks.equal(bin!.mimeType, 'video/mp4', `${NODE.create}: binary mimeType`);
+		const bytes = readBinary(inst.userFolder, bin!);
+		checks.that(bytes && looksLikeMp4(bytes) && bytes.equals(SERVED_VIDEO), `${NODE.create}: binary bytes are the MP4 the host served (${bytes?.length ?? '?'} bytes)`);
+	}
+
+	const got = onlyItem(checks, run, NODE.get);
+	checks.that(!got?.json?.error, `${NODE.get}: no error`, got?.json?.error);
+	checks.equal(got?.json?.id, videoId, `${NODE.get}: json.id`);
+	checks.equal(got?.json?.status, 'completed', `${NODE.get}: json.status`);
+
+	const failed = String(onlyItem(checks, run, NODE.failing)?.json?.error ?? '');
+	const failedId = /\[item 0, video ([\w-]+)\]$/.exec(failed)?.[1] ?? '';
+	checks.that(/^Video generation failed: .+ \[item 0, video [\w-]+\]$/.test(failed) && !/timed out|without a reason/i.test(failed), `${NODE.failing}: fails with the host's reason (${failed})`, failed);
+	if (failedId) {
+		const polls = server.requests.filter((r) => r.method === 'GET' && r.path === `/videos/${failedId}`).length;
+		checks.that(polls <= 4, `${NODE.failing}: ended at the host's first failed answer, not at Timeout (${polls} status checks)`, polls);
+	}
+
+	const unknown = String(onlyItem(checks, run, NODE.unknown)?.json?.error ?? '');
+	checks.that(spec.unknownMessage.test(unknown), `${NODE.unknown}: the host's message (${unknown})`, unknown);
+
+	const sent = server.requests.map(asRequest);
+	for (const lacked of spec.lacks) {
+		const name = NODE.lacks(lacked.operation);
+		const error = String(onlyItem(checks, run, name)?.json?.error ?? '');
+		const expected = new RegExp(`^${escape(spec.label)} does not offer ${escape(lacked.operation)} \\[item 0(, (video|character) [\\w-]+)?\\]$`);
+		checks.that(expected.test(error), `${name}: "${error}"`, error);
+		const reached = sent.filter((r) => lacked.request.test(r));
+		checks.that(reached.length === 0, `${name}: no request reached the server`, reached);
+	}
+}

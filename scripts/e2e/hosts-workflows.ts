@@ -1,0 +1,119 @@
+/**
+ * The workflows and credentials of the host-mode e2e, built per mode from its spec (hosts-modes.ts):
+ *  - an action workflow, every Sora node set to Continue (regular output) so one run shows them all:
+ *    Start → Create (wait, download) → Get, a failing prompt, an unknown id, each lacked operation;
+ *  - for a host with webhooks, a Sora Trigger workflow.
+ */
+import type { CredentialToImport } from './n8n';
+import type { HostModeSpec } from './hosts-modes';
+
+export const SORA_TYPE = 'CUSTOM.sora';
+export const TRIGGER_TYPE = 'CUSTOM.soraTrigger';
+
+const cap = (mode: string) => mode[0].toUpperCase() + mode.slice(1);
+
+export const credentialId = (spec: HostModeSpec) => `soraE2eHost${cap(spec.mode)}`;
+export const credentialName = (spec: HostModeSpec) => `Sora API (${spec.label})`;
+export const actionWorkflowId = (spec: HostModeSpec) => `soraE2eHost${cap(spec.mode)}`;
+export const triggerWorkflowId = (spec: HostModeSpec) => `soraE2eHostTrig${cap(spec.mode)}`;
+
+/** The credential as `n8n import:credentials` takes it, with the family's Host Type. */
+export function hostCredential(spec: HostModeSpec, baseUrl: string, apiKey: string, webhookSecret?: string): CredentialToImport {
+	return {
+		id: credentialId(spec),
+		name: credentialName(spec),
+		type: 'soraApi',
+		data: { apiKey, baseUrl, hostType: spec.hostType, authHeader: 'bearer', ...(webhookSecret ? { webhookSecret } : {}) },
+	};
+}
+
+/** Node names in the action workflow. */
+export const NODE = {
+	create: 'Create',
+	get: 'Get',
+	failing: 'Create failing prompt',
+	unknown: 'Get unknown id',
+	lacks: (operation: string) => `Lacks ${operation}`,
+};
+
+type WorkflowNode = Record<string, unknown> & { name: string };
+
+function uuid(workflow: number, index: number): string {
+	return `7c1f0a3e-13${String(workflow).padStart(2, '0')}-4c3e-9a51-${String(index).padStart(12, '0')}`;
+}
+
+export function hostActionWorkflow(spec: HostModeSpec, workflowIndex: number) {
+	const credentials = { soraApi: { id: credentialId(spec), name: credentialName(spec) } };
+	const model = { __rl: true, mode: 'id', value: spec.model };
+	const nodes: WorkflowNode[] = [];
+	const sora = (name: string, parameters: Record<string, unknown>): WorkflowNode => {
+		const node = {
+			id: uuid(workflowIndex, nodes.length + 1),
+			name,
+			type: SORA_TYPE,
+			typeVersion: 1,
+			position: [440, nodes.length * 160],
+			onError: 'continueRegularOutput',
+			parameters,
+			credentials,
+		};
+		nodes.push(node);
+		return node;
+	};
+	nodes.push({ id: uuid(workflowIndex, 0), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} });
+	const create = { resource: 'video', operation: 'create', model, seconds: spec.seconds, size: spec.size };
+	sora(NODE.create, {
+		...create,
+		prompt: `e2e ${spec.mode}: a paper boat drifting on a pond at dawn`,
+		waitForCompletion: true,
+		downloadVideo: true,
+		binaryPropertyName: 'data',
+		waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 2 },
+	});
+	const afterCreate = [
+		sora(NODE.get, { resource: 'video', operation: 'get', videoId: '={{ $json.id }}', waitForCompletion: false }),
+		sora(NODE.failing, {
+			...create,
+			prompt: `e2e ${spec.mode}: this one is blocked [fail]`,
+			waitForCompletion: true,
+			downloadVideo: true,
+			waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 1 },
+		}),
+		sora(NODE.unknown, { resource: 'video', operation: 'get', videoId: spec.unknownId, waitForCompletion: false }),
+		...spec.lacks.map((lacked) => sora(NODE.lacks(lacked.operation), lacked.parameters)),
+	];
+	const to = (node: WorkflowNode) => ({ node: node.name, type: 'main', index: 0 });
+	return {
+		id: actionWorkflowId(spec),
+		name: `Sora e2e: ${spec.label} (${spec.mode} mode)`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes,
+		connections: {
+			Start: { main: [[to(nodes[1])]] },
+			[NODE.create]: { main: [afterCreate.map(to)] },
+		},
+	};
+}
+
+export function hostTriggerWorkflow(spec: HostModeSpec, workflowIndex: number) {
+	return {
+		id: triggerWorkflowId(spec),
+		name: `Sora e2e: ${spec.label} webhooks`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: uuid(workflowIndex, 90),
+				name: 'Sora Trigger',
+				type: TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: uuid(workflowIndex, 91),
+				parameters: { events: ['video.completed', 'video.failed'], fetchVideo: true, downloadVideo: true, binaryPropertyName: 'data' },
+				credentials: { soraApi: { id: credentialId(spec), name: credentialName(spec) } },
+			},
+		],
+		connections: {},
+	};
+}
