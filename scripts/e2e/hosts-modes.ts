@@ -92,4 +92,16 @@ export const OPEN_ROUTER: HostModeSpec = {
 	webhooks: true,
 };
 
-export const HOST_MODE_SPECS: HostModeSpec[] = [NEW_API, OPEN_ROUTER];
+export const LAO_ZHANG: HostModeSpec = {
+	...NEW_API,
+	mode: 'laozhang',
+	hostType: 'laoZhang',
+	label: 'LaoZhang API',
+	model: 'muse-video',
+	seconds: '5',
+	size: '1280x720',
+	listed: ['muse-video', 'muse-video-20s', 'muse-video-60s'],
+	notListed: ['gpt-4o-mini', 'claude-sonnet-4-5'],
+};
+
+export const HOST_MODE_SPECS: HostModeSpec[] = [NEW_API, OPEN_ROUTER, LAO_ZHANG];
