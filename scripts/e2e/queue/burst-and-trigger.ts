@@ -48,6 +48,17 @@ export async function checkWebhookBurst(checks: Checks, ctx: QueueContext, workf
 	ctx.figures.burst = { requests: BURST, wallSeconds: wallS, perWorker: counts };
 }
 
+/** Polls main's REST API until the workflow's static data (saved by a webhook processor) names the delivery. */
+async function waitForSavedDelivery(ctx: QueueContext, workflowId: string, webhookId: string, timeoutMs = 15_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const res = await fetch(`${ctx.cluster.main.url}/rest/workflows/${workflowId}`, { headers: { cookie: ctx.cookie } });
+		if (res.ok && JSON.stringify(((await res.json()) as any)?.data?.staticData ?? {}).includes(webhookId)) return;
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`delivery ${webhookId} not in the workflow's static data after ${timeoutMs} ms`);
+}
+
 export async function checkTriggerBehindProcessors(checks: Checks, ctx: QueueContext, workflow: { id: string; nodes: any[] }): Promise<void> {
 	const [wh1, wh2] = ctx.cluster.webhooks;
 	const url1 = triggerUrl(wh1.url, workflow)!;
@@ -56,11 +67,14 @@ export async function checkTriggerBehindProcessors(checks: Checks, ctx: QueueCon
 	const video = await ctx.createVideo('queue e2e trigger: a kite over the sea');
 	const executionsBefore = (await listExecutions(ctx.cluster.main.url, ctx.cookie, workflow.id)).length;
 
+	// A webhook processor loads the workflow's static data (the delivery log) for each request and saves
+	// it whole after answering, last writer wins: a delivery is sent once the one before it is saved.
 	const first = await deliver(url1, ctx.secret, video, 'video.completed');
+	await waitForSavedDelivery(ctx, workflow.id, first.webhookId);
 	const second = await deliver(url2, ctx.secret, video, 'video.completed');
+	await waitForSavedDelivery(ctx, workflow.id, second.webhookId);
 	checks.that(first.status === 200 && !JSON.stringify(first.json).includes('redelivery'), 'a signed delivery to webhook processor 1: accepted', first);
 	checks.that(second.status === 200 && !JSON.stringify(second.json).includes('redelivery'), 'another signed delivery to webhook processor 2: accepted', second);
-	await new Promise((r) => setTimeout(r, 1500)); // n8n saves the static data after answering
 	const replays = [
 		['the first, redelivered to processor 2', await deliver(url2, ctx.secret, video, 'video.completed', { webhookId: first.webhookId })],
 		['the second, redelivered to processor 1', await deliver(url1, ctx.secret, video, 'video.completed', { webhookId: second.webhookId })],

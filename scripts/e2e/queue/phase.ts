@@ -25,11 +25,6 @@ export const STORE_LIMIT_MIB = 8;
 const WORKER_GRACE_SECONDS = 5;
 const SLOW_VIDEO_MS = 40_000;
 
-/**
- * Until the node surfaces the store's refusal at once (issue 16, engine/downloadContent.ts), the
- * above-limit checks that need it are reported as known failures; SORA_E2E_QUEUE_LIMIT_STRICT=1 makes them count.
- */
-const limitKnownFailure = process.env.SORA_E2E_QUEUE_LIMIT_STRICT !== '1';
 
 /** Example 1 (webhook → generate → answer with the MP4), and a copy that answers at once and waits 40 s. */
 function workflows() {
@@ -106,11 +101,7 @@ export async function runQueuePhase(runtime: N8nRuntime, customDir: string, arti
 		};
 		await step('24 webhook requests at once', (c) => checkWebhookBurst(c, ctx, wf.burst));
 		await step('Sora Trigger behind two webhook processors', (c) => checkTriggerBehindProcessors(c, ctx, wf.trigger));
-		await step(`a video above the ${STORE_LIMIT_MIB} MiB store limit`, (c) =>
-			checkVideoAboveStoreLimit(c, ctx, wf.burst, STORE_LIMIT_MIB, (ok, message, detail) =>
-				limitKnownFailure && !ok ? c.that(true, `KNOWN FAILURE (waits for the node's size-limit change): ${message}`) : c.that(ok, message, detail),
-			),
-		);
+		await step(`a video above the ${STORE_LIMIT_MIB} MiB store limit`, (c) => checkVideoAboveStoreLimit(c, ctx, wf.burst, STORE_LIMIT_MIB));
 		await step('a worker stopped (SIGTERM) mid-wait', (c) => checkWorkerStoppedMidWait(c, ctx, wf.slow, WORKER_GRACE_SECONDS));
 	} catch (e) {
 		setup.that(false, `queue phase: ${(e as Error).message}`);
