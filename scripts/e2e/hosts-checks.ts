@@ -8,7 +8,7 @@ import type { ReferenceServer } from '../../test/server';
 import { looksLikeMp4, readBinary } from './binary';
 import type { Checks } from './checks';
 import type { HostModeSpec } from './hosts-modes';
-import { NODE } from './hosts-workflows';
+import { CUSTOM_HEADER, NODE } from './hosts-workflows';
 import { type N8nInstance, type RunItem, nodeItems } from './n8n';
 import { REPO_ROOT } from './pack';
 
@@ -23,7 +23,7 @@ function onlyItem(checks: Checks, run: unknown, node: string): RunItem | undefin
 	return items[0];
 }
 
-export function checkHostRun(checks: Checks, spec: HostModeSpec, run: unknown, server: ReferenceServer, inst: N8nInstance): void {
+export function checkHostRun(checks: Checks, spec: HostModeSpec, run: unknown, server: ReferenceServer, inst: N8nInstance, apiKey: string): void {
 	let videoId = '';
 	const created = onlyItem(checks, run, NODE.create);
 	checks.that(!created?.json?.error, `${NODE.create}: no error`, created?.json?.error);
@@ -35,6 +35,13 @@ export function checkHostRun(checks: Checks, spec: HostModeSpec, run: unknown, s
 		checks.equal(bin!.mimeType, 'video/mp4', `${NODE.create}: binary mimeType`);
 		const bytes = readBinary(inst.userFolder, bin!);
 		checks.that(bytes && looksLikeMp4(bytes) && bytes.equals(SERVED_VIDEO), `${NODE.create}: binary bytes are the MP4 the host served (${bytes?.length ?? '?'} bytes)`);
+	}
+
+	const wrong = server.requests.filter((r) => r.headers[CUSTOM_HEADER.toLowerCase()] !== spec.mode || r.headers.authorization !== `Bearer ${apiKey}`);
+	checks.that(server.requests.length > 0 && wrong.length === 0, `every request to the host carried the key and the credential's ${CUSTOM_HEADER} header (${server.requests.length} requests)`, wrong.map(asRequest));
+	if (spec.resultOnCdn) {
+		const cdn = server.cdn.requests.length;
+		checks.that(cdn > 0 && !server.cdn.sawCredentials, `${NODE.create}: the MP4 came from the result URL on the host's CDN, without the key (${cdn} CDN requests)`);
 	}
 
 	const got = onlyItem(checks, run, NODE.get);

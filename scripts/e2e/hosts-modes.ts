@@ -33,6 +33,8 @@ export interface HostModeSpec {
 	listed: string[];
 	notListed: string[];
 	webhooks: boolean;
+	/** The finished video names a result URL on another origin (the server's CDN listener), fetched without the key. */
+	resultOnCdn: boolean;
 }
 
 /** An id no video has: a lacked operation that sent anything would name it in a request path. */
@@ -74,6 +76,8 @@ export const NEW_API: HostModeSpec = {
 	listed: ['sora-2', 'kling-v2-master', 'veo-3.1'],
 	notListed: ['gpt-4o-mini'],
 	webhooks: false,
+	// sora-2 is new-api's OpenAI channel: /content; its task channels (kling…) name metadata.url
+	resultOnCdn: false,
 };
 
 export const OPEN_ROUTER: HostModeSpec = {
@@ -90,6 +94,7 @@ export const OPEN_ROUTER: HostModeSpec = {
 	listed: ['google/veo-3.1', 'bytedance/seedance-1-pro'],
 	notListed: ['openai/gpt-4o-mini'],
 	webhooks: true,
+	resultOnCdn: false,
 };
 
 export const LAO_ZHANG: HostModeSpec = {
@@ -102,6 +107,7 @@ export const LAO_ZHANG: HostModeSpec = {
 	size: '1280x720',
 	listed: ['muse-video', 'muse-video-20s', 'muse-video-60s'],
 	notListed: ['gpt-4o-mini', 'claude-sonnet-4-5'],
+	resultOnCdn: true,
 };
 
 export const HOST_MODE_SPECS: HostModeSpec[] = [NEW_API, OPEN_ROUTER, LAO_ZHANG];

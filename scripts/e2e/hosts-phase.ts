@@ -69,7 +69,7 @@ export async function runHostsPhase(runtime: N8nRuntime, customDir: string, spec
 			checks.equal(result.exitCode, 0, `n8n execute exit code (${seconds(te)})`);
 			if (!checks.that(result.run, 'n8n printed the run JSON', (result.stderr || result.stdout).slice(-1500))) continue;
 			checks.that(!result.run.data?.resultData?.error, 'the run has no workflow error', result.run.data?.resultData?.error?.message);
-			await checks.step('nodes', () => checkHostRun(checks, spec, result.run, server, inst));
+			await checks.step('nodes', () => checkHostRun(checks, spec, result.run, server, inst, API_KEY));
 		}
 
 		const triggers = modes.filter((m) => m.trigger);

@@ -6,7 +6,7 @@
 import type { ReferenceServer } from '../../test/server';
 import type { Checks } from './checks';
 import type { HostModeSpec } from './hosts-modes';
-import { SORA_TYPE, credentialId, credentialName, hostCredential } from './hosts-workflows';
+import { CUSTOM_HEADER, SORA_TYPE, credentialId, credentialName, hostCredential } from './hosts-workflows';
 
 async function postJson(url: string, cookie: string, body: unknown): Promise<{ status: number; json: any; text: string }> {
 	const res = await fetch(url, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'browser-id': 'sora-e2e' }, body: JSON.stringify(body) });
@@ -33,7 +33,10 @@ export async function checkCredentialTest(checks: Checks, spec: HostModeSpec, n8
 		const result = answer.json?.data ?? answer.json;
 		checks.equal(result?.status, expected, `credential test with ${label} (${result?.message ?? answer.text.slice(0, 200)})`);
 		// n8n's tester may send a refused test request twice (2.41.1 does); each must be the family's test path.
-		const sent = server.requests.slice(before).map((r) => `${r.method} ${r.path} ${r.status}`);
+		const requests = server.requests.slice(before);
+		const sent = requests.map((r) => `${r.method} ${r.path} ${r.status}`);
+		const header = CUSTOM_HEADER.toLowerCase();
+		checks.that(requests.length > 0 && requests.every((r) => r.headers[header] === spec.mode && r.headers.authorization === `Bearer ${key}`), `credential test with ${label}: sent the key and the ${CUSTOM_HEADER} header, as the node does`, requests.map((r) => r.headers));
 		checks.that(sent.length > 0 && sent.every((r) => r.startsWith(`GET ${testPath} `)), `credential test with ${label}: GET ${testPath} (${sent.join(', ')})`, sent);
 	}
 }

@@ -17,13 +17,23 @@ export const credentialName = (spec: HostModeSpec) => `Sora API (${spec.label})`
 export const actionWorkflowId = (spec: HostModeSpec) => `soraE2eHost${cap(spec.mode)}`;
 export const triggerWorkflowId = (spec: HostModeSpec) => `soraE2eHostTrig${cap(spec.mode)}`;
 
-/** The credential as `n8n import:credentials` takes it, with the family's Host Type. */
+/** A custom header of the credential: the node and the credential test must send it to the host. */
+export const CUSTOM_HEADER = 'X-E2e-Host';
+
+/** The credential as `n8n import:credentials` takes it, with the family's Host Type and a custom header. */
 export function hostCredential(spec: HostModeSpec, baseUrl: string, apiKey: string, webhookSecret?: string): CredentialToImport {
 	return {
 		id: credentialId(spec),
 		name: credentialName(spec),
 		type: 'soraApi',
-		data: { apiKey, baseUrl, hostType: spec.hostType, authHeader: 'bearer', ...(webhookSecret ? { webhookSecret } : {}) },
+		data: {
+			apiKey,
+			baseUrl,
+			hostType: spec.hostType,
+			authHeader: 'bearer',
+			customHeaders: { header: [{ name: CUSTOM_HEADER, value: spec.mode }] },
+			...(webhookSecret ? { webhookSecret } : {}),
+		},
 	};
 }
 
