@@ -3,28 +3,52 @@
  * with Wait for Completion and Download Video, then write the MP4 under output/.
  * Offline against the reference server by default; against a real provider when SORA_BASE_URL
  * and SORA_API_KEY are set (SORA_MODEL, SORA_PROMPT, SORA_SECONDS, SORA_SIZE optional).
+ * Offline, `--host openai|newapi|openrouter|laozhang` (or SORA_DEMO_HOST) picks the reference server's
+ * mode and a model of that family (default openai), e.g. `npm run demo -- --host newapi`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { readBinary, runNode } from '../test/harness/runNode';
-import { startReferenceServer } from '../test/server';
+import { startReferenceServer, type ServerMode } from '../test/server';
+
+/** Per host family: the server mode, the credential's Host Type and a model, length and size it takes. */
+const HOSTS: Record<string, { mode: ServerMode; hostType: string; model: string; seconds: string; size: string }> = {
+	openai: { mode: 'openai', hostType: 'openai', model: 'sora-2', seconds: '4', size: '1280x720' },
+	newapi: { mode: 'newapi', hostType: 'newApi', model: 'sora-2', seconds: '4', size: '1280x720' },
+	openrouter: { mode: 'openrouter', hostType: 'openRouter', model: 'google/veo-3.1', seconds: '8', size: '1280x720' },
+	laozhang: { mode: 'laozhang', hostType: 'laoZhang', model: 'muse-video', seconds: '10', size: '1280x720' },
+};
+
+/** `--host newapi` or `--host=newapi`, else SORA_DEMO_HOST, else openai. */
+function chosenHost(): string {
+	const args = process.argv.slice(2);
+	const index = args.findIndex((arg) => arg === '--host' || arg.startsWith('--host='));
+	const host = index < 0 ? process.env.SORA_DEMO_HOST || 'openai' : args[index].includes('=') ? args[index].slice('--host='.length) : args[index + 1];
+	if (!(host in HOSTS)) throw new Error(`--host must be one of ${Object.keys(HOSTS).join(', ')}; got '${host}'`);
+	return host;
+}
 
 async function main() {
 	const real = Boolean(process.env.SORA_BASE_URL && process.env.SORA_API_KEY);
-	const server = real ? undefined : await startReferenceServer({ generationMs: 3000 });
+	const host = HOSTS[chosenHost()];
+	const server = real ? undefined : await startReferenceServer({ generationMs: 3000, mode: host.mode });
 	const credentials = real
 		? { baseUrl: process.env.SORA_BASE_URL!, apiKey: process.env.SORA_API_KEY!, authHeader: process.env.SORA_AUTH_HEADER ?? 'bearer' }
-		: { baseUrl: server!.url, apiKey: 'sk-test', authHeader: 'bearer' };
-	console.log(real ? `Host: ${credentials.baseUrl}` : `Host: the reference server at ${credentials.baseUrl} (offline; set SORA_BASE_URL and SORA_API_KEY for a real provider)`);
+		: { baseUrl: server!.url, apiKey: 'sk-test', authHeader: 'bearer', hostType: host.hostType };
+	console.log(
+		real
+			? `Host: ${credentials.baseUrl}`
+			: `Host: the reference server in ${host.mode} mode at ${credentials.baseUrl} (offline; set SORA_BASE_URL and SORA_API_KEY for a real provider)`,
+	);
 
 	const parameters = {
 		resource: 'video',
 		operation: 'create',
 		prompt: process.env.SORA_PROMPT ?? 'A paper boat drifting down a rainy city gutter, cinematic, golden hour',
-		model: { mode: 'id', value: process.env.SORA_MODEL ?? 'sora-2' },
-		seconds: process.env.SORA_SECONDS ?? '4',
-		size: process.env.SORA_SIZE ?? '1280x720',
+		model: { mode: 'id', value: process.env.SORA_MODEL ?? (real ? 'sora-2' : host.model) },
+		seconds: process.env.SORA_SECONDS ?? (real ? '4' : host.seconds),
+		size: process.env.SORA_SIZE ?? (real ? '1280x720' : host.size),
 		waitForCompletion: true,
 		downloadVideo: true,
 		binaryPropertyName: 'data',
