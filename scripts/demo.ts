@@ -2,12 +2,13 @@
  * npm run demo: the main job of the package, run in n8n's own execution engine — Create a video
  * with Wait for Completion and Download Video, then write the MP4 under output/.
  * Offline against the reference server by default; against a real provider when SORA_BASE_URL
- * and SORA_API_KEY are set (SORA_MODEL, SORA_PROMPT, SORA_SECONDS, SORA_SIZE optional).
+ * and SORA_API_KEY are set (SORA_HOST_TYPE, SORA_MODEL, SORA_PROMPT, SORA_SECONDS, SORA_SIZE optional).
  * Offline, `--host openai|newapi|openrouter|laozhang` (or SORA_DEMO_HOST) picks the reference server's
  * mode and a model of that family (default openai), e.g. `npm run demo -- --host newapi`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { readBinary, runNode } from '../test/harness/runNode';
 import { startReferenceServer, type ServerMode } from '../test/server';
@@ -33,13 +34,13 @@ async function main() {
 	const real = Boolean(process.env.SORA_BASE_URL && process.env.SORA_API_KEY);
 	const host = HOSTS[chosenHost()];
 	const server = real ? undefined : await startReferenceServer({ generationMs: 3000, mode: host.mode });
-	const credentials = real
-		? { baseUrl: process.env.SORA_BASE_URL!, apiKey: process.env.SORA_API_KEY!, authHeader: process.env.SORA_AUTH_HEADER ?? 'bearer' }
-		: { baseUrl: server!.url, apiKey: 'sk-test', authHeader: 'bearer', hostType: host.hostType };
+	const credentials: ICredentialDataDecryptedObject = real
+		? { baseUrl: process.env.SORA_BASE_URL!, apiKey: process.env.SORA_API_KEY!, authHeader: process.env.SORA_AUTH_HEADER ?? 'bearer', hostType: process.env.SORA_HOST_TYPE ?? 'auto' }
+		: { baseUrl: server!.url, apiKey: 'sk-test', authHeader: 'bearer', hostType: host.hostType ?? 'auto' };
 	console.log(
 		real
-			? `Host: ${credentials.baseUrl}`
-			: `Host: the reference server in ${host.mode} mode at ${credentials.baseUrl} (offline; set SORA_BASE_URL and SORA_API_KEY for a real provider)`,
+			? `Host: ${String(credentials.baseUrl)}`
+			: `Host: the reference server in ${host.mode} mode at ${String(credentials.baseUrl)} (offline; set SORA_BASE_URL and SORA_API_KEY for a real provider)`,
 	);
 
 	const parameters = {
