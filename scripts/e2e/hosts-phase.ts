@@ -2,8 +2,9 @@
  * The host modes in real n8n (issue 13), for one n8n: one reference server per mode (in this process,
  * on loopback free ports, so its request log can show that nothing was sent), a credential per mode
  * with the family's Host Type, and
- *   1. `n8n execute` of each mode's action workflow: Create with wait → MP4, Get, a failing prompt,
- *      an unknown id, every operation the family lacks (hosts-checks.ts);
+ *   1. one `n8n execute` of the action workflow (all modes' nodes, Continue On Fail): per mode Create
+ *      with wait → MP4, Get, a failing prompt, an unknown id, every operation the family lacks
+ *      (hosts-checks.ts);
  *   2. `n8n start`: the credential test and Model "From List" through n8n's REST API (hosts-rest.ts),
  *      and the Sora Trigger with the host's signed and forged deliveries where the host sends any
  *      (OpenRouter; new-api and LaoZhang send none) (hosts-webhooks.ts).
@@ -15,7 +16,7 @@ import { checkHostRun } from './hosts-checks';
 import { HOST_MODE_SPECS, type HostModeSpec } from './hosts-modes';
 import { checkCredentialTest, checkModelList } from './hosts-rest';
 import { checkOpenRouterTrigger } from './hosts-webhooks';
-import { actionWorkflowId, hostActionWorkflow, hostCredential, hostTriggerWorkflow, triggerWorkflowId } from './hosts-workflows';
+import { ACTION_WORKFLOW_ID, hostActionWorkflow, hostCredential, hostTriggerWorkflow, triggerWorkflowId } from './hosts-workflows';
 import { activateWorkflows, createInstance, execute, importCredentials, importWorkflows, login, setupOwner, startServer } from './n8n';
 import { LOOPBACK, freePort } from './ports';
 import { seconds, stopChild } from './proc';
@@ -38,6 +39,12 @@ export async function runHostsPhase(runtime: N8nRuntime, customDir: string, spec
 	const port = await freePort();
 	const n8nUrl = `http://localhost:${port}`;
 	const modes: ModeSetup[] = [];
+	const took: string[] = [];
+	let tStep = Date.now();
+	const lap = (what: string) => {
+		took.push(`${what} ${seconds(tStep)}`);
+		tStep = Date.now();
+	};
 	let n8n: Awaited<ReturnType<typeof startServer>> | undefined;
 	try {
 		for (const [index, spec] of specs.entries()) {
@@ -56,27 +63,33 @@ export async function runHostsPhase(runtime: N8nRuntime, customDir: string, spec
 			if (!spec.webhooks) console.log(`[e2e] ${runtime.label}: the ${spec.label} sends no webhooks (hosts.md): no Sora Trigger test in the ${spec.mode} mode`);
 		}
 		const credentials = modes.map((m) => hostCredential(m.spec, m.server.url, API_KEY, m.secret));
-		const workflows = modes.flatMap((m, i) => [hostActionWorkflow(m.spec, i), ...(m.trigger ? [m.trigger] : [])]);
+		const workflows = [hostActionWorkflow(specs), ...modes.flatMap((m) => (m.trigger ? [m.trigger] : []))];
 		const inst = createInstance(runtime, customDir);
 		await importCredentials(inst, credentials);
 		await importWorkflows(inst, workflows);
+		lap('import');
 
-		for (const { spec, server } of modes) {
-			const checks = new Checks(`${runtime.version} ${spec.mode} mode: workflow`);
-			results.push(checks);
-			const te = Date.now();
-			const result = await execute(inst, actionWorkflowId(spec));
-			checks.equal(result.exitCode, 0, `n8n execute exit code (${seconds(te)})`);
-			if (!checks.that(result.run, 'n8n printed the run JSON', (result.stderr || result.stdout).slice(-1500))) continue;
-			checks.that(!result.run.data?.resultData?.error, 'the run has no workflow error', result.run.data?.resultData?.error?.message);
-			await checks.step('nodes', () => checkHostRun(checks, spec, result.run, server, inst, API_KEY));
+		const run = new Checks(`${runtime.version} host modes: n8n execute`);
+		results.push(run);
+		const te = Date.now();
+		const result = await execute(inst, ACTION_WORKFLOW_ID);
+		run.equal(result.exitCode, 0, `n8n execute of the workflow of ${modes.length} modes: exit code (${seconds(te)})`);
+		if (run.that(result.run, 'n8n printed the run JSON', (result.stderr || result.stdout).slice(-1500))) {
+			run.that(!result.run.data?.resultData?.error, 'the run has no workflow error', result.run.data?.resultData?.error?.message);
+			for (const { spec, server } of modes) {
+				const checks = new Checks(`${runtime.version} ${spec.mode} mode: workflow`);
+				results.push(checks);
+				await checks.step('nodes', () => checkHostRun(checks, spec, result.run, server, inst, API_KEY));
+			}
 		}
 
+		lap('execute');
 		const triggers = modes.filter((m) => m.trigger);
 		await activateWorkflows(inst, triggers.map((m) => m.trigger!.id));
 		n8n = await startServer(inst, port);
 		await setupOwner(n8n.url);
 		const cookie = await login(n8n.url);
+		lap('activate and n8n start');
 		for (const { spec, server, secret, trigger } of modes) {
 			const checks = new Checks(`${runtime.version} ${spec.mode} mode: n8n start`);
 			results.push(checks);
@@ -88,12 +101,13 @@ export async function runHostsPhase(runtime: N8nRuntime, customDir: string, spec
 			}
 			checks.that(server.contractViolations.length === 0, `reference server (${spec.mode}): no contract violations`, server.contractViolations);
 		}
+		lap('REST and trigger checks');
 	} catch (e) {
 		setup.that(false, `host modes phase: ${(e as Error).message}`);
 	} finally {
 		await stopChild(n8n?.child);
 		await Promise.all(modes.map((m) => m.server.close()));
 	}
-	console.log(`[e2e] ${runtime.label}: host modes done in ${seconds(t)}`);
+	console.log(`[e2e] ${runtime.label}: host modes done in ${seconds(t)} (${took.join(', ')})`);
 	return results;
 }
