@@ -67,6 +67,15 @@ export async function startPostgres(logFile: string): Promise<PostgresStore> {
 	}
 	const owner = await postgresUser();
 	const dir = privateDir('postgres', owner);
+	try {
+		return await initAndStartPostgres(bin, dir, owner, logFile);
+	} catch (e) {
+		rmSync(dir, { recursive: true, force: true });
+		throw e;
+	}
+}
+
+async function initAndStartPostgres(bin: string, dir: string, owner: { uid: number; gid: number } | undefined, logFile: string): Promise<PostgresStore> {
 	const data = path.join(dir, 'data');
 	const password = `pw-${Math.random().toString(36).slice(2)}`;
 	const pwFile = path.join(dir, 'pw');
@@ -82,18 +91,21 @@ export async function startPostgres(logFile: string): Promise<PostgresStore> {
 	);
 	const store: PostgresStore = { host: LOOPBACK, port, child, dir, database: 'n8n', user, password, stop: () => stopStore(child, dir) };
 	const env = { ...process.env, PGPASSWORD: password };
-	const psql = path.join(bin, 'psql');
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		const res = await run(psql, ['-h', LOOPBACK, '-p', String(port), '-U', user, '-d', 'postgres', '-c', 'select 1'], { env, check: false });
-		if (res.code === 0) break;
-		if (child.exitCode !== null || Date.now() > deadline) {
-			await store.stop();
-			throw new Error(`postgres did not start (log ${logFile}): ${res.stderr.trim()}`);
+	const psql = (sql: string) => run(path.join(bin, 'psql'), ['-h', LOOPBACK, '-p', String(port), '-U', user, '-d', 'postgres', '-c', sql], { env, check: false });
+	try {
+		const deadline = Date.now() + 60_000;
+		for (;;) {
+			const res = await psql('select 1');
+			if (res.code === 0) break;
+			if (child.exitCode !== null || Date.now() > deadline) throw new Error(`postgres did not start (log ${logFile}): ${res.stderr.trim()}`);
+			await new Promise((r) => setTimeout(r, 300));
 		}
-		await new Promise((r) => setTimeout(r, 300));
+		const created = await psql('create database n8n');
+		if (created.code !== 0) throw new Error(`create database n8n: ${created.stderr.trim()}`);
+	} catch (e) {
+		await stopChild(child, 15_000);
+		throw e;
 	}
-	await run(psql, ['-h', LOOPBACK, '-p', String(port), '-U', user, '-d', 'postgres', '-c', 'create database n8n'], { env, logFile });
 	return store;
 }
 
