@@ -33,7 +33,7 @@ function chosenHost(): string {
 async function main() {
 	const real = Boolean(process.env.SORA_BASE_URL && process.env.SORA_API_KEY);
 	const host = HOSTS[chosenHost()];
-	const server = real ? undefined : await startReferenceServer({ generationMs: 3000, mode: host.mode });
+	const server = real ? undefined : await startReferenceServer({ generationMs: 3000, mode: host.mode, sizedVideos: true });
 	const credentials: ICredentialDataDecryptedObject = real
 		? { baseUrl: process.env.SORA_BASE_URL!, apiKey: process.env.SORA_API_KEY!, authHeader: process.env.SORA_AUTH_HEADER ?? 'bearer', hostType: process.env.SORA_HOST_TYPE ?? 'auto' }
 		: { baseUrl: server!.url, apiKey: 'sk-test', authHeader: 'bearer', hostType: host.hostType ?? 'auto' };

@@ -42,6 +42,8 @@ function optionsFromEnv(): ServerOptions & { port: number; host: string } {
     rpmLimit: numberFromEnv('SORA_SERVER_RPM_LIMIT'),
     refreshMs: numberFromEnv('SORA_SERVER_REFRESH_MS'),
     honoursIdempotencyKey: process.env.SORA_SERVER_IDEMPOTENCY === '1' || undefined,
+    // Each video's MP4 has the job's size and length (ffmpeg; the 2 s fixture without it). SORA_SERVER_SIZED_VIDEOS=0: always the fixture.
+    sizedVideos: process.env.SORA_SERVER_SIZED_VIDEOS !== '0',
     mode,
     webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : undefined,
   };

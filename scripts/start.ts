@@ -11,6 +11,7 @@ import { CREDENTIAL, credentialFor, loadWorkflow } from './e2e/cases';
 import { loadExamples } from './e2e/examples';
 import { DEFAULT_OWNER, type Server, activateWorkflows, prepareInstance, setupOwner, startServer } from './e2e/n8n';
 import { buildAndPack, installIntoCustomExtensions } from './e2e/pack';
+import { ensureFfmpeg } from './e2e/media';
 import { choosePort } from './e2e/ports';
 import { removeTempDirs, stopChild, tempRoot } from './e2e/proc';
 import { provision } from './e2e/provision';
@@ -38,6 +39,8 @@ async function main() {
 	const n8nPort = await choosePort('N8N_PORT', 5678, log);
 	const n8nUrl = `http://localhost:${n8nPort}`;
 	const { n8n2 } = await provision(undefined, { n8n1: false });
+	// Placeholder videos of the size and length asked for need ffmpeg; without it every video is the 2 s fixture.
+	if (!(await ensureFfmpeg(log))) log('no ffmpeg: every video will be the 320x180, 2 s placeholder whatever its size and seconds');
 	console.log('[start] building and packing the package');
 	const packed = await buildAndPack();
 	const customDir = await installIntoCustomExtensions(packed.tarball);

@@ -1,9 +1,9 @@
 /**
  * Debian's chromium driven by playwright-core (no browser download): installed with apt-get if missing.
  */
-import { existsSync } from 'node:fs';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { run, tempDir } from './proc';
+import { ensureAptBinary } from './media';
+import { tempDir } from './proc';
 
 export const CHROMIUM = process.env.SORA_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -19,12 +19,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function ensureChromium(log: (m: string) => void): Promise<string> {
-	if (existsSync(CHROMIUM)) return CHROMIUM;
-	log('chromium missing: apt-get install -y chromium');
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	await run('apt-get', ['update'], { env, timeoutMs: 10 * 60_000 });
-	await run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env, timeoutMs: 15 * 60_000 });
-	if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is missing`);
+	if (!(await ensureAptBinary(CHROMIUM, 'chromium', log))) throw new Error(`apt-get install chromium left ${CHROMIUM} missing`);
 	return CHROMIUM;
 }
 

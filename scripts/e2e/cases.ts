@@ -4,14 +4,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { looksLikeMp4, readBinary } from './binary';
+import { servedMp4 } from './media';
 import type { Checks } from './checks';
 import { type CredentialToImport, type N8nInstance, type RunItem, nodeItems } from './n8n';
 import { REPO_ROOT } from './pack';
 import { type RunningServer, videoStatus } from './reference-server';
 
 export const WORKFLOWS_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'workflows');
-/** The MP4 the reference server serves as every video's content. */
-const SERVED_VIDEO = path.join(REPO_ROOT, 'test', 'server', 'fixtures', 'video.mp4');
 export const CREDENTIAL = { id: 'soraE2eCredential1', name: 'Sora account', type: 'soraApi' };
 
 /** The credential as `n8n import:credentials` takes it, pointing at the reference server. */
@@ -39,7 +38,7 @@ export function loadWorkflow(file: string): { id: string; name: string } & Recor
 const VIDEO_ID = /video_[A-Za-z0-9_-]+/;
 
 /** A completed video item with its MP4 in binary property `property`. */
-function checkDownloadedVideo(checks: Checks, ctx: CaseContext, item: RunItem | undefined, property: string, label: string) {
+async function checkDownloadedVideo(checks: Checks, ctx: CaseContext, item: RunItem | undefined, property: string, label: string) {
 	checks.equal(item?.json?.status, 'completed', `${label}: json.status`);
 	checks.that(VIDEO_ID.test(String(item?.json?.id)), `${label}: json.id is a video id`, item?.json?.id);
 	const bin = item?.binary?.[property];
@@ -50,7 +49,8 @@ function checkDownloadedVideo(checks: Checks, ctx: CaseContext, item: RunItem | 
 	checks.that(bytes && bytes.length > 0, `${label}: binary size > 0 (${bytes?.length ?? '?'} bytes)`, bin);
 	if (bytes) {
 		checks.that(looksLikeMp4(bytes), `${label}: binary bytes are an MP4 (ftyp box)`);
-		checks.that(bytes.equals(readFileSync(SERVED_VIDEO)), `${label}: binary bytes equal the MP4 the server served`);
+		const served = await servedMp4(item!.json);
+		checks.that(bytes.equals(served), `${label}: binary bytes equal the MP4 the server served for ${item!.json.size}, ${item!.json.seconds} s (${served.length} bytes)`);
 	}
 }
 
@@ -59,10 +59,10 @@ export const CASES: E2eCase[] = [
 		file: 'video-flow.json',
 		async check(run, checks, ctx) {
 			let videoId = '';
-			await checks.step('Create', () => {
+			await checks.step('Create', async () => {
 				const items = nodeItems(run, 'Create');
 				checks.equal(items.length, 1, 'Create: items');
-				checkDownloadedVideo(checks, ctx, items[0], 'data', 'Create');
+				await checkDownloadedVideo(checks, ctx, items[0], 'data', 'Create');
 				videoId = String(items[0]?.json?.id ?? '');
 			});
 			await checks.step('Get', () => {
@@ -89,7 +89,7 @@ export const CASES: E2eCase[] = [
 			await checks.step('Create', async () => {
 				const items = nodeItems(run, 'Create');
 				checks.equal(items.length, 2, 'Create: items (one per input, in input order)');
-				checkDownloadedVideo(checks, ctx, items[0], 'video', 'Create item 0');
+				await checkDownloadedVideo(checks, ctx, items[0], 'video', 'Create item 0');
 				const errorItem = items[1];
 				const text = JSON.stringify(errorItem?.json ?? {});
 				checks.that(errorItem?.json?.error, 'Create item 1: an error item (json.error)', errorItem?.json);

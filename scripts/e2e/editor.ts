@@ -79,7 +79,7 @@ async function checkNodeTypes(checks: Checks, baseUrl: string, cookie: string): 
 	return sora;
 }
 
-async function signIn(page: Page, baseUrl: string) {
+export async function signIn(page: Page, baseUrl: string) {
 	await page.goto(`${baseUrl}/signin`);
 	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(DEFAULT_OWNER.email);
 	await page.locator('input[type="password"]').first().fill(DEFAULT_OWNER.password);

@@ -55,6 +55,12 @@ export async function getVideo(server: RunningServer, videoId: string): Promise<
 	return { status: res.status, video: res.ok ? JSON.parse(text) : undefined };
 }
 
+/** The newest video on the server (GET /videos?limit=1, newest first). */
+export async function latestVideo(server: RunningServer): Promise<any> {
+	const res = await fetch(`${server.baseUrl}/videos?limit=1&order=desc`, { headers: { authorization: `Bearer ${server.apiKey}` } });
+	return res.ok ? ((await res.json()) as { data?: any[] }).data?.[0] : undefined;
+}
+
 export async function videoStatus(server: RunningServer, videoId: string): Promise<number> {
 	return (await getVideo(server, videoId)).status;
 }

@@ -1,11 +1,13 @@
 /**
  * The part of the e2e that needs `n8n start`: a reference server that delivers signed webhooks to
  * the e2e trigger, n8n with the trigger workflow and the webhook examples active, then the trigger
- * checks, the examples' webhook checks and (n8n 2.x) the editor test on the same instance.
+ * checks, the examples' webhook checks, the editor test (n8n 2.x) and the new-user test (discover.ts) on
+ * the same instance.
  */
 import path from 'node:path';
 import { CASES, credentialFor, loadWorkflow } from './cases';
 import { Checks } from './checks';
+import { runDiscoverTest } from './discover';
 import { runEditorTest } from './editor';
 import { loadExamples } from './examples';
 import { activateWorkflows, login, prepareInstance, setupOwner, startServer } from './n8n';
@@ -16,7 +18,7 @@ import { startReferenceServer } from './reference-server';
 import { startSink } from './sink';
 import { checkExampleWebhooks, checkTrigger, newSigningSecret, startsOnWebhook, triggerUrl, waitForTrigger, withSink } from './webhooks';
 
-export async function runServerPhase(runtime: N8nRuntime, customDir: string, artifacts: string, opts: { editor: boolean }): Promise<Checks[]> {
+export async function runServerPhase(runtime: N8nRuntime, customDir: string, artifacts: string, opts: { editor: boolean; discover: boolean }): Promise<Checks[]> {
 	const setup = new Checks(`${runtime.version} n8n start`);
 	const results: Checks[] = [setup];
 	const sink = await startSink();
@@ -53,6 +55,7 @@ export async function runServerPhase(runtime: N8nRuntime, customDir: string, art
 			await checks.step('example', () => checkExampleWebhooks(checks, ctx, example));
 		}
 		if (opts.editor) results.push(await runEditorTest(n8n.url, cookie, runtime.version, artifacts));
+		if (opts.discover) results.push(await runDiscoverTest(n8n.url, cookie, runtime.version, artifacts));
 	} catch (e) {
 		setup.that(false, `n8n start phase: ${(e as Error).message}`);
 	} finally {

@@ -6,8 +6,6 @@
  *  - each example's Webhook answers, and each example's Sora Trigger accepts a signed event.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { request } from 'undici';
 import { signWebhook } from '../../test/server/webhooks';
 import { looksLikeMp4, readBinary } from './binary';
@@ -15,11 +13,10 @@ import type { Checks } from './checks';
 import type { Example } from './examples';
 import { type ExecutionSummary, executionData, listExecutions, waitForExecutions } from './executions';
 import { CUSTOM_PREFIX, type N8nInstance, type RunItem } from './n8n';
-import { REPO_ROOT } from './pack';
-import { type RunningServer, createVideo, waitForFinished } from './reference-server';
+import { servedMp4 } from './media';
+import { type RunningServer, createVideo, getVideo, latestVideo, waitForFinished } from './reference-server';
 import type { Sink } from './sink';
 
-const SERVED_VIDEO = readFileSync(path.join(REPO_ROOT, 'test', 'server', 'fixtures', 'video.mp4'));
 /** The trigger's webhook path (its description's `webhooks[0].path`). */
 const TRIGGER_PATH = 'webhook';
 
@@ -142,7 +139,8 @@ export async function checkTrigger(checks: Checks, ctx: TriggerContext): Promise
 		const bin = item?.binary?.data;
 		checks.equal(bin?.mimeType, 'video/mp4', `execution ${execution.id}: binary data mimeType`);
 		const bytes = bin && readBinary(ctx.inst.userFolder, bin);
-		checks.that(bytes && looksLikeMp4(bytes) && bytes.equals(SERVED_VIDEO), `execution ${execution.id}: binary bytes equal the served MP4 (${bytes?.length ?? '?'} bytes)`);
+		const served = await servedMp4(item?.json?.video ?? {});
+		checks.that(bytes && looksLikeMp4(bytes) && bytes.equals(served), `execution ${execution.id}: binary bytes equal the served MP4 (${bytes?.length ?? '?'} bytes)`);
 	}
 	for (const { execution, item } of ofFailed) {
 		checks.equal(item?.json?.type, 'video.failed', `execution ${execution.id}: json.type`);
@@ -176,7 +174,11 @@ export async function checkExampleWebhooks(checks: Checks, ctx: Omit<TriggerCont
 		const body = Buffer.from(await res.body.arrayBuffer());
 		const type = String(res.headers['content-type'] ?? '');
 		checks.that(res.statusCode < 300, `POST /webhook/${node.parameters.path}: HTTP ${res.statusCode}`, body.toString('utf8').slice(0, 500));
-		if (type.startsWith('video/mp4')) checks.that(body.equals(SERVED_VIDEO), `POST /webhook/${node.parameters.path}: answers the served MP4 (${body.length} bytes)`);
+		if (type.startsWith('video/mp4')) {
+			const newest = await latestVideo(ctx.server);
+			const served = await servedMp4(newest ?? {});
+			checks.that(body.equals(served), `POST /webhook/${node.parameters.path}: answers the MP4 served for ${newest?.id} (${newest?.size}, ${newest?.seconds} s, ${body.length} bytes)`);
+		}
 		else if (type.includes('json')) {
 			const videoId = JSON.parse(body.toString('utf8'))?.videoId;
 			if (videoId) checks.equal(await waitForFinished(ctx.server, videoId), 'completed', `POST /webhook/${node.parameters.path}: its video ${videoId} is generated`);
@@ -185,6 +187,7 @@ export async function checkExampleWebhooks(checks: Checks, ctx: Omit<TriggerCont
 	const url = triggerUrl(ctx.baseUrl, example.workflow);
 	if (!url) return;
 	const videoId = await createVideo(ctx.server, `e2e ${example.file}: trigger`);
+	const served = await servedMp4((await getVideo(ctx.server, videoId)).video ?? {});
 	await waitForFinished(ctx.server, videoId);
 	const before = ctx.sink.requests.length;
 	const ran = (await listExecutions(ctx.baseUrl, ctx.cookie, example.workflow.id)).length;
@@ -193,7 +196,7 @@ export async function checkExampleWebhooks(checks: Checks, ctx: Omit<TriggerCont
 	const executions = await waitForExecutions(ctx.baseUrl, ctx.cookie, example.workflow.id, (e) => e.length > ran, 60_000);
 	checks.that(executions.length > ran, `the delivery started an execution (${executions[0]?.status ?? 'none'})`);
 	if (example.workflow.nodes.some((n) => n.type === 'n8n-nodes-base.httpRequest')) {
-		const upload = ctx.sink.requests.slice(before).find((r) => r.url.searchParams.get('source_id') === videoId || r.body.equals(SERVED_VIDEO));
-		checks.that(upload && upload.body.equals(SERVED_VIDEO), `the example uploaded the MP4 of ${videoId} (to the local stand-in)`, ctx.sink.requests.length);
+		const upload = ctx.sink.requests.slice(before).find((r) => r.url.searchParams.get('source_id') === videoId || r.body.equals(served));
+		checks.that(upload && upload.body.equals(served), `the example uploaded the MP4 of ${videoId} (to the local stand-in)`, ctx.sink.requests.length);
 	}
 }

@@ -74,3 +74,15 @@ export function readMp4DurationSeconds(bytes: Buffer): number | undefined {
 export function looksLikeVideo(bytes: Buffer): boolean {
   return bytes.length >= 12 && ['ftyp', 'moov', 'mdat', 'free'].includes(bytes.toString('ascii', 4, 8));
 }
+
+/** Width and height of an MP4's first track with a picture (its `tkhd` box); undefined when none. */
+export function readMp4VideoSize(bytes: Buffer): { width: number; height: number } | undefined {
+  for (let at = bytes.indexOf('tkhd'); at >= 0; at = bytes.indexOf('tkhd', at + 4)) {
+    const sizeAt = at + (bytes[at + 4] === 1 ? 92 : 80);
+    if (sizeAt + 8 > bytes.length) return undefined;
+    const width = bytes.readUInt32BE(sizeAt) >>> 16;
+    const height = bytes.readUInt32BE(sizeAt + 4) >>> 16;
+    if (width > 0 && height > 0) return { width, height };
+  }
+  return undefined;
+}

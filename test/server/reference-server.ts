@@ -5,6 +5,7 @@ import { CdnListener } from './cdn';
 import { Exchange } from './exchange';
 import { FaultPlan } from './faults';
 import { contentFixture } from './fixtures';
+import { servedContent } from './placeholder-video';
 import type { ContentVariant, ResolvedOptions } from './handler-context';
 import { newId } from './ids';
 import type { IdempotentAnswer } from './idempotency';
@@ -36,6 +37,8 @@ export interface ReferenceServer {
   setOptions(partial: Partial<ServerOptions>): void;
   /** The exact bytes served for a variant (video: when largeVideoBytes is unset). */
   fixture(variant: ContentVariant): Buffer;
+  /** The exact bytes GET /content serves for a video (with sizedVideos: its placeholder MP4). */
+  servedBytes(videoId: string, variant?: ContentVariant): Promise<Buffer>;
   /** Finishes a job now (tests that must not depend on time). */
   completeNow(videoId: string): void;
   /** Forgets videos, characters, requests, counters and injected faults; restarts the fault PRNG. */
@@ -99,6 +102,12 @@ class RunningReferenceServer implements ReferenceServer, ServerState {
 
   fixture(variant: ContentVariant): Buffer {
     return contentFixture(variant);
+  }
+
+  servedBytes(videoId: string, variant: ContentVariant = 'video'): Promise<Buffer> {
+    const video = this.videos.get(videoId);
+    if (!video) throw new Error(`servedBytes: no video '${videoId}'`);
+    return servedContent(this.options.sizedVideos, variant, video);
   }
 
   completeNow(videoId: string): void {

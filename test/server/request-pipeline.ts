@@ -4,9 +4,10 @@ import { ApiError, contentExpired, invalidApiKey, invalidUrl, rateLimited, serve
 import { createCharacter, getCharacter, listModels } from './catalog-handlers';
 import { Exchange } from './exchange';
 import type { FaultPlan } from './faults';
-import { CONTENT_TYPES, contentFixture, paddedVideoChunks } from './fixtures';
+import { CONTENT_TYPES, paddedVideoChunks } from './fixtures';
 import type { ContentVariant, HandlerContext, ResolvedOptions, RouteAnswer } from './handler-context';
 import { nowSeconds } from './ids';
+import { servedContent } from './placeholder-video';
 import { createVideo, editVideo, extendVideo, remixVideo } from './job-handlers';
 import type { ParsedRequest } from './request-reader';
 import { retiredAnswer } from './retired';
@@ -172,7 +173,7 @@ export async function sendAnswer(
   fault: FaultKind | undefined,
 ): Promise<void> {
   if (answer.kind === 'json') return exchange.sendJson(answer.status, answer.body, answer.headers);
-  await sendContent(state, exchange, answer.variant, fault);
+  await sendContent(state, exchange, answer.variant, fault, answer.video);
 }
 
 async function sendContent(
@@ -180,8 +181,9 @@ async function sendContent(
   exchange: Exchange,
   variant: ContentVariant,
   fault: FaultKind | undefined,
+  video: StoredVideo,
 ): Promise<void> {
-  const bytes = contentFixture(variant);
+  const bytes = await servedContent(state.options.sizedVideos, variant, video);
   const { largeVideoBytes, mode } = state.options;
   const large = variant === 'video' && largeVideoBytes !== undefined;
   const total = large ? largeVideoBytes : bytes.length;

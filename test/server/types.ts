@@ -37,6 +37,11 @@ export interface ServerOptions {
   honoursIdempotencyKey?: boolean;
   /** When set, `variant=video` streams this many bytes: the fixture MP4 followed by zero padding. */
   largeVideoBytes?: number;
+  /**
+   * `variant=video` serves an MP4 as wide, high and long as the job's size and seconds (made with ffmpeg
+   * when present, see placeholder-video.ts), instead of the fixture. On in scripts/server.ts.
+   */
+  sizedVideos?: boolean;
   /** Seed of the PRNG behind `faultRates`. */
   seed?: number;
   /** Probability 0..1 per request that each fault kind is applied (where it applies). */
