@@ -76,13 +76,13 @@ async function main() {
 	await new Promise(() => {});
 }
 
-/** The e2e video flow, named and prompted for a person trying the node. */
+/** The e2e video flow, with the prompt a person would write (without the e2e's marker). */
 function firstStepsWorkflow() {
 	const workflow = loadWorkflow('video-flow.json') as ReturnType<typeof loadWorkflow> & { nodes: any[] };
 	const nodes = workflow.nodes.map((n) =>
 		typeof n.parameters?.prompt === 'string' ? { ...n, parameters: { ...n.parameters, prompt: n.parameters.prompt.replace(/^e2e: */, '') } } : n,
 	);
-	return { ...workflow, name: 'Try Sora: create a video, then get, list and delete it', nodes };
+	return { ...workflow, nodes };
 }
 
 function instructions(url: string, apiUrl: string, firstSteps: { id: string; name: string }, active: ReturnType<typeof loadExamples>): string {
