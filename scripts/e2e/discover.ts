@@ -16,7 +16,7 @@ import { probe } from './media';
 import { CUSTOM_PREFIX } from './n8n';
 
 /** What the user asks for in the Create node (and what the downloaded file must be). */
-const REQUEST = { prompt: 'A paper boat drifting on a pond at dawn', size: '1280x720', sizeOption: '1280x720 (Landscape, 720p)', seconds: 8 };
+const REQUEST = { prompt: 'A paper boat drifting on a pond at dawn', model: 'sora-2', size: '1280x720', sizeOption: '1280x720 (Landscape, 720p)', seconds: 8 };
 const SEARCHES = ['Sora', 'video', 'Sora 2', 'text to video'];
 const TOP = 3;
 
@@ -127,12 +127,21 @@ async function createVideo(checks: Checks, page: Page, shot: (page: Page, step: 
 	const chosen = (await credential.locator('input').first().inputValue().catch(() => '')) || (await credential.innerText());
 	checks.that(chosen.includes(CREDENTIAL.name), `the new node has the credential "${CREDENTIAL.name}" selected`, chosen);
 	await page.locator('[data-test-id="parameter-input-prompt"] textarea, [data-test-id="parameter-input-prompt"] [contenteditable]').first().fill(REQUEST.prompt);
+	await pickModel(page, REQUEST.model);
 	await pickOption(page, 'size', REQUEST.sizeOption);
 	await pickOption(page, 'seconds', `${REQUEST.seconds} Seconds`);
 	await page.waitForTimeout(500); // the dropdown's closing animation
 	await shot(page, '06-create-parameters');
 	const text = await page.locator('[data-test-id="node-parameters"]').first().innerText();
 	checks.that(text.includes(REQUEST.sizeOption) || (await optionValue(page, 'size')).includes(REQUEST.size), `Size set to ${REQUEST.size}`);
+}
+
+/** Model, From List: the host's own list (the reference server's /models), then the model's row. */
+async function pickModel(page: Page, model: string) {
+	await page.locator('[data-test-id="resource-locator-model"] [data-test-id="rlc-input"]').first().click();
+	const row = page.locator('[data-test-id="rlc-item"]').filter({ hasText: new RegExp(`^\\s*${model}\\s*$`) }).first();
+	await row.waitFor({ timeout: 30_000 });
+	await row.click();
 }
 
 async function optionValue(page: Page, parameter: string): Promise<string> {
@@ -151,7 +160,10 @@ async function readOutput(checks: Checks, page: Page, shot: (page: Page, step: s
 	await page.locator('[data-test-id="node-execute-button"]').first().click();
 	const output = page.locator('[data-test-id="output-panel"]').first();
 	const binaryTab = output.locator('[data-test-id="ndv-run-data-display-mode"], .n8n-radio-buttons').getByText('Binary', { exact: true }).first();
-	await binaryTab.waitFor({ timeout: 180_000 });
+	// The binary tab once the run has data; an error toast or an error in the output ends the wait early.
+	const failed = page.locator('.el-notification--error, .el-notification:has(.el-notification__icon--error), [data-test-id="node-error-message"]').first();
+	await binaryTab.or(failed).waitFor({ timeout: 180_000 });
+	if (await failed.isVisible()) throw new Error(`the execution failed: ${(await failed.innerText()).replace(/\s+/g, ' ').slice(0, 300)}`);
 	await shot(page, '07-executed');
 	await binaryTab.click();
 	const download = await downloadButton(output);
