@@ -5,11 +5,12 @@
  *   3. start the reference server; for each n8n: fresh user folder, import the credential and the
  *      workflows, execute each e2e workflow, check its output
  *   4. `n8n start` with the e2e trigger and the webhook examples active: signed, forged and repeated
- *      deliveries, the examples' webhooks; the editor test in n8n 2.x (playwright-core + chromium)
+ *      deliveries, the examples' webhooks; the editor test in n8n 2.x (playwright-core + chromium); the
+ *      new user's first try (discover.ts: node creator search, Create, Binary view, ffprobe) in 2.x and 1.123
  *   5. n8n 2.x in queue mode: Postgres, Redis, main, two workers, two webhook processors (queue/phase.ts)
  *   6. the reference server's host modes (new-api, OpenRouter, LaoZhang) in 2.x and 1.123.x (hosts-phase.ts)
  * n8n versions: 2.x, 1.123.x and the oldest 1.x the package loads on (provision.ts).
- * Env: SORA_E2E_ONLY=2|1 runs one major; SORA_E2E_SKIP_EDITOR=1 skips the browser test;
+ * Env: SORA_E2E_ONLY=2|1 runs one major; SORA_E2E_SKIP_EDITOR=1 skips the browser tests;
  * SORA_E2E_SKIP_QUEUE=1 skips the queue-mode phase (npm run test:e2e:queue runs it alone);
  * SORA_E2E_HOSTS_ONLY=1 runs only the host-modes phase (hosts-phase.ts, in 2.x and 1.123.x; also skips queue mode);
  * SORA_E2E_DECOYS=1 holds 5678-5680 for the whole run (as another n8n would): every port must be chosen free.
@@ -20,6 +21,7 @@ import { type Checks, printSummary } from './checks';
 import { runCliPhase } from './cli-phase';
 import { checkConformance } from './conformance';
 import { startDecoys } from './decoys';
+import { ensureFfmpeg } from './media';
 import { REPO_ROOT, buildAndPack, installIntoCustomExtensions, resolvesOnlyThroughN8n } from './pack';
 import { removeTempDirs, seconds, tempRoot } from './proc';
 import { type N8nRuntime, provision } from './provision';
@@ -41,6 +43,8 @@ async function main(): Promise<number> {
 	if (decoys) console.log(`[e2e] decoy listeners on ${decoys.ports.join(', ') || '(none free)'}: n8n must not need them`);
 
 	const provisioned = await provision(undefined, { n8n1: only !== '2' });
+	// The reference server makes each video's MP4 at its size and length with ffmpeg; the e2e reads files with ffprobe.
+	if (!(await ensureFfmpeg((m) => console.log(`[e2e] ${m}`)))) throw new Error('ffmpeg/ffprobe missing and apt-get could not install them');
 	console.log(`[e2e] provisioned (${seconds(t)}); building and packing`);
 	const packed = await buildAndPack(logFile);
 	console.log(`[e2e] packed ${packed.tarball}`);
@@ -63,8 +67,10 @@ async function main(): Promise<number> {
 			const checks: Checks[] = [];
 			if (!hostsOnly) {
 				checks.push(...(await runCliPhase(runtime, customDir, server)));
-				const editor = runtime === provisioned.n8n2 && !process.env.SORA_E2E_SKIP_EDITOR;
-				checks.push(...(await runServerPhase(runtime, customDir, ARTIFACTS, { editor })));
+				const browser = !process.env.SORA_E2E_SKIP_EDITOR;
+				const editor = browser && runtime === provisioned.n8n2;
+				const discover = browser && (runtime === provisioned.n8n2 || runtime === provisioned.n8n1);
+				checks.push(...(await runServerPhase(runtime, customDir, ARTIFACTS, { editor, discover })));
 			}
 			if (runtime === provisioned.n8n2 || runtime === provisioned.n8n1) checks.push(...(await runHostsPhase(runtime, customDir)));
 			results.push({ title: runtime.label, checks });
