@@ -126,7 +126,7 @@ describe('no secret in what n8n keeps of a run', () => {
 		server.injectFault({ kind: 'mid-download-reset', method: 'GET', path: '/videos/{id}/content', count: 1 });
 		await run('transient faults', { parameters: create() });
 
-		// after processing: the job exists and the create ledger finds it with List; before: refused as "may exist"
+		// after processing: the job exists and lost-create recovery finds it with List; before: refused as "may exist"
 		for (const kind of ['server-error-after-processing', 'reset-after-processing'] as const) {
 			server.injectFault({ kind, method: 'POST', path: '/videos' });
 			const result = await run(`ambiguous ${kind}`, { parameters: create(), continueOnFail: true });
@@ -134,7 +134,7 @@ describe('no secret in what n8n keeps of a run', () => {
 		}
 		for (const kind of ['reset-before-response', 'malformed-json', 'server-error-502'] as const) {
 			server.injectFault({ kind, method: 'POST', path: '/videos' });
-			// a prompt of its own: the ledger would adopt an earlier run's job of the same prompt (createLedger.test.ts)
+			// a prompt of its own: recovery could see an earlier run's job of the same prompt (lostCreateRecovery.test.ts)
 			const result = await run(`ambiguous ${kind}`, { parameters: create({ prompt: `A paper boat (${kind})` }), continueOnFail: true });
 			expect(result.items[0].json.error).toMatch(/may have created a video/);
 		}

@@ -2,10 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { DEFAULT_POLL_INTERVAL_MS, parsePollAfterMs } from '../domain/schedule';
-import { CreateLedger } from '../engine/createLedger';
+import { LostCreateRecovery } from '../engine/lostCreateRecovery';
 import { maxDownloadBytes } from '../engine/downloadContent';
 import { waitForVideos, type JobOutcome, type VideoJob, type WaitOptions } from '../engine/waitForVideos';
 import { apiErrorFromFailure } from '../transport/apiError';
+import { POLICIES } from '../transport/retryPolicy';
 import type { SoraClient, SoraRequest } from '../transport/client';
 import { asNodeError, errorItem, type NodeError } from './errors';
 import { optionsParam } from './inputs';
@@ -44,11 +45,21 @@ export function idempotencyKey(ctx: IExecuteFunctions, executionId: string, item
 	return createHash('sha256').update(parts.join(':')).digest('hex').slice(0, 40);
 }
 
-function submitter(ledger: CreateLedger, client: SoraClient, request: SoraRequest, itemIndex: number, model: string | undefined, key: string) {
+interface Submission {
+	request: SoraRequest;
+	itemIndex: number;
+	model?: string;
+	key: string;
+	/** Host Honours Idempotency-Key: an ambiguous create is sent again with the same key. */
+	keyHonoured: boolean;
+}
+
+function submitter(recovery: LostCreateRecovery, client: SoraClient, { request, itemIndex, model, key, keyHonoured }: Submission) {
+	const policy = keyHonoured ? POLICIES.write.withSafety('safe') : POLICIES.write;
 	return async (notAfter: number) => {
 		const scope = { itemIndex, model };
 		const keyed = { ...request, headers: { ...request.headers, 'Idempotency-Key': key }, notAfter };
-		const response = await ledger.submit(keyed, scope, async () => await client.call(keyed, 'unsafe', scope));
+		const response = await recovery.submit(keyed, scope, async (sending) => await client.call(sending, policy, scope));
 		const video = client.host.readVideo(response.body);
 		if (!video) {
 			throw apiErrorFromFailure(
@@ -101,7 +112,7 @@ export async function runJobs(this: IExecuteFunctions, client: SoraClient, opera
 	}
 
 	const runId = this.getExecutionId?.() || randomUUID();
-	const ledger = new CreateLedger(client);
+	const recovery = new LostCreateRecovery(client);
 	const jobs: VideoJob[] = [];
 	prepared.forEach((job, itemIndex) => {
 		if (job instanceof Error) return;
@@ -112,7 +123,13 @@ export async function runJobs(this: IExecuteFunctions, client: SoraClient, opera
 			download: job.download,
 			maxDownloadBytes: maxDownloadBytes(optionsParam(this, 'waitOptions', itemIndex).maxDownloadMib),
 			submit: job.request
-				? submitter(ledger, client, job.request, itemIndex, job.model, idempotencyKey(this, runId, itemIndex))
+				? submitter(recovery, client, {
+						request: job.request,
+						itemIndex,
+						model: job.model,
+						key: idempotencyKey(this, runId, itemIndex),
+						keyHonoured: optionsParam(this, 'options', itemIndex).hostHonoursIdempotencyKey === true,
+					})
 				: undefined,
 		});
 	});

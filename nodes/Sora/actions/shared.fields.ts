@@ -243,6 +243,14 @@ export function paidJobOptions(operations: string[], extra: INodeProperties[] = 
 			},
 			...extra,
 			{
+				displayName: 'Host Honours Idempotency-Key',
+				name: 'hostHonoursIdempotencyKey',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether the host deduplicates creates by their Idempotency-Key header (same key, same job). Then a create whose answer was lost (5xx, reset, timeout) is sent again with the same key instead of failing. Leave off unless your host documents it: otherwise a re-send may start and charge a second video.',
+			},
+			{
 				displayName: 'Max Estimated Cost per Execution (USD)',
 				name: 'maxEstimatedCostUsd',
 				type: 'number',

@@ -139,7 +139,7 @@ export class SoraClient {
 	async call<T>(request: SoraRequest, safety: RequestSafety | RetryPolicy, scope: ErrorScope): Promise<SoraResponse<T>> {
 		const policy = policyOf(safety);
 		const response = await this.withRetries(request, policy, scope);
-		if (policy.safety === 'unsafe' && request.method === 'POST' && response.status >= 500) {
+		if (request.method === 'POST' && response.status >= 500) {
 			const failure: Failure = { kind: 'status', status: response.status };
 			throw this.failureError(request, failure, policy, scope, response);
 		}
@@ -266,7 +266,9 @@ export class SoraClient {
 				`${what} at ${this.baseUrl} could not be sent${tries}${detail}. Nothing reached the host, so nothing was created or charged.`,
 			);
 		}
-		if (policy.safety === 'unsafe' && request.method === 'POST') {
+		// A POST creates (a video or a character): after sending, its fate is unknown, even one the
+		// host deduplicates by key once the re-sends with that key ran out.
+		if (request.method === 'POST') {
 			const thing = request.path.startsWith('/videos/characters') ? 'a character' : 'a video that is now being generated (and charged)';
 			return markAmbiguousCreate(apiErrorFromFailure(
 				this.node,

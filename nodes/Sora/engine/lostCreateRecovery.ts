@@ -1,0 +1,221 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Video } from '../domain/video';
+import { pause } from '../helpers/sleep';
+import { isAmbiguousCreate, scopeSuffix, type ErrorScope } from '../transport/apiError';
+import type { SoraClient, SoraRequest, SoraResponse } from '../transport/client';
+import { describeFailure, POLICIES, type Failure, type RetryPolicy } from '../transport/retryPolicy';
+
+/** The Date header counts whole seconds; without one, the clocks are trusted to this much. */
+const DATE_RESOLUTION_MS = 1_000;
+const UNKNOWN_SKEW_MS = 5_000;
+const SETTLE_POLL_MS = 200;
+/** How long a create (and the id it got) is remembered: longer than any lookup's window. */
+const REMEMBER_MS = 10 * 60_000;
+/** Video fields compared with what was sent, where the host's video carries them. */
+const COMPARED_FIELDS = ['prompt', 'model', 'size', 'seconds'] as const;
+
+interface SentCreate {
+	/** Which recovery (one per run of the node) sent it. */
+	owner: LostCreateRecovery;
+	prompt: string;
+	/** Endpoint and every field sent: two creates with the same signature are interchangeable. */
+	signature: string;
+	state: 'inFlight' | 'lost' | 'settled';
+	/** When the request last left (after any hold by the request budget). */
+	sentAt?: number;
+	/** When its answer was found lost: a job it made was created before this. */
+	lostAt?: number;
+	startedAt: number;
+}
+
+/**
+ * What every run of the node in this n8n process sent: the creates (so that a lookup never
+ * takes the job of another create that may still own it) and the ids hosts answered.
+ */
+const sent = new Set<SentCreate>();
+const answered = new Map<string, number>();
+
+function forgetOld(now: number): void {
+	for (const create of sent) if (create.state !== 'inFlight' && now - create.startedAt > REMEMBER_MS) sent.delete(create);
+	for (const [id, at] of answered) if (now - at > REMEMBER_MS) answered.delete(id);
+}
+
+interface Fingerprint {
+	method: string;
+	path: string;
+	fields: Record<string, string>;
+}
+
+function fingerprintOf(request: SoraRequest): Fingerprint {
+	const fields: Record<string, string> = {};
+	const entries: Array<[string, unknown]> = request.json
+		? Object.entries(request.json as IDataObject)
+		: (request.multipart ?? []).map((field) => ['value' in field ? field.name : `${field.name}:file`, 'value' in field ? field.value : field.fileName]);
+	for (const [name, value] of entries) {
+		if (value !== undefined && value !== null) fields[name] = typeof value === 'string' ? value : JSON.stringify(value);
+	}
+	return { method: request.method, path: request.path, fields };
+}
+
+/** Whether a listed video can be the job this create started (only what the video shows is compared). */
+function matches(video: Video, fingerprint: Fingerprint): boolean {
+	const { fields, path } = fingerprint;
+	if (fields.prompt === undefined || video.prompt !== fields.prompt) return false;
+	const remixOf = /^\/videos\/([^/]+)\/remix$/.exec(path)?.[1];
+	const remixedFrom = (video as { remixed_from_video_id?: unknown }).remixed_from_video_id;
+	if (remixOf !== undefined) {
+		if (typeof remixedFrom === 'string' && remixedFrom !== decodeURIComponent(remixOf)) return false;
+	} else if (typeof remixedFrom === 'string' && remixedFrom) {
+		return false; // a remix is never the job of a create, an edit or an extension
+	}
+	return COMPARED_FIELDS.every((name) => {
+		// An extension's video carries the stitched total length, not the seconds sent.
+		if (name === 'seconds' && path === '/videos/extensions') return true;
+		const value = (video as unknown as Record<string, unknown>)[name];
+		return fields[name] === undefined || value === undefined || value === null || String(value) === fields[name];
+	});
+}
+
+type Verdict = { adopt: Video } | { wait: true } | { notListed: true } | { refuse: string };
+
+/**
+ * Lost-create recovery. A create is never sent twice on a guess; when its fate is unknown (5xx,
+ * reset, timeout after sending), the job it may have started is looked up with List and adopted
+ * only when it is certainly this create's: same endpoint-visible fields, created after the
+ * request left, answered to no other create, and the only such job (or one of as many as there
+ * are identical lost creates of this run). While another create of the same prompt is in flight
+ * anywhere in this process, no decision is taken. Across n8n processes (queue mode workers) only
+ * the host can tell creates apart: the Idempotency-Key (Host Honours Idempotency-Key).
+ */
+export class LostCreateRecovery {
+	constructor(
+		private readonly client: SoraClient,
+		private readonly policy: RetryPolicy = POLICIES.lookup,
+	) {}
+
+	async submit(request: SoraRequest, scope: ErrorScope, send: (request: SoraRequest) => Promise<SoraResponse>): Promise<SoraResponse> {
+		forgetOld(Date.now());
+		const fingerprint = fingerprintOf(request);
+		const create: SentCreate = {
+			owner: this,
+			prompt: fingerprint.fields.prompt ?? '',
+			signature: JSON.stringify(fingerprint),
+			state: 'inFlight',
+			startedAt: Date.now(),
+		};
+		sent.add(create);
+		const outcome = await send({
+			...request,
+			onSend: () => {
+				create.sentAt = Date.now();
+				request.onSend?.();
+			},
+		}).then(
+			(response) => ({ response }),
+			(error: unknown) => ({ error }),
+		);
+		if ('response' in outcome) {
+			create.state = 'settled';
+			const video = this.client.host.readVideo(outcome.response.body);
+			if (video) answered.set(video.id, Date.now());
+			return outcome.response;
+		}
+		if (!isAmbiguousCreate(outcome.error) || create.sentAt === undefined) {
+			create.state = 'settled';
+			throw outcome.error;
+		}
+		create.state = 'lost';
+		create.lostAt = Date.now();
+		// A host without List (its error then says to look in the host's dashboard) cannot be searched.
+		const { found, notes } = this.client.offers('List') ? await this.lookUp(create, fingerprint, scope) : { found: undefined, notes: '' };
+		if (!found) {
+			outcome.error.description = `${outcome.error.description ?? ''} ${notes}`.trim();
+			throw outcome.error;
+		}
+		create.state = 'settled';
+		this.client.logger.warn(`Sora: the answer to a create was lost; List found its job ${found.id}${scopeSuffix(scope)}`);
+		return { status: 200, headers: {}, body: found };
+	}
+
+	private async lookUp(create: SentCreate, fingerprint: Fingerprint, scope: ErrorScope): Promise<{ found?: Video; notes: string }> {
+		const problems: string[] = [];
+		for (let attempt = 0; ; attempt++) {
+			await this.settleInFlight(create);
+			const listed = await this.list(create.sentAt!);
+			let failure: Failure;
+			if ('failure' in listed) {
+				problems.push(`List failed: ${describeFailure(listed.failure)}`);
+				this.client.logger.debug(`Sora: looking up a lost create with List failed: ${describeFailure(listed.failure)}${scopeSuffix(scope)}`);
+				failure = listed.failure;
+			} else {
+				const verdict = this.decide(create, fingerprint, listed);
+				if ('adopt' in verdict) return { found: verdict.adopt, notes: '' };
+				if ('refuse' in verdict) return { notes: `The node looked for the job with List: ${verdict.refuse}.` };
+				if ('wait' in verdict) {
+					attempt--; // another create of the same prompt is still in flight: decide once it is answered
+					continue;
+				}
+				problems.push('no matching job in List');
+				failure = { kind: 'notListed' };
+			}
+			const decision = this.policy.decide(failure, attempt);
+			if (!decision.retry) return { notes: `The node looked for the job with List ${attempt + 1} times: ${problems.join('; ')}.` };
+			await pause(decision.delayMs, this.client.signal);
+		}
+	}
+
+	/** Waits while any other create of the same prompt (any run, this process) awaits its answer. */
+	private async settleInFlight(create: SentCreate): Promise<void> {
+		const busy = () => [...sent].some((other) => other !== create && other.state === 'inFlight' && other.prompt === create.prompt);
+		while (busy()) await pause(SETTLE_POLL_MS, this.client.signal);
+	}
+
+	private async list(sentAt: number): Promise<{ videos: Video[]; createdSinceS: number; offsetMs: number } | { failure: Failure }> {
+		const request: SoraRequest = { method: 'GET', path: '/videos', qs: { order: 'desc', limit: 100 } };
+		const result = await this.client.attempt(request);
+		if ('failure' in result) return result;
+		const { status, body, headers } = result.response;
+		if (status >= 400) return { failure: { kind: 'status', status } };
+		const data = (body as { data?: unknown[] } | undefined)?.data;
+		if (!Array.isArray(data)) return { failure: { kind: 'malformed' } };
+		const date = headers.date;
+		const hostNow = typeof date === 'string' ? Date.parse(date) : NaN;
+		const offsetMs = Number.isNaN(hostNow) ? 0 : hostNow - Date.now();
+		const toleranceMs = Number.isNaN(hostNow) ? UNKNOWN_SKEW_MS : DATE_RESOLUTION_MS;
+		return {
+			videos: data.map((entry) => this.client.host.readVideo(entry)).filter((video): video is Video => video !== undefined),
+			createdSinceS: Math.floor((sentAt + offsetMs - toleranceMs) / 1000),
+			offsetMs,
+		};
+	}
+
+	/** Synchronous, so that no other lookup can adopt a job between this check and the adoption. */
+	private decide(create: SentCreate, fingerprint: Fingerprint, listed: { videos: Video[]; createdSinceS: number; offsetMs: number }): Verdict {
+		const { videos, createdSinceS, offsetMs } = listed;
+		// Unsettled creates of the same prompt whose job, if any, can have been made since this one
+		// left (a job is made before its create's answer is found lost).
+		const rivals = [...sent].filter(
+			(other) =>
+				other !== create &&
+				other.prompt === create.prompt &&
+				other.state !== 'settled' &&
+				Math.floor(((other.lostAt ?? Infinity) + offsetMs) / 1000) >= createdSinceS,
+		);
+		if (rivals.some((other) => other.state === 'inFlight')) return { wait: true };
+		const candidates = videos
+			.filter((video) => !answered.has(video.id) && matches(video, fingerprint))
+			.filter((video) => typeof video.created_at !== 'number' || video.created_at >= createdSinceS)
+			.sort((a, b) => Number(a.created_at ?? 0) - Number(b.created_at ?? 0));
+		if (!candidates.length) return { notListed: true };
+		const twins = rivals.filter((other) => other.owner === this && other.signature === create.signature);
+		if (rivals.length > twins.length) {
+			return { refuse: `${candidates.length} job(s) match, but another create of the same prompt whose answer was also lost (another operation, other fields or another execution) may own them (${candidates.map((v) => v.id).join(', ')})` };
+		}
+		if (candidates.length > twins.length + 1) {
+			return { refuse: `${candidates.length} jobs created since the request left match it (${candidates.map((v) => v.id).join(', ')}), so the node cannot tell which one is this item's` };
+		}
+		answered.set(candidates[0].id, Date.now());
+		return { adopt: candidates[0] };
+	}
+}
