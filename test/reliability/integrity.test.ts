@@ -168,3 +168,42 @@ describe("downloads: n8n's binary store, Max Download Size, truncation without C
 		}, 120_000);
 	});
 });
+
+describe('cost: Price per Second, Refuse Unpriced Items, node-level settings', () => {
+	const otherModel = { __rl: true, mode: 'id', value: 'other-video-model' };
+
+	test('Price per Second (USD) prices a model outside the price table', async () => {
+		const { items } = await api.run(createParams({ model: otherModel, seconds: '8', waitForCompletion: false, options: { pricePerSecondUsd: 0.05 } }));
+		expect(items[0].json.estimatedCost).toEqual({ usd: 0.4, usdPerSecond: 0.05, seconds: 8, basis: expect.stringContaining('Price per Second option') });
+	});
+
+	test('the cap counts priced items with Price per Second, and refuses a batch it cannot price', async () => {
+		const over = await api.run(createParams({ model: otherModel, seconds: '8', options: { pricePerSecondUsd: 0.5, maxEstimatedCostUsd: 10 } }), { items: [{ json: {} }, { json: {} }, { json: {} }] });
+		expect(over.error?.message).toBe('Estimated cost $12.00 for 3 videos is above Max Estimated Cost per Execution ($10.00): nothing was sent');
+		const unpriced = await api.run(createParams({ model: otherModel, options: { maxEstimatedCostUsd: 10 } }));
+		expect(unpriced.error?.message).toBe('1 of 1 videos have no known price, so Max Estimated Cost per Execution ($10.00) cannot be checked: nothing was sent');
+		expect(api.server.requests).toHaveLength(0);
+	});
+
+	test('Refuse Unpriced Items fails only the unpriced item, before it is sent', async () => {
+		const { items } = await api.run(
+			createParams({ model: { __rl: true, mode: 'id', value: '={{ $json.model }}' }, waitForCompletion: false, options: { refuseUnpricedItems: true } }),
+			{ items: [{ json: { model: 'sora-2' } }, { json: { model: 'other-video-model' } }], continueOnFail: true },
+		);
+		expect(items[0].json.status).toBe('queued');
+		expect(items[1].json.error).toBe('The cost of this video is unknown, and Refuse Unpriced Items is on: it was not sent [item 1]');
+		expect(api.server.createCount).toBe(1);
+	});
+
+	test.each([
+		['options', 'maxEstimatedCostUsd', 'Max Estimated Cost per Execution'],
+		['waitOptions', 'timeoutMinutes', 'Timeout'],
+		['waitOptions', 'maxConcurrentJobs', 'Max Concurrent Jobs'],
+	])('%s.%s differing between items is refused as a setting of the node', async (collection, name, displayName) => {
+		const { error } = await api.run(createParams({ [collection]: { ...(collection === 'waitOptions' ? { pollIntervalSeconds: 1 } : {}), [name]: '={{ $json.value }}' } }), {
+			items: [{ json: { value: 5 } }, { json: { value: 7 } }],
+		});
+		expect(error?.message).toBe(`${displayName} is a setting of the node, but item 1 gives it another value than item 0 (7 vs 5)`);
+		expect(api.server.createCount).toBe(0);
+	});
+});

@@ -10,11 +10,22 @@ import { POLICIES } from '../transport/retryPolicy';
 import type { SoraClient, SoraRequest } from '../transport/client';
 import { asNodeError, errorItem, type NodeError } from './errors';
 import { optionsParam } from './inputs';
-import { checkBudget } from './budgetCap';
+import { checkBudget, nodeLevelOption, refuseUnpriced } from './budgetCap';
 import type { JobOperation, PreparedJob } from './types';
 
-export function readWaitOptions(ctx: IExecuteFunctions): WaitOptions {
-	const options = optionsParam(ctx, 'waitOptions', 0);
+const NODE_LEVEL_WAIT_OPTIONS: Record<string, string> = {
+	maxConcurrentJobs: 'Max Concurrent Jobs',
+	maxRequestsPerMinute: 'Max Requests per Minute',
+	onTimeout: 'On Timeout',
+	pollIntervalSeconds: 'Poll Interval',
+	timeoutMinutes: 'Timeout',
+};
+
+/** Wait Options (but Max Download Size, read per item) are settings of the node: the same for every item. */
+export function readWaitOptions(ctx: IExecuteFunctions, itemCount = 1): WaitOptions {
+	const options = Object.fromEntries(
+		Object.entries(NODE_LEVEL_WAIT_OPTIONS).map(([name, displayName]) => [name, nodeLevelOption(ctx, 'waitOptions', name, displayName, itemCount)]),
+	) as IDataObject;
 	const positive = (value: unknown, fallback: number) => (Number(value) > 0 ? Number(value) : fallback);
 	return {
 		maxConcurrentJobs: Math.floor(positive(options.maxConcurrentJobs, 8)) || 1,
@@ -105,6 +116,10 @@ export async function runJobs(this: IExecuteFunctions, client: SoraClient, opera
 		}
 	}
 
+	const checked = refuseUnpriced(this, prepared);
+	const refused = checked.find((job, itemIndex) => job !== prepared[itemIndex]);
+	if (refused && !this.continueOnFail()) throw refused;
+	prepared.splice(0, prepared.length, ...checked);
 	const capError = checkBudget(this, prepared);
 	if (capError) {
 		if (!this.continueOnFail()) throw capError;
@@ -133,7 +148,7 @@ export async function runJobs(this: IExecuteFunctions, client: SoraClient, opera
 				: undefined,
 		});
 	});
-	const outcomes = await waitForVideos(client, this.helpers, this.logger, jobs, readWaitOptions(this)).catch(
+	const outcomes = await waitForVideos(client, this.helpers, this.logger, jobs, readWaitOptions(this, items.length)).catch(
 		(error: unknown) => {
 			throw asNodeError(this, error, 0);
 		},

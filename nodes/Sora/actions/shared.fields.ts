@@ -169,6 +169,7 @@ export function waitFields(operations: string[]): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add Wait Option',
 			default: {},
+			description: 'Settings of the node: every item must give the same value (except Max Download Size, read per item)',
 			displayOptions: forVideo(operations, { show: { waitForCompletion: [true] } }),
 			options: [
 				{
@@ -257,7 +258,23 @@ export function paidJobOptions(operations: string[], extra: INodeProperties[] = 
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
 				description:
-					"Refuse the whole batch before anything is sent when the estimated cost of all items (list prices of the sora-2 models) is above this. 0 = no cap.",
+					'Refuse the whole batch before anything is sent when the estimated cost of all items is above this, or when an item has no known price (set Price per Second). A setting of the node: every item must give the same value. 0 = no cap.',
+			},
+			{
+				displayName: 'Price per Second (USD)',
+				name: 'pricePerSecondUsd',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 4 },
+				default: 0,
+				description:
+					"Your host's price per second of video, for models and sizes outside the price table (sora-2 and sora-2-pro list prices): used by the estimate and the cap. 0 = unknown.",
+			},
+			{
+				displayName: 'Refuse Unpriced Items',
+				name: 'refuseUnpricedItems',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to fail an item whose cost is unknown (no list price and no Price per Second) instead of sending it',
 			},
 		],
 	};

@@ -32,23 +32,27 @@ function secondsFrom(seconds: string | number | undefined): number | undefined {
 	return value > 0 ? value : undefined;
 }
 
+/**
+ * The estimate of one job: list price per second when the model and size are in the table, else
+ * `userUsdPerSecond` (the Price per Second option) when set, else null (cost unknown).
+ */
 export function estimateCost(
 	model: string,
 	size: string | undefined,
 	seconds: string | number | undefined,
+	userUsdPerSecond?: number,
 ): EstimatedCost | null {
 	const family = soraFamilyOf(model);
-	if (!family) return null;
 	const chosenSize = size?.trim() || DEFAULT_VIDEO_SIZE;
-	const usdPerSecond = PRICE_PER_SECOND[family][chosenSize];
+	const listed = family ? PRICE_PER_SECOND[family][chosenSize] : undefined;
+	const usdPerSecond = listed ?? (userUsdPerSecond !== undefined && userUsdPerSecond > 0 ? userUsdPerSecond : undefined);
 	if (usdPerSecond === undefined) return null;
 	const chosenSeconds = secondsFrom(seconds);
 	if (chosenSeconds === undefined) return null;
-	// Work in whole cents so 0.1 × 12 comes out as 1.2, not 1.2000000000000002.
-	const centsPerSecond = Math.round(usdPerSecond * 100);
-	const usd = Math.round(centsPerSecond * chosenSeconds) / 100;
-	const basis =
-		`${model.trim()} ${chosenSize}: $${usdPerSecond.toFixed(2)}/s list price × ${chosenSeconds} s ` +
-		'(estimate; your provider may charge differently)';
+	// Work in millionths of a dollar, so 0.1 × 12 comes out as 1.2, not 1.2000000000000002.
+	const micros = Math.round(usdPerSecond * 1_000_000);
+	const usd = Math.round((micros * chosenSeconds) / 10_000) / 100;
+	const rate = listed !== undefined ? `$${usdPerSecond.toFixed(2)}/s list price` : `$${usdPerSecond}/s (Price per Second option)`;
+	const basis = `${model.trim() || 'default model'} ${chosenSize}: ${rate} × ${chosenSeconds} s (estimate; your provider may charge differently)`;
 	return { usd, usdPerSecond, seconds: chosenSeconds, basis };
 }

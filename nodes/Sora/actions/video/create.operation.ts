@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { soraFamilyOf } from '../../domain/contract';
 import { sniffMimeType } from '../../domain/image';
 import { estimateCost } from '../../domain/pricing';
+import { userPricePerSecond } from '../budgetCap';
 import {
 	checkCharacterIds,
 	checkCharacterNamesInPrompt,
@@ -164,7 +165,7 @@ export const create: JobOperation = {
 		return {
 			request: postRequest('/videos', fields, files),
 			model,
-			estimate: soraFamilyOf(model) || model === '' ? estimateCost(model || 'sora-2', size, seconds) : null,
+			estimate: estimateCost(model || 'sora-2', size, seconds, userPricePerSecond(this, itemIndex)),
 			...waitChoice(this, itemIndex),
 		};
 	},

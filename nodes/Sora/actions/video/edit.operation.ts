@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { estimateCost } from '../../domain/pricing';
+import { userPricePerSecond } from '../budgetCap';
 import { checkPrompt } from '../../domain/validation';
 import type { SoraClient } from '../../transport/client';
 import { additionalBodyFields, throwIfProblem, waitChoice } from '../inputs';
@@ -32,7 +33,7 @@ export const edit: JobOperation = {
 			request: postRequest('/videos/edits', { ...extra, ...fields }, source.kind === 'file' ? [source.file] : []),
 			model: source.kind === 'id' ? source.video.model : undefined,
 			estimate:
-				source.kind === 'id' ? estimateCost(source.video.model ?? '', source.video.size, source.video.seconds) : null,
+				source.kind === 'id' ? estimateCost(source.video.model ?? '', source.video.size, source.video.seconds, userPricePerSecond(this, itemIndex)) : null,
 			...waitChoice(this, itemIndex),
 		};
 	},

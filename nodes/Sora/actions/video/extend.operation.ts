@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { soraFamilyOf } from '../../domain/contract';
 import { estimateCost } from '../../domain/pricing';
+import { userPricePerSecond } from '../budgetCap';
 import { checkPrompt, checkSeconds } from '../../domain/validation';
 import type { SoraClient } from '../../transport/client';
 import { additionalBodyFields, choiceParam, inputError, throwIfProblem, waitChoice } from '../inputs';
@@ -46,7 +47,7 @@ export const extend: JobOperation = {
 		return {
 			request: postRequest('/videos/extensions', { ...extra, ...fields }, source.kind === 'file' ? [source.file] : []),
 			model: model || undefined,
-			estimate: source.kind === 'id' ? estimateCost(model, source.video.size, seconds) : null,
+			estimate: source.kind === 'id' ? estimateCost(model, source.video.size, seconds, userPricePerSecond(this, itemIndex)) : null,
 			...waitChoice(this, itemIndex),
 		};
 	},

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { estimateCost } from '../../domain/pricing';
+import { userPricePerSecond } from '../budgetCap';
 import { checkPrompt } from '../../domain/validation';
 import type { SoraClient } from '../../transport/client';
 import { additionalBodyFields, requiredString, throwIfProblem, waitChoice } from '../inputs';
@@ -32,7 +33,7 @@ export const remix: JobOperation = {
 		return {
 			request: postRequest(`/videos/${encodeURIComponent(videoId)}/remix`, { ...extra, ...fields }),
 			model: source.model,
-			estimate: estimateCost(source.model ?? '', source.size, source.seconds),
+			estimate: estimateCost(source.model ?? '', source.size, source.seconds, userPricePerSecond(this, itemIndex)),
 			...waitChoice(this, itemIndex),
 		};
 	},
