@@ -3,6 +3,7 @@
  * wrong. Each case runs the node inside n8n's WorkflowExecute against the reference server, or a
  * small host of its own where the reference server cannot misbehave that way.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -205,5 +206,39 @@ describe('cost: Price per Second, Refuse Unpriced Items, node-level settings', (
 		});
 		expect(error?.message).toBe(`${displayName} is a setting of the node, but item 1 gives it another value than item 0 (7 vs 5)`);
 		expect(api.server.createCount).toBe(0);
+	});
+});
+
+describe('uploads streamed from the binary store', () => {
+	const upload = [{ json: {}, binary: { data: { data: video, fileName: 'mine.mp4', mimeType: 'video/mp4' } } }];
+	const edit = { resource: 'video', operation: 'edit', videoSource: 'binary', videoBinaryProperty: 'data', prompt: 'add snow', waitOptions: { pollIntervalSeconds: 1 } };
+
+	test('an Edit of an uploaded video streams it whole, with its Content-Length, read when the job is submitted', async () => {
+		const service = await binaryDataService();
+		const spy = jest.spyOn(service, 'getAsStream');
+		try {
+			const { items, error } = await api.run(edit, { items: upload });
+			expect(error).toBeUndefined();
+			expect(items[0].json.status).toBe('completed');
+			const [sent] = api.requests({ method: 'POST' });
+			expect(sent.files?.video).toMatchObject({ filename: 'mine.mp4', mimeType: 'video/mp4', size: video.length, sha256: createHash('sha256').update(video).digest('hex') });
+			expect(Number(sent.headers['content-length'])).toBeGreaterThan(video.length);
+			expect(spy).toHaveBeenCalledTimes(1);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+
+	test('a file the binary store cannot read is "not sent", not a create that may exist', async () => {
+		const service = await binaryDataService();
+		const spy = jest.spyOn(service, 'getAsStream').mockRejectedValue(new Error('ENOENT: no such file'));
+		try {
+			const { error } = await api.run(edit, { items: upload });
+			expect(error?.message).toBe("The file to upload could not be read from n8n's binary data store: nothing was sent [item 0]");
+			expect(error?.description).toContain('ENOENT: no such file');
+			expect(api.server.createCount).toBe(0);
+		} finally {
+			spy.mockRestore();
+		}
 	});
 });

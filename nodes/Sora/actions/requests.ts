@@ -3,15 +3,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { Video } from '../domain/video';
 import { apiErrorFromFailure, type ErrorScope } from '../transport/apiError';
 import type { SoraClient, SoraRequest } from '../transport/client';
-import type { MultipartField } from '../transport/multipart';
+import type { BufferedFile, MultipartField, StreamedFile } from '../transport/multipart';
 import { inputError } from './inputs';
 
-export interface UploadFile {
-	name: string;
-	data: Buffer;
-	fileName: string;
-	mimeType: string;
-}
+/** An uploaded file: in memory (small images), or streamed from n8n's binary store (videos). */
+export type UploadFile = BufferedFile | StreamedFile;
 
 /** A POST with a JSON body, or a multipart body when files are uploaded (nested values JSON-encoded). */
 export function postRequest(path: string, fields: IDataObject, files: UploadFile[] = []): SoraRequest {
@@ -25,13 +21,7 @@ export function postRequest(path: string, fields: IDataObject, files: UploadFile
 	return { method: 'POST', path, multipart };
 }
 
-/** Reads a file from an input item's binary property, or fails naming the item and the field. */
-export async function readInputFile(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	propertyName: string,
-	field: string,
-): Promise<UploadFile & { bytes: Buffer }> {
+function inputBinary(ctx: IExecuteFunctions, itemIndex: number, propertyName: string, field: string) {
 	const item = ctx.getInputData()[itemIndex];
 	const binaries = item?.binary ?? {};
 	const binary = Object.prototype.hasOwnProperty.call(binaries, propertyName) ? binaries[propertyName] : undefined;
@@ -45,6 +35,17 @@ export async function readInputFile(
 				: 'The item carries no binary data at all. Add a node before this one that outputs the file (e.g. HTTP Request or Read/Write Files).',
 		});
 	}
+	return binary;
+}
+
+/** Reads a (small) file from an input item's binary property into memory, or fails naming the item and the field. */
+export async function readInputFile(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	field: string,
+): Promise<BufferedFile & { bytes: Buffer }> {
+	const binary = inputBinary(ctx, itemIndex, propertyName, field);
 	const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 	return {
 		name: '',
@@ -53,6 +54,27 @@ export async function readInputFile(
 		fileName: binary.fileName ?? propertyName,
 		mimeType: binary.mimeType || 'application/octet-stream',
 	};
+}
+
+/**
+ * A file to upload as it is (a source video): when n8n keeps it in its binary store, it is not
+ * read now but streamed from the store while its request is sent (getBinaryStream), so that N
+ * items' videos never sit in memory at once. Binary data held in the item itself is used as is.
+ */
+export async function uploadInputFile(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	field: string,
+	name: string,
+): Promise<UploadFile> {
+	const binary = inputBinary(ctx, itemIndex, propertyName, field);
+	const fileName = binary.fileName ?? propertyName;
+	const mimeType = binary.mimeType || 'application/octet-stream';
+	const id = binary.id;
+	if (!id) return { name, fileName, mimeType, data: await ctx.helpers.getBinaryDataBuffer(itemIndex, propertyName) };
+	const size = typeof binary.bytes === 'number' ? binary.bytes : (await ctx.helpers.getBinaryMetadata(id)).fileSize;
+	return { name, fileName, mimeType, size, open: async () => await ctx.helpers.getBinaryStream(id) };
 }
 
 /** GET a video (free): used to check a source video and estimate a job's cost before paying. */

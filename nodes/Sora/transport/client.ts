@@ -18,7 +18,7 @@ import {
 	scopeSuffix,
 	type ErrorScope,
 } from './apiError';
-import { encodeMultipart, type MultipartField } from './multipart';
+import { encodeMultipart, type EncodedMultipart, type MultipartField } from './multipart';
 import { HeldPastDeadlineError, RequestBudget } from './requestBudget';
 import { networkFailure } from './networkError';
 import { redactSecrets, secretsOf } from './redact';
@@ -174,15 +174,19 @@ export class SoraClient {
 		throwIfCancelled(this.signal);
 		this.refuseIfNotOffered(request, scope);
 		await this.budget.beforeRequest(this.signal, request.notAfter);
+		// A streamed upload is opened here, for each attempt: read while sent, never kept.
+		const upload = request.multipart ? await encodeMultipart(request.multipart).catch((error: unknown) => ({ error })) : undefined;
+		if (upload && 'error' in upload) return { failure: storeFailure(upload.error) };
 		request.onSend?.();
 		let raw: RawResponse;
 		try {
-			const options = this.toHttpOptions(request);
+			const options = this.toHttpOptions(request, upload);
 			raw = (this.isOwnOrigin(options.url)
 				? await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, options)
 				: await this.ctx.helpers.httpRequest(options)) as RawResponse;
 		} catch (error) {
 			throwIfCancelled(this.signal);
+			if (upload?.sourceFailed !== undefined) return { failure: storeFailure(upload.sourceFailed) };
 			const failure = networkFailure(error);
 			if (failure.cause) failure.cause = redactSecrets(failure.cause, this.secrets);
 			this.ctx.logger.debug(`Sora: ${request.method} ${request.path} failed (${failure.sent ? 'maybe sent' : 'not sent'}): ${failure.code} ${failure.cause ?? ''}`);
@@ -256,6 +260,14 @@ export class SoraClient {
 		const detail = failure.kind === 'network' ? ` (${failure.code}${failure.cause ? `: ${failure.cause}` : ''})` : '';
 		const answered = response ? ` The host said: "${readErrorBody(response.body).message ?? 'nothing'}".` : '';
 		const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+		if (failure.kind === 'store') {
+			return apiErrorFromFailure(
+				this.node,
+				scope,
+				"The file to upload could not be read from n8n's binary data store: nothing was sent",
+				`Reading it failed with "${failure.cause}", so ${what} was not sent (or was cut before its body was complete) and nothing was created or charged. Check the input item's binary data.`,
+			);
+		}
 		if (failure.kind === 'network' && !failure.sent) {
 			return apiErrorFromFailure(
 				this.node,
@@ -289,7 +301,7 @@ export class SoraClient {
 		);
 	}
 
-	private toHttpOptions(request: SoraRequest): IHttpRequestOptions {
+	private toHttpOptions(request: SoraRequest, upload?: EncodedMultipart): IHttpRequestOptions {
 		const headers: Record<string, string> = { ...request.headers };
 		const options: IHttpRequestOptions = {
 			method: request.method,
@@ -304,16 +316,21 @@ export class SoraClient {
 		} else {
 			options.json = true;
 		}
-		if (request.multipart) {
-			const encoded = encodeMultipart(request.multipart);
-			headers['Content-Type'] = encoded.contentType;
-			options.body = encoded.body;
+		if (upload) {
+			headers['Content-Type'] = upload.contentType;
+			headers['Content-Length'] = String(upload.length);
+			options.body = upload.body;
 		} else if (request.json) {
 			headers['Content-Type'] = 'application/json';
 			options.body = request.json;
 		}
 		return options;
 	}
+}
+
+/** Reading an upload from n8n's binary store failed: nothing complete was sent, and trying again will not help. */
+function storeFailure(error: unknown): Failure {
+	return { kind: 'store', cause: (error instanceof Error ? error.message : String(error)).slice(0, 300) };
 }
 
 function policyOf(safety: RequestSafety | RetryPolicy): RetryPolicy {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { checkCharacterName } from '../../domain/validation';
 import type { SoraClient } from '../../transport/client';
 import { stringParam, throwIfProblem } from '../inputs';
-import { postRequest, readInputFile } from '../requests';
+import { postRequest, uploadInputFile } from '../requests';
 
 const show = { show: { resource: ['character'], operation: ['create'] } };
 
@@ -34,9 +34,9 @@ export const createCharacter = {
 		const name = stringParam(this, 'name', itemIndex);
 		throwIfProblem(this, itemIndex, checkCharacterName(name));
 		const property = stringParam(this, 'videoBinaryProperty', itemIndex, 'data') || 'data';
-		const file = await readInputFile(this, itemIndex, property, 'Input Binary Field');
+		const file = await uploadInputFile(this, itemIndex, property, 'Input Binary Field', 'video');
 		const response = await client.call<IDataObject>(
-			postRequest('/videos/characters', { name }, [{ ...file, name: 'video' }]),
+			postRequest('/videos/characters', { name }, [file]),
 			'unsafe',
 			{ itemIndex },
 		);

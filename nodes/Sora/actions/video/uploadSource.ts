@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { Video } from '../../domain/video';
 import type { SoraClient } from '../../transport/client';
 import { requiredString, stringParam } from '../inputs';
-import { readInputFile, type UploadFile } from '../requests';
+import { uploadInputFile, type UploadFile } from '../requests';
 import { forVideo } from '../shared.fields';
 import { completedSourceVideo } from './sourceVideo';
 
@@ -52,8 +52,7 @@ export async function readSourceVideo(
 ): Promise<SourceVideo> {
 	if (stringParam(ctx, 'videoSource', itemIndex, 'id') === 'binary') {
 		const property = stringParam(ctx, 'videoBinaryProperty', itemIndex, 'data') || 'data';
-		const file = await readInputFile(ctx, itemIndex, property, 'Input Binary Field');
-		return { kind: 'file', file: { ...file, name: 'video' } };
+		return { kind: 'file', file: await uploadInputFile(ctx, itemIndex, property, 'Input Binary Field', 'video') };
 	}
 	const videoId = requiredString(ctx, 'videoId', 'Video ID', itemIndex);
 	return { kind: 'id', video: await completedSourceVideo(ctx, client, videoId, itemIndex, operation) };
