@@ -320,6 +320,9 @@ export class SoraClient {
 			headers['Content-Type'] = upload.contentType;
 			headers['Content-Length'] = String(upload.length);
 			options.body = upload.body;
+			// Following redirects keeps every byte written, to send the body again: a streamed
+			// upload would then sit in memory whole. A create is not sent on to another URL anyway.
+			if (!Buffer.isBuffer(upload.body)) options.disableFollowRedirect = true;
 		} else if (request.json) {
 			headers['Content-Type'] = 'application/json';
 			options.body = request.json;
