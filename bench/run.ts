@@ -8,6 +8,8 @@
  *   rpm        requests per minute under Max Requests per Minute, and against a host's own 429 limit
  *   memory     one 1 GiB video through the Download operation into the filesystem binary store
  *              (child process, bench/memory.ts) vs plain curl of the same URL
+ *   editUpload Edit of 8 uploaded 200 MiB source videos (child process, bench/editUpload.ts): RSS
+ *              growth while they stream from the binary store (alone: ts-node bench/editUploadCase.ts)
  * Prints tables and writes bench/results.json. `--quick` extrapolates c=1/N=64 from N=16.
  */
 import { rmSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { startReferenceServer } from '../test/server';
 import { runBatch, type BatchCase, type BatchResult } from './batch';
 import { runHostPaceCase, type HostPaceResult } from './hostPace';
+import { runEditUploadCase } from './editUploadCase';
 import { runMemoryCase } from './memoryCase';
 import { runRpmCase, type RpmResult } from './rpm';
 import { machine, writeResults } from './results';
@@ -103,6 +106,8 @@ async function main() {
 	];
 	log(`memory: ${LARGE_VIDEO_BYTES / 1024 ** 2} MiB through the node (child process) and curl`);
 	const memory = await runMemoryCase(LARGE_VIDEO_BYTES);
+	log('edit upload: 8 items × 200 MiB source videos through Edit (child process)');
+	const editUpload = await runEditUploadCase(8, 200 * 1024 ** 2, MEMORY_TARGET_MIB);
 	const totalMs = performance.now() - started;
 
 	const c1Rows = [...c1.entries()].filter(([, v]) => v.result).map(([, v]) => v.result!);
@@ -164,6 +169,11 @@ async function main() {
 			['curl -o file (temp dir)', fixed(memory.curlToFile.mibPerSecond, 0), fixed(memory.curlToFile.seconds), '', '', '', fixed(memory.throughputRatioToFile), '(node ÷ this)'],
 		],
 	));
+	out.push(table(
+		`Edit upload — ${editUpload.items} items × ${editUpload.fileBytes / 1024 ** 2} MiB source videos streamed from the binary store (target: RSS growth < ${MEMORY_TARGET_MIB} MiB)`,
+		['items', 'wall s', 'baseline RSS MiB', 'peak RSS MiB', 'growth MiB', 'ok items', ''],
+		[[editUpload.items, seconds(editUpload.wallMs), fixed(editUpload.baselineRssMiB, 0), fixed(editUpload.peakRssMiB, 0), fixed(editUpload.peakRssGrowthMiB, 1), editUpload.okItems, verdict(editUpload.growthOk)]],
+	));
 	out.push(`Total bench wall time: ${seconds(totalMs, 1)} s${quick ? ' (--quick)' : ''}`);
 	console.log(`\n${out.join('\n\n')}`);
 
@@ -188,6 +198,7 @@ async function main() {
 		hostPace,
 		requestsPerMinute: rpm,
 		memory: { ...memory, targetGrowthMiB: MEMORY_TARGET_MIB, growthOk: m.peakRssGrowthMiB < MEMORY_TARGET_MIB },
+		editUpload,
 	});
 	log(`wrote ${path.relative(process.cwd(), path.join(__dirname, 'results.json'))}`);
 }

@@ -7,7 +7,8 @@
  * Options (flags or env): --items N (SOAK_ITEMS), --seed N (SOAK_SEED), --rate R (SOAK_RATE),
  * --concurrency N (SOAK_CONCURRENCY), --poll S (SOAK_POLL_SECONDS), --without kind,kind
  * (SOAK_WITHOUT: fault kinds left out), --hard-limit MIN (SOAK_HARD_LIMIT_MINUTES, default 20: past it the
- * execution is cancelled and reported as not finished), --out FILE, --detail (keep every item's record in the JSON).
+ * execution is cancelled and reported as not finished), --out FILE, --detail (keep every item's record in the JSON),
+ * --idempotent (SOAK_IDEMPOTENT=1: the host honours Idempotency-Key and the node's option is on).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -66,6 +67,7 @@ async function main() {
 			maxConcurrentJobs: numberOption('--concurrency', 'SOAK_CONCURRENCY', DEFAULT_SOAK.maxConcurrentJobs),
 			pollIntervalSeconds: numberOption('--poll', 'SOAK_POLL_SECONDS', DEFAULT_SOAK.pollIntervalSeconds),
 			hardLimitMinutes: numberOption('--hard-limit', 'SOAK_HARD_LIMIT_MINUTES', DEFAULT_SOAK.hardLimitMinutes),
+			idempotent: process.argv.includes('--idempotent') || process.env.SOAK_IDEMPOTENT === '1',
 			kinds: ALL_FAULT_KINDS.filter((kind) => !(option('--without', 'SOAK_WITHOUT') ?? '').split(',').includes(kind)),
 		},
 		(message) => console.log(message),

@@ -28,6 +28,8 @@ export interface SoakOptions {
 	/** Wall-clock limit of the whole run: past it the execution is cancelled and reported as not finished. */
 	hardLimitMinutes: number;
 	apiKey: string;
+	/** The host honours Idempotency-Key, and the node's Host Honours Idempotency-Key option is on. */
+	idempotent?: boolean;
 }
 
 export const DEFAULT_SOAK: SoakOptions = {
@@ -182,12 +184,13 @@ export async function runSoak(partial: Partial<SoakOptions> = {}, log: (line: st
 		faultRates,
 		slowMs: options.slowMs,
 		generationMs: options.generationMs[1],
+		honoursIdempotencyKey: options.idempotent === true,
 	});
 	const credentials = { apiKey: options.apiKey, baseUrl: server.url };
 	const random = mulberry32(options.seed ^ 0x5eed);
 	const prompts = Array.from({ length: options.items }, (_, item) => promptFor(item, random, options.generationMs));
 
-	log(`soak: ${options.items} items, faults ${options.kinds.length} kinds at ${options.rate * 100}% each (seed ${options.seed}), Max Concurrent Jobs ${options.maxConcurrentJobs}, poll ≤ ${options.pollIntervalSeconds} s`);
+	log(`soak${options.idempotent ? ' (host honours Idempotency-Key)' : ''}: ${options.items} items, faults ${options.kinds.length} kinds at ${options.rate * 100}% each (seed ${options.seed}), Max Concurrent Jobs ${options.maxConcurrentJobs}, poll ≤ ${options.pollIntervalSeconds} s`);
 	const started = performance.now();
 	const running = startNode({
 		parameters: {
@@ -199,6 +202,7 @@ export async function runSoak(partial: Partial<SoakOptions> = {}, log: (line: st
 			size: '720x1280',
 			waitForCompletion: true,
 			downloadVideo: true,
+			options: { hostHonoursIdempotencyKey: options.idempotent === true },
 			waitOptions: {
 				maxConcurrentJobs: options.maxConcurrentJobs,
 				pollIntervalSeconds: options.pollIntervalSeconds,
@@ -387,7 +391,8 @@ async function analyse(
 		'every download byte-identical': identical.length === downloaded.length,
 		'no duplicate jobs': duplicateJobs === 0,
 		'jobs created = distinct videos reported + jobs unknown to the node': createCount === reported.size + unknownToNode.length,
-		'no create re-sent after an ambiguous failure': resent === 0,
+		// With a host that honours the key, an ambiguous create is re-sent on purpose (same key, same job).
+		'no create re-sent after an ambiguous failure': options.idempotent === true || resent === 0,
 		'every item names its own job, never another item\'s': videosOfAnotherItem.length === 0,
 		'ids lost = 0': idsLostDetail.length === 0,
 		'jobs of refused creates findable with List': unknownFound === unknownToNode.length,
