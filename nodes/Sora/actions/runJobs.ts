@@ -66,7 +66,7 @@ interface Submission {
 }
 
 function submitter(recovery: LostCreateRecovery, client: SoraClient, { request, itemIndex, model, key, keyHonoured }: Submission) {
-	const policy = keyHonoured ? POLICIES.write.withSafety('safe') : POLICIES.write;
+	const policy = keyHonoured ? POLICIES.idempotentCreate : POLICIES.write;
 	return async (notAfter: number) => {
 		const scope = { itemIndex, model };
 		const keyed = { ...request, headers: { ...request.headers, 'Idempotency-Key': key }, notAfter };

@@ -289,7 +289,7 @@ export class SoraClient {
 				`${what} got ${describeFailure(failure)}${detail} after its body was sent, so the node cannot know whether the host did it.${answered} ` +
 					(request.path.startsWith('/videos/characters')
 						? 'It was not sent again. Check the host for the character before you run this item again.'
-						: `It was not sent again, so that you are not charged twice. ${this.offers('List') ? 'Use the List operation (Order: Descending) to find the job' : `${this.dialect.label} offers no List: look for the job in its dashboard or usage log`} before you run this item again.`),
+						: `${policy.safety === 'safe' ? `It was sent ${attempts} times with the same Idempotency-Key without an answer.` : 'It was not sent again, so that you are not charged twice.'} ${this.offers('List') ? 'Use the List operation (Order: Descending) to find the job' : `${this.dialect.label} offers no List: look for the job in its dashboard or usage log`} before you run this item again.`),
 				response?.status,
 			));
 		}

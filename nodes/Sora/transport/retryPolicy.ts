@@ -82,6 +82,8 @@ export const POLICIES = {
 	read: new RetryPolicy('safe', 6),
 	/** Creates and deletes: repeated only when provably not processed. */
 	write: new RetryPolicy('unsafe', 6),
+	/** A create the host deduplicates by its Idempotency-Key: re-sending it costs nothing more. */
+	idempotentCreate: new RetryPolicy('safe', 12),
 	/** A completed video is paid for: its download is worth more patience than a status check. */
 	download: new RetryPolicy('safe', 12),
 	/** Polling a video known to exist: transient failures never end the wait (the timeout does). */
