@@ -27,6 +27,7 @@ import { removeTempDirs, seconds, tempRoot } from './proc';
 import { type N8nRuntime, provision } from './provision';
 import { startReferenceServer } from './reference-server';
 import { runHostsPhase } from './hosts-phase';
+import { runLoopPhase } from './loop-phase';
 import { runQueuePhase } from './queue/phase';
 import { runServerPhase } from './server-phase';
 
@@ -73,6 +74,7 @@ async function main(): Promise<number> {
 				checks.push(...(await runServerPhase(runtime, customDir, ARTIFACTS, { editor, discover })));
 			}
 			if (runtime === provisioned.n8n2 || runtime === provisioned.n8n1) checks.push(...(await runHostsPhase(runtime, customDir)));
+			if (!hostsOnly && (runtime === provisioned.n8n2 || runtime === provisioned.n8n1)) checks.push(...(await runLoopPhase(runtime, customDir)));
 			results.push({ title: runtime.label, checks });
 		}
 		if (only !== '1' && !hostsOnly && !process.env.SORA_E2E_SKIP_QUEUE) {
