@@ -53,7 +53,8 @@ export async function runRpmCase(spec: { label: string; items: number; generatio
 				seconds: 'custom',
 				customSeconds: '5',
 				size: '',
-				waitOptions: { pollIntervalSeconds: 1, maxConcurrentJobs: 64, maxRequestsPerMinute: spec.nodeCap ?? 0, timeoutMinutes: 10 },
+				options: { maxRequestsPerMinute: spec.nodeCap ?? 0 },
+				waitOptions: { pollIntervalSeconds: 1, maxConcurrentJobs: 64, timeoutMinutes: 10 },
 			}),
 		});
 		return {

@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { characterDescription } from './actions/character';
+import { outputsFor } from './actions/routeByStatus';
 import { route } from './actions/router';
 import { videoDescription } from './actions/video';
 import { searchModels } from './methods/searchModels';
@@ -18,7 +19,8 @@ export class Sora implements INodeType {
 		defaults: { name: 'Sora' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// One output, or Completed and Still Generating with Route by Status (evaluated by n8n, like its Switch node).
+		outputs: `={{(${outputsFor})($parameter)}}`,
 		credentials: [{ name: 'soraApi', required: true }],
 		properties: [
 			{

@@ -74,7 +74,10 @@ export interface RunOptions {
 }
 
 export interface RunResult {
+	/** The items of the first output. */
 	items: INodeExecutionData[];
+	/** Every main output's items (two with Route by Status). */
+	outputs: INodeExecutionData[][];
 	error?: Error & { description?: string | null; httpCode?: string | null };
 	run: IRun;
 }
@@ -133,6 +136,7 @@ export function startNode(options: RunOptions): RunningNode {
 		const taskData = run.data.resultData.runData.Node?.[0];
 		return {
 			items: taskData?.data?.main?.[0] ?? [],
+			outputs: (taskData?.data?.main ?? []).map((items) => items ?? []),
 			error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
 			run,
 		};

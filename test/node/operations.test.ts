@@ -81,7 +81,7 @@ describe('Video → Remix, Get, Download, List, Delete', () => {
 		expect(plain.items[0].json).toMatchObject({ id, status: 'completed' });
 		expect(plain.items[0].json.estimatedCost).toBeUndefined();
 		const queued = await api.run(createParams({ waitForCompletion: false }));
-		const waited = await api.run({ resource: 'video', operation: 'get', videoId: String(queued.items[0].json.id), waitOptions: { pollIntervalSeconds: 1 } });
+		const waited = await api.run({ resource: 'video', operation: 'get', videoId: String(queued.items[0].json.id), waitForCompletion: true, downloadVideo: true, waitOptions: { pollIntervalSeconds: 1 } });
 		expect(waited.items[0].json.status).toBe('completed');
 		expect(waited.items[0].binary?.data.fileName).toBe(`${String(queued.items[0].json.id)}.mp4`);
 	});

@@ -83,8 +83,10 @@ describe('the wait engine', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(['queued', 'in_progress']).toContain(items[0].json.status);
+		expect(items[0].json.timedOut).toBe(true);
+		expect(items[0].json.elapsedSeconds).toEqual(expect.any(Number));
 		expect(items[0].binary).toBeUndefined();
-		const resumed = await api.run({ resource: 'video', operation: 'get', videoId: String(items[0].json.id), waitOptions: { pollIntervalSeconds: 1 } });
+		const resumed = await api.run({ resource: 'video', operation: 'get', videoId: String(items[0].json.id), waitForCompletion: true, downloadVideo: true, waitOptions: { pollIntervalSeconds: 1 } });
 		expect(resumed.items[0].json.status).toBe('completed');
 		expect(resumed.items[0].binary?.data).toBeDefined();
 	});

@@ -6,7 +6,9 @@ import { SoraClient } from '../transport/client';
 import { characterOperations } from './character';
 import { optionsParam } from './inputs';
 import { runItems } from './runItems';
+import { routesByStatus, splitByStatus } from './routeByStatus';
 import { runJobs } from './runJobs';
+import { isToolRun } from './toolRun';
 import { videoOperations } from './video';
 
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -16,11 +18,15 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
-	const maxRequestsPerMinute = Number(optionsParam(this, 'waitOptions', 0).maxRequestsPerMinute ?? 0) || undefined;
-	const client = await SoraClient.connect(this, new RequestBudget(maxRequestsPerMinute));
-	const output =
-		operation.kind === 'job'
-			? await runJobs.call(this, client, operation)
-			: await runItems.call(this, client, operation);
-	return [output];
+	const client = await SoraClient.connect(this, new RequestBudget(maxRequestsPerMinute(this)));
+	if (operation.kind === 'item') return [await runItems.call(this, client, operation)];
+	const asTool = isToolRun(this);
+	const routed = routesByStatus(this, asTool);
+	const items = await runJobs.call(this, client, operation, { asTool, routed });
+	return routed ? splitByStatus(items) : [items];
+}
+
+/** Options → Max Requests per Minute, on every operation. */
+function maxRequestsPerMinute(ctx: IExecuteFunctions): number | undefined {
+	return Number(optionsParam(ctx, 'options', 0).maxRequestsPerMinute ?? 0) || undefined;
 }

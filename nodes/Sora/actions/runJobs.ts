@@ -3,19 +3,26 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { DEFAULT_POLL_INTERVAL_MS, parsePollAfterMs } from '../domain/schedule';
 import { LostCreateRecovery } from '../engine/lostCreateRecovery';
+import { isFinalStatus } from '../domain/contract';
 import { maxDownloadBytes } from '../engine/downloadContent';
-import { waitForVideos, type JobOutcome, type VideoJob, type WaitOptions } from '../engine/waitForVideos';
+import { failedVideoError, waitForVideos, type JobOutcome, type VideoJob, type WaitOptions } from '../engine/waitForVideos';
 import { apiErrorFromFailure } from '../transport/apiError';
 import { POLICIES } from '../transport/retryPolicy';
 import type { SoraClient, SoraRequest } from '../transport/client';
 import { asNodeError, errorItem, type NodeError } from './errors';
 import { optionsParam } from './inputs';
 import { checkBudget, nodeLevelOption, refuseUnpriced } from './budgetCap';
+import { forAgent, toolWaitOptions } from './toolRun';
 import type { JobOperation, PreparedJob } from './types';
+
+/** How the items leave the node: as an agent's tool (no binary, an answer an agent can act on), routed by status. */
+export interface JobOutput {
+	asTool: boolean;
+	routed: boolean;
+}
 
 const NODE_LEVEL_WAIT_OPTIONS: Record<string, string> = {
 	maxConcurrentJobs: 'Max Concurrent Jobs',
-	maxRequestsPerMinute: 'Max Requests per Minute',
 	onTimeout: 'On Timeout',
 	pollIntervalSeconds: 'Poll Interval',
 	timeoutMinutes: 'Timeout',
@@ -84,9 +91,14 @@ function submitter(recovery: LostCreateRecovery, client: SoraClient, { request, 
 	};
 }
 
-function outputOf(outcome: JobOutcome, prepared: PreparedJob): INodeExecutionData {
-	const json = { ...(outcome.video ?? {}) } as IDataObject;
+function outputOf(outcome: JobOutcome, prepared: PreparedJob, elapsedMs: number, client: SoraClient, output: JobOutput): INodeExecutionData {
+	let json = { ...(outcome.video ?? {}) } as IDataObject;
 	if (prepared.estimate !== undefined) json.estimatedCost = prepared.estimate as unknown as IDataObject | null;
+	if (outcome.timedOut) {
+		json.timedOut = true;
+		json.elapsedSeconds = Math.round(elapsedMs / 100) / 10;
+	}
+	if (output.asTool) json = forAgent(json, client.baseUrl);
 	const item: INodeExecutionData = { json, pairedItem: { item: outcome.itemIndex } };
 	if (outcome.binary) item.binary = { [prepared.binaryPropertyName]: outcome.binary };
 	return item;
@@ -99,11 +111,23 @@ function othersNote(outcomes: JobOutcome[], failed: JobOutcome): string {
 	return others.length ? ` Videos of the other items in this run: ${others.join(', ')}.` : '';
 }
 
+/** Routed by status, a video the host ended without completing it is an error, never a Still Generating item. */
+function failUnfinished(client: SoraClient, outcome: JobOutcome): void {
+	const video = outcome.video;
+	if (outcome.error || !video || video.status === 'completed' || !isFinalStatus(video.status)) return;
+	outcome.error = failedVideoError(client.node, { itemIndex: outcome.itemIndex, videoId: video.id }, video);
+}
+
 /**
  * Create-like operations and Get: every item is prepared (validated, priced) before anything
  * is paid for, the batch is checked against the cost cap, then the wait engine runs all jobs.
  */
-export async function runJobs(this: IExecuteFunctions, client: SoraClient, operation: JobOperation): Promise<INodeExecutionData[]> {
+export async function runJobs(
+	this: IExecuteFunctions,
+	client: SoraClient,
+	operation: JobOperation,
+	output: JobOutput = { asTool: false, routed: false },
+): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const prepared: Array<PreparedJob | NodeError> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -135,7 +159,7 @@ export async function runJobs(this: IExecuteFunctions, client: SoraClient, opera
 			itemIndex,
 			videoId: job.videoId,
 			wait: job.wait,
-			download: job.download,
+			download: output.asTool ? undefined : job.download,
 			maxDownloadBytes: maxDownloadBytes(optionsParam(this, 'waitOptions', itemIndex).maxDownloadMib),
 			submit: job.request
 				? submitter(recovery, client, {
@@ -148,17 +172,21 @@ export async function runJobs(this: IExecuteFunctions, client: SoraClient, opera
 				: undefined,
 		});
 	});
-	const outcomes = await waitForVideos(client, this.helpers, this.logger, jobs, readWaitOptions(this, items.length)).catch(
+	const waitOptions = output.asTool ? toolWaitOptions(this, readWaitOptions(this, items.length)) : readWaitOptions(this, items.length);
+	const startedAt = Date.now();
+	const outcomes = await waitForVideos(client, this.helpers, this.logger, jobs, waitOptions).catch(
 		(error: unknown) => {
 			throw asNodeError(this, error, 0);
 		},
 	);
 
+	const elapsedMs = Date.now() - startedAt;
+	if (output.routed) outcomes.forEach((outcome) => failUnfinished(client, outcome));
 	const byItem = new Map(outcomes.map((outcome) => [outcome.itemIndex, outcome]));
 	return prepared.map((job, itemIndex) => {
 		if (job instanceof Error) return errorItem(job, itemIndex);
 		const outcome = byItem.get(itemIndex)!;
-		if (!outcome.error) return outputOf(outcome, job);
+		if (!outcome.error) return outputOf(outcome, job, elapsedMs, client, output);
 		const error = asNodeError(this, outcome.error, itemIndex);
 		if (!this.continueOnFail()) {
 			error.description = `${error.description ?? ''}${othersNote(outcomes, outcome)}`.trim();

@@ -140,29 +140,50 @@ export const maxDownloadSizeField: INodeProperties = {
 		"Refuse a video file larger than this (0 = no limit); the error names the video and its URL. n8n's binary data mode 'database' cannot keep files above 512 MiB (N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE).",
 };
 
-/** Fields of every operation that can wait for a video: Wait for Completion, Download Video, Wait Options. */
-export function waitFields(operations: string[]): INodeProperties[] {
+export interface WaitFieldDefaults {
+	/** Default of Wait for Completion (and of Download Video): on for the creating operations, off for Get. */
+	wait: boolean;
+	/** Whether Route by Status is offered while waiting too (Get), or only without waiting (creates). */
+	routeWhileWaiting: boolean;
+}
+
+/**
+ * Fields of every operation that can wait for a video: Wait for Completion, Download Video,
+ * Route by Status, Wait Options.
+ */
+export function waitFields(operations: string[], defaults: WaitFieldDefaults = { wait: true, routeWhileWaiting: false }): INodeProperties[] {
+	const waitDefault = (field: INodeProperties): INodeProperties => ({ ...field, default: defaults.wait });
 	return [
-		{
+		waitDefault({
 			displayName: 'Wait for Completion',
 			name: 'waitForCompletion',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to wait until the video is completed or failed before the node outputs it',
+			description:
+				'Whether to wait until the video is completed or failed before the node outputs it. Waiting holds an n8n worker for the whole render: for long videos, leave it off and loop through n8n\'s Wait node (see Route by Status).',
 			displayOptions: forVideo(operations),
-		},
-		{
+		}),
+		waitDefault({
 			displayName: 'Download Video',
 			name: 'downloadVideo',
 			type: 'boolean',
 			default: true,
 			description: 'Whether to put the finished MP4 on the output item as binary data',
 			displayOptions: forVideo(operations, { show: { waitForCompletion: [true] } }),
-		},
+		}),
 		binaryPropertyField(operations, 'Put Output File in Field', 'Binary property that receives the MP4', {
 			waitForCompletion: [true],
 			downloadVideo: [true],
 		}),
+		{
+			displayName: 'Route by Status',
+			name: 'routeByStatus',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to give the node two outputs: Completed, and Still Generating (queued or in progress), to loop through a Wait node back to a Get. A failed video is an error (error output, or an error item with Continue).',
+			displayOptions: forVideo(operations, defaults.routeWhileWaiting ? {} : { show: { waitForCompletion: [false] } }),
+		},
 		{
 			displayName: 'Wait Options',
 			name: 'waitOptions',
@@ -182,14 +203,6 @@ export function waitFields(operations: string[]): INodeProperties[] {
 				},
 				maxDownloadSizeField,
 				{
-					displayName: 'Max Requests per Minute',
-					name: 'maxRequestsPerMinute',
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 0,
-					description: 'Cap on the requests this node sends per minute: creates, status checks and downloads (0 = no cap). Rate-limit answers slow all polling down anyway.',
-				},
-				{
 					displayName: 'On Timeout',
 					name: 'onTimeout',
 					type: 'options',
@@ -199,7 +212,8 @@ export function waitFields(operations: string[]): INodeProperties[] {
 						{
 							name: 'Output Current State',
 							value: 'outputState',
-							description: 'Output the video object with its status and progress; a later Get with Wait for Completion resumes it',
+							description:
+								'Output the video object with its status and progress, timedOut: true and elapsedSeconds; a later Get resumes it',
 						},
 					],
 				},
@@ -222,6 +236,42 @@ export function waitFields(operations: string[]): INodeProperties[] {
 			],
 		},
 	];
+}
+
+/** Max Requests per Minute: in the Options of every operation, since it caps every request the node sends. */
+export const maxRequestsPerMinuteOption: INodeProperties = {
+	displayName: 'Max Requests per Minute',
+	name: 'maxRequestsPerMinute',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 0,
+	description:
+		'Cap on the requests this node sends per minute: creates, status checks, lists, deletes and downloads (0 = no cap). Rate-limit answers slow all polling down anyway.',
+};
+
+/** The Options of operations whose only option is the request cap. */
+export function requestOptions(displayOptions: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [maxRequestsPerMinuteOption],
+	};
+}
+
+/** Shown on every operation that starts a paid job: n8n's Retry On Fail re-runs the whole node. */
+export function retryOnFailNotice(operations: string[]): INodeProperties {
+	return {
+		displayName:
+			"Keep n8n's Retry On Fail (node Settings) off: each retry runs the node again and pays for new videos. The node already retries what is safe to retry, and never re-sends a create whose fate is unknown.",
+		name: 'retryOnFailNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: forVideo(operations),
+	};
 }
 
 /** Options of every operation that starts a paid job. */
@@ -276,6 +326,7 @@ export function paidJobOptions(operations: string[], extra: INodeProperties[] = 
 				default: false,
 				description: 'Whether to fail an item whose cost is unknown (no list price and no Price per Second) instead of sending it',
 			},
+			maxRequestsPerMinuteOption,
 		],
 	};
 }

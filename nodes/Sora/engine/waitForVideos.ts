@@ -1,4 +1,4 @@
-import type { IBinaryData, Logger } from 'n8n-workflow';
+import type { IBinaryData, INode, Logger } from 'n8n-workflow';
 
 import { isFinalStatus, type ContentVariant } from '../domain/contract';
 import {
@@ -49,6 +49,16 @@ export interface WaitOptions {
 	followHostPace?: boolean;
 	timeoutMs: number;
 	onTimeout: 'error' | 'outputState';
+}
+
+/** The error of a video the host ended without completing it. */
+export function failedVideoError(node: INode, scope: ErrorScope, video: Video): Error {
+	return apiErrorFromFailure(
+		node,
+		scope,
+		`Video generation failed: ${failureMessageOf(video)}`,
+		`The host ended video ${video.id} with status "${video.status}"${video.error?.code ? ` (code ${video.error.code})` : ''}.`,
+	);
 }
 
 function formatDuration(ms: number): string {
@@ -135,17 +145,7 @@ export async function waitForVideos(
 		report(state, video);
 		if (!state.job.wait) return finish(state);
 		if (!isFinalStatus(video.status)) return schedulePoll(state, video, pollAfterMs);
-		if (video.status !== 'completed') {
-			return finish(
-				state,
-				apiErrorFromFailure(
-					client.node,
-					scopeOf(state),
-					`Video generation failed: ${failureMessageOf(video)}`,
-					`The host ended video ${video.id} with status "${video.status}"${video.error?.code ? ` (code ${video.error.code})` : ''}.`,
-				),
-			);
-		}
+		if (video.status !== 'completed') return finish(state, failedVideoError(client.node, scopeOf(state), video));
 		if (!state.job.download) return finish(state);
 		settle(state, 'downloading');
 		downloadContent(client, store, video.id, state.job.download, scopeOf(state), video, { maxBytes: state.job.maxDownloadBytes }).then(

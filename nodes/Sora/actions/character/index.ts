@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requestOptions } from '../shared.fields';
 import type { Operation } from '../types';
 import { createCharacter } from './create.operation';
 import { getCharacter } from './get.operation';
@@ -29,4 +30,5 @@ export const characterDescription: INodeProperties[] = [
 	},
 	...createCharacter.description,
 	...getCharacter.description,
+	requestOptions({ show: { resource: ['character'] } }),
 ];

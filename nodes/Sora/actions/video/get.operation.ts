@@ -9,7 +9,7 @@ const OPERATION = ['get'];
 
 const properties: INodeProperties[] = [
 	videoIdField(OPERATION, 'ID of the video to get; with Wait for Completion, a video still being generated is waited for'),
-	...waitFields(OPERATION),
+	...waitFields(OPERATION, { wait: false, routeWhileWaiting: true }),
 ];
 
 export const get: JobOperation = {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { forVideo, requestOptions, retryOnFailNotice } from '../shared.fields';
 import type { Operation } from '../types';
 import { create } from './create.operation';
 import { deleteVideo } from './delete.operation';
@@ -21,6 +22,9 @@ export const videoOperations: Record<string, Operation> = {
 	delete: deleteVideo,
 };
 
+/** The operations that start a paid job (their Options hold the cost cap and the request cap). */
+const PAID_OPERATIONS = ['create', 'remix', 'edit', 'extend'];
+
 export const videoDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -30,7 +34,7 @@ export const videoDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['video'] } },
 		default: 'create',
 		options: [
-			{ name: 'Create', value: 'create', action: 'Generate a video', description: 'Generate a video from a prompt and optionally a first-frame image' },
+			{ name: 'Create', value: 'create', action: 'Create a video', description: 'Generate a video from a prompt and optionally a first-frame image' },
 			{ name: 'Delete', value: 'delete', action: 'Delete a video', description: 'Delete a completed or failed video' },
 			{ name: 'Download', value: 'download', action: 'Download a video', description: 'Download the MP4, thumbnail or spritesheet of a video' },
 			{ name: 'Edit', value: 'edit', action: 'Edit a video', description: 'Generate an edited version of a video' },
@@ -40,5 +44,7 @@ export const videoDescription: INodeProperties[] = [
 			{ name: 'Remix', value: 'remix', action: 'Remix a video', description: 'Generate a variation of a completed video' },
 		],
 	},
+	retryOnFailNotice(PAID_OPERATIONS),
 	...Object.values(videoOperations).flatMap((operation) => operation.description),
+	requestOptions(forVideo(Object.keys(videoOperations).filter((name) => !PAID_OPERATIONS.includes(name)))),
 ];
