@@ -252,6 +252,7 @@ export class TriggerHarness {
 		const taskData = run.data.resultData.runData[TRIGGER_NODE_NAME]?.[0];
 		return {
 			items: taskData?.data?.main?.[0] ?? [],
+			outputs: (taskData?.data?.main ?? []).map((items) => items ?? []),
 			error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
 			run,
 		};

@@ -116,7 +116,7 @@ describe('as an AI agent tool (the converted node type, as n8n 1.x runs it)', ()
 		expect(outputs).toHaveLength(1);
 		expect(items[0].binary).toBeUndefined();
 		const id = String(items[0].json.id);
-		expect(items[0].json).toMatchObject({ status: 'completed', contentUrl: `${api.server.url}/videos/${id}/content` });
+		expect(items[0].json).toMatchObject({ status: 'completed', contentUrl: `${api.server.url}/videos/${id}/content?variant=video` });
 		expect(items[0].json.howToFetch).toContain(id);
 		expect(api.requests({ path: /\/content/ })).toHaveLength(0);
 	});

@@ -98,7 +98,7 @@ function outputOf(outcome: JobOutcome, prepared: PreparedJob, elapsedMs: number,
 		json.timedOut = true;
 		json.elapsedSeconds = Math.round(elapsedMs / 100) / 10;
 	}
-	if (output.asTool) json = forAgent(json, client.baseUrl);
+	if (output.asTool) json = forAgent(json, client);
 	const item: INodeExecutionData = { json, pairedItem: { item: outcome.itemIndex } };
 	if (outcome.binary) item.binary = { [prepared.binaryPropertyName]: outcome.binary };
 	return item;

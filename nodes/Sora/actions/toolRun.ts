@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { Video } from '../domain/video';
 import type { WaitOptions } from '../engine/waitForVideos';
+import type { SoraClient } from '../transport/client';
 import { optionsParam } from './inputs';
 
 /** An agent's tool call should answer within a few minutes: longer renders come back as their current state. */
@@ -28,22 +30,33 @@ export function toolWaitOptions(ctx: IExecuteFunctions, options: WaitOptions): W
 	};
 }
 
+/** Where the host serves a completed video's MP4 (its own result URL, or the content path under Base URL). */
+function contentUrlOf(client: SoraClient, video: Video): string {
+	const location = client.host.contentLocation(video, video.id, 'video');
+	if ('url' in location) return location.url;
+	const query = Object.entries(location.qs ?? {})
+		.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+		.join('&');
+	return `${client.baseUrl}${location.path}${query ? `?${query}` : ''}`;
+}
+
 /**
- * What an agent reads: the video object plus where its MP4 is (the host's content URL, which
- * needs the credential's API key) or what to do next. Binary data never reaches an agent.
+ * What an agent reads: the video object plus where its MP4 is (a URL on the host, which needs the
+ * credential's API key unless it is a result file elsewhere) or what to do next. Binary data never
+ * reaches an agent.
  */
-export function forAgent(json: IDataObject, baseUrl: string): IDataObject {
+export function forAgent(json: IDataObject, client: SoraClient): IDataObject {
 	const id = typeof json.id === 'string' ? json.id : undefined;
 	if (!id) return json;
 	if (json.status === 'completed') {
 		return {
 			...json,
-			contentUrl: `${baseUrl}/videos/${encodeURIComponent(id)}/content`,
+			contentUrl: contentUrlOf(client, json as unknown as Video),
 			howToFetch: `GET contentUrl with the API key (Authorization header), or the Sora node's Download operation with video id ${id}`,
 		};
 	}
 	return {
 		...json,
-		howToFetch: `Video ${id} is still ${json.status}: get its status again later with the Sora node's Get operation and video id ${id}, then download it`,
+		howToFetch: `Video ${id} is still ${String(json.status)}: get its status again later with the Sora node's Get operation and video id ${id}, then download it`,
 	};
 }
