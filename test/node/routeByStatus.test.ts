@@ -26,12 +26,14 @@ describe('editor defaults', () => {
 		for (const selector of operations) {
 			const resource = selector.displayOptions!.show!.resource![0];
 			for (const option of selector.options as Array<{ value: string }>) {
-				const options = description.properties.find(
+				const collections = description.properties.filter(
 					(p) =>
 						p.name === 'options' &&
 						p.displayOptions?.show?.resource?.includes(resource) &&
 						(!p.displayOptions.show.operation || p.displayOptions.show.operation.includes(option.value)),
 				);
+				expect({ resource, operation: option.value, collections: collections.length }).toEqual({ resource, operation: option.value, collections: 1 });
+				const options = collections[0];
 				const names = ((options?.options ?? []) as Array<{ name: string }>).map((o) => o.name);
 				expect({ resource, operation: option.value, names }).toEqual({ resource, operation: option.value, names: expect.arrayContaining(['maxRequestsPerMinute']) });
 			}

@@ -37,6 +37,8 @@ const BASE_NODE_VERSIONS: Record<string, number[]> = {
 	'n8n-nodes-base.httpRequest': [4.2],
 	'n8n-nodes-base.scheduleTrigger': [1.2],
 	'n8n-nodes-base.code': [2],
+	'n8n-nodes-base.manualTrigger': [1],
+	'n8n-nodes-base.wait': [1.1],
 };
 
 function nodeOf(file: string, name: string): INode {
@@ -44,8 +46,8 @@ function nodeOf(file: string, name: string): INode {
 }
 
 describe('examples/*.json', () => {
-	it('holds the three documented workflows, each listed in examples/README.md', () => {
-		expect(examples.map((example) => example.file)).toHaveLength(3);
+	it('holds the four documented workflows, each listed in examples/README.md', () => {
+		expect(examples.map((example) => example.file)).toHaveLength(4);
 		const readme = readFileSync(path.join(EXAMPLES_DIR, 'README.md'), 'utf8');
 		for (const { file } of examples) expect(readme).toContain(file);
 	});
@@ -111,6 +113,21 @@ describe('the examples’ Sora nodes, run with their own parameters against the 
 		expect(error).toBeUndefined();
 		expect(items[0].json.video).toMatchObject({ id: created.json.id, prompt: 'A tram at night' });
 		expect((await readBinary(items[0].binary!.data)).equals(server.fixture('video'))).toBe(true);
+	});
+
+	it('example 4: Check Status sends a generating video back to the Wait node and a completed one on to Download MP4', async () => {
+		const credentials = { apiKey: 'sk-test', baseUrl: server.url };
+		const start = nodeOf('04-long-videos-without-holding-a-worker.json', 'Start Video');
+		const check = nodeOf('04-long-videos-without-holding-a-worker.json', 'Check Status');
+		const created = await runNode({ parameters: start.parameters, credentials });
+		expect(created.items[0].json.status).toBe('queued');
+		const generating = await runNode({ parameters: check.parameters, items: [{ json: created.items[0].json }], credentials });
+		expect(generating.outputs.map((items) => items.length)).toEqual([0, 1]);
+		server.completeNow(String(created.items[0].json.id));
+		const done = await runNode({ parameters: check.parameters, items: [{ json: generating.outputs[1][0].json }], credentials });
+		expect(done.outputs.map((items) => items.length)).toEqual([1, 0]);
+		const wf = examples.find((example) => example.file === '04-long-videos-without-holding-a-worker.json')!.workflow;
+		expect(wf.connections['Check Status'].main.map((targets) => targets.map((t) => t.node))).toEqual([['Download MP4'], ['Wait 2 Minutes']]);
 	});
 
 	it('example 3: List returns every video, oldest first, and Delete removes one by $json.id', async () => {

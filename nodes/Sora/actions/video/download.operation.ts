@@ -4,7 +4,7 @@ import { CONTENT_VARIANTS, type ContentVariant } from '../../domain/contract';
 import { downloadContent, maxDownloadBytes } from '../../engine/downloadContent';
 import type { SoraClient } from '../../transport/client';
 import { optionsParam, requiredString, stringParam } from '../inputs';
-import { binaryPropertyField, forVideo, maxDownloadSizeField, videoIdField } from '../shared.fields';
+import { binaryPropertyField, forVideo, maxDownloadSizeField, maxRequestsPerMinuteOption, videoIdField } from '../shared.fields';
 import type { ItemOperation } from '../types';
 
 const OPERATION = ['download'];
@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: forVideo(OPERATION),
-		options: [maxDownloadSizeField],
+		options: [maxDownloadSizeField, maxRequestsPerMinuteOption],
 	},
 ];
 

@@ -22,7 +22,7 @@ export const videoOperations: Record<string, Operation> = {
 	delete: deleteVideo,
 };
 
-/** The operations that start a paid job (their Options hold the cost cap and the request cap). */
+/** The operations that start a paid job. */
 const PAID_OPERATIONS = ['create', 'remix', 'edit', 'extend'];
 
 export const videoDescription: INodeProperties[] = [
@@ -46,5 +46,6 @@ export const videoDescription: INodeProperties[] = [
 	},
 	retryOnFailNotice(PAID_OPERATIONS),
 	...Object.values(videoOperations).flatMap((operation) => operation.description),
-	requestOptions(forVideo(Object.keys(videoOperations).filter((name) => !PAID_OPERATIONS.includes(name)))),
+	// Operations without Options of their own get one holding Max Requests per Minute.
+	requestOptions(forVideo(Object.keys(videoOperations).filter((name) => !videoOperations[name].description.some((p) => p.name === 'options')))),
 ];
