@@ -42,13 +42,19 @@ export function hasSoraNode(workflow: Example['workflow']): boolean {
 	return workflow.nodes.some((n) => n.type === `${CUSTOM_PREFIX}.sora`);
 }
 
+/** A Wait node waiting `seconds` (below n8n's 65 s, so the execution sleeps in-process instead of going to waiting). */
+export const shortWait = (node: any, seconds = 1) => ({ ...node, parameters: { ...node.parameters, amount: seconds, unit: 'seconds' } });
+
 /**
  * A copy that `n8n execute` can start: a Schedule Trigger becomes a Manual Trigger (same name, so
- * connections hold). Undefined for examples that start on a webhook (those run in the server phase).
+ * connections hold), and a Wait node waits 1 s (`n8n execute` cannot resume a waiting execution;
+ * the agent phase runs example 4 with a wait above 65 s). Undefined for examples that start on a
+ * webhook (those run in the server phase).
  */
 export function asManualRun(workflow: Example['workflow']): Example['workflow'] | undefined {
-	const nodes = workflow.nodes.map((n) =>
-		n.type === 'n8n-nodes-base.scheduleTrigger' ? { ...n, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} } : n,
-	);
+	const nodes = workflow.nodes.map((n) => {
+		if (n.type === 'n8n-nodes-base.scheduleTrigger') return { ...n, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+		return n.type === 'n8n-nodes-base.wait' ? shortWait(n) : n;
+	});
 	return nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger') ? { ...workflow, nodes } : undefined;
 }

@@ -17,6 +17,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { runAgentPhase } from './agent-phase';
 import { type Checks, printSummary } from './checks';
 import { runCliPhase } from './cli-phase';
 import { checkConformance } from './conformance';
@@ -75,6 +76,9 @@ async function main(): Promise<number> {
 			}
 			if (runtime === provisioned.n8n2 || runtime === provisioned.n8n1) checks.push(...(await runHostsPhase(runtime, customDir)));
 			if (!hostsOnly && (runtime === provisioned.n8n2 || runtime === provisioned.n8n1)) checks.push(...(await runLoopPhase(runtime, customDir)));
+			if (runtime === provisioned.n8n2 && !hostsOnly) {
+				checks.push(...(await runAgentPhase(runtime, customDir, ARTIFACTS, { browser: !process.env.SORA_E2E_SKIP_EDITOR })));
+			}
 			results.push({ title: runtime.label, checks });
 		}
 		if (only !== '1' && !hostsOnly && !process.env.SORA_E2E_SKIP_QUEUE) {
