@@ -3,7 +3,7 @@ import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { provision } from './provision';
 import { buildAndPack, installIntoCustomExtensions, REPO_ROOT } from './pack';
-import { runAgentPhase, runLoopPhase } from './agent-phase';
+import { runAgentPhase, runExample4LoopPhase } from './agent-phase';
 import { printSummary } from './checks';
 (async () => {
 	const artifacts = path.join(REPO_ROOT, 'artifacts');
@@ -12,7 +12,7 @@ import { printSummary } from './checks';
 	const packed = await buildAndPack(path.join(artifacts, 'e2e-agent.log'));
 	const customDir = await installIntoCustomExtensions(packed.tarball, path.join(artifacts, 'e2e-agent.log'));
 	const checks = process.env.SORA_E2E_LOOP_1X
-		? await runLoopPhase(p.n8n1!, customDir)
+		? await runExample4LoopPhase(p.n8n1!, customDir)
 		: await runAgentPhase(p.n8n2, customDir, artifacts, { browser: !process.env.SORA_E2E_SKIP_EDITOR });
 	const ok = printSummary('agent phase', checks);
 	process.exit(ok ? 0 : 1);

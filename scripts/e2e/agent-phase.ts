@@ -153,7 +153,7 @@ async function checkShortLoop(runtime: N8nRuntime, inst: N8nInstance, workflowId
 }
 
 /** n8n 1.x: Route by Status's outputs and example 4's loop with short waits (`n8n execute`). */
-export async function runLoopPhase(runtime: N8nRuntime, customDir: string): Promise<Checks[]> {
+export async function runExample4LoopPhase(runtime: N8nRuntime, customDir: string): Promise<Checks[]> {
 	const server = await startReferenceServer({ apiKey: API_KEY, port: 0, host: LOOPBACK, generationMs: 1500 });
 	try {
 		const inst = createInstance(runtime, customDir);

@@ -17,7 +17,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { runAgentPhase, runLoopPhase } from './agent-phase';
+import { runAgentPhase, runExample4LoopPhase } from './agent-phase';
 import { type Checks, printSummary } from './checks';
 import { runCliPhase } from './cli-phase';
 import { checkConformance } from './conformance';
@@ -78,7 +78,7 @@ async function main(): Promise<number> {
 			if (!hostsOnly && (runtime === provisioned.n8n2 || runtime === provisioned.n8n1)) checks.push(...(await runLoopPhase(runtime, customDir)));
 			if (runtime === provisioned.n8n2 && !hostsOnly) {
 				checks.push(...(await runAgentPhase(runtime, customDir, ARTIFACTS, { browser: !process.env.SORA_E2E_SKIP_EDITOR })));
-			} else if (runtime === provisioned.n8n1 && !hostsOnly) checks.push(...(await runLoopPhase(runtime, customDir)));
+			} else if (runtime === provisioned.n8n1 && !hostsOnly) checks.push(...(await runExample4LoopPhase(runtime, customDir)));
 			results.push({ title: runtime.label, checks });
 		}
 		if (only !== '1' && !hostsOnly && !process.env.SORA_E2E_SKIP_QUEUE) {
