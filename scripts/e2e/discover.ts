@@ -116,7 +116,7 @@ async function search(page: Page, query: string): Promise<CreatorItem[]> {
 
 /** In the Sora node's actions: Create; then the credential, a prompt, a size and a length. */
 async function createVideo(checks: Checks, page: Page, shot: (page: Page, step: string) => Promise<unknown>) {
-	const action = creatorItems(page).filter({ hasText: 'Generate a video' }).first();
+	const action = creatorItems(page).filter({ hasText: 'Create a video' }).first();
 	await action.waitFor({ timeout: 30_000 });
 	await shot(page, '05-actions');
 	await action.click();
