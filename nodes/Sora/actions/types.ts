@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ContentVariant } from '../domain/contract';
+import type { AskedVideo, ModelFamilyId } from '../domain/media';
 import type { EstimatedCost } from '../domain/pricing';
 import type { SoraClient, SoraRequest } from '../transport/client';
 
@@ -15,6 +16,10 @@ export interface PreparedJob {
 	wait: boolean;
 	download?: ContentVariant;
 	binaryPropertyName: string;
+	/** What the user asked for (Create, Remix, Extend): the delivered MP4 is compared with it. */
+	asked?: AskedVideo;
+	/** The model family recognised from the model id (`unknown` when none is). */
+	family?: ModelFamilyId;
 }
 
 /** Operations that create or watch videos: prepared for all items first, then run by the wait engine. */
