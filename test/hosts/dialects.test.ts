@@ -5,7 +5,7 @@ import { laoZhangDialect } from '../../nodes/Sora/hosts/laoZhang';
 import { openaiDialect } from '../../nodes/Sora/hosts/openai';
 import type { CanonicalCreate } from '../../nodes/Sora/hosts/types';
 
-const base: CanonicalCreate = { prompt: 'A boat', model: 'm', seconds: '8', size: '1280x720', extra: {} };
+const base: CanonicalCreate = { prompt: 'A boat', model: 'm', family: 'unknown', durationSeconds: 8, size: '1280x720', extra: {} };
 const png = { name: 'input_reference', data: Buffer.from('png-bytes'), fileName: 'f.png', mimeType: 'image/png' };
 
 describe('choosing the dialect', () => {
@@ -72,7 +72,7 @@ describe('create bodies', () => {
 
 	test("OpenRouter: a duration or resolution the listed model lacks is refused, naming what it takes", () => {
 		const model = { id: 'google/veo-3.1', durations: [4, 6, 8], resolutions: ['720p', '1080p'], aspectRatios: ['16:9', '9:16'] };
-		expect(openRouterDialect.checkAgainstModel!({ ...base, seconds: '5' }, model)?.message).toBe('Seconds 5 is not offered by google/veo-3.1 on OpenRouter: choose 4, 6 or 8');
+		expect(openRouterDialect.checkAgainstModel!({ ...base, durationSeconds: 5 }, model)?.message).toBe('Seconds 5 is not offered by google/veo-3.1 on OpenRouter: choose 4, 6 or 8');
 		expect(openRouterDialect.checkAgainstModel!({ ...base, resolution: '4K' }, model)?.message).toBe('Resolution 4K is not offered by google/veo-3.1 on OpenRouter: choose 720p or 1080p');
 		expect(openRouterDialect.checkAgainstModel!(base, model)).toBeUndefined();
 	});

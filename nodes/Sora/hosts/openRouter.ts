@@ -31,7 +31,7 @@ function dataUrlOf(file: { data: Buffer; mimeType: string }): string {
 
 function createFields(request: CanonicalCreate): IDataObject {
 	const fields: IDataObject = { ...request.extra, model: request.model, prompt: request.prompt };
-	if (request.seconds !== undefined) fields.duration = Number(request.seconds);
+	if (request.durationSeconds !== undefined) fields.duration = request.durationSeconds;
 	const mapped = request.size ? resolutionAndAspectOf(request.size) : undefined;
 	if (request.size && !mapped && !request.resolution && !request.aspectRatio) fields.size = request.size;
 	fields.resolution = request.resolution ?? mapped?.resolution;

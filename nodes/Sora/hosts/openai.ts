@@ -11,7 +11,7 @@ export function contractCreateBody(request: CanonicalCreate, urlField: 'input_re
 		...request.extra,
 		prompt: request.prompt,
 		model: request.model,
-		seconds: request.seconds,
+		seconds: request.durationSeconds === undefined ? undefined : String(request.durationSeconds),
 		size: request.size,
 	};
 	if (frame && 'url' in frame) fields[urlField] = urlField === 'image' ? frame.url : { image_url: frame.url };

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ContentVariant } from '../domain/contract';
+import type { ModelFamilyId } from '../domain/media';
 import type { Problem } from '../domain/problem';
 import type { Video } from '../domain/video';
 
@@ -32,30 +33,50 @@ export interface UploadFile {
 	mimeType: string;
 }
 
-/** A first frame: a URL (https or data URL) or an image file from the input item. */
-export type FirstFrame = { url: string } | { file: UploadFile };
+/** A frame image (first or last): a URL (https or data URL) or an image file from the input item. */
+export type FrameImage = { url: string } | { file: UploadFile };
+/** @deprecated name kept for the first frame: use FrameImage. */
+export type FirstFrame = FrameImage;
 
-/** What the Create operation asks for, before any host's spelling of it. */
+/**
+ * What a Create asks for, in the user's terms, before any host's spelling of it. The model family
+ * (models/) has already checked every value; a host dialect spells each field in the key its
+ * channel for that family reads, or refuses it before anything is paid.
+ */
 export interface CanonicalCreate {
 	prompt: string;
 	model?: string;
-	/** Seconds as the user chose them ("4", or a custom "10"); undefined: not sent. */
-	seconds?: string;
-	/** WIDTHxHEIGHT; undefined: not sent. */
-	size?: string;
-	firstFrame?: FirstFrame;
-	characterIds?: string[];
-	resolution?: string;
+	/** The model family recognised from the model id (`unknown`: the contract's universal fields only). */
+	family: ModelFamilyId;
+	/** Seconds; undefined: not sent (the model's default). */
+	durationSeconds?: number;
+	/** "9:16"; undefined: not sent. */
 	aspectRatio?: string;
+	/** "720p"; undefined: not sent. */
+	resolution?: string;
+	/** An exact WIDTHxHEIGHT for models that take one; undefined: not sent. */
+	size?: string;
+	firstFrame?: FrameImage;
+	lastFrame?: FrameImage;
 	generateAudio?: boolean;
 	seed?: number;
+	negativePrompt?: string;
+	characterIds?: string[];
 	callbackUrl?: string;
-	/** Additional Body Fields, already checked to be a JSON object. */
+	/** Additional Body Fields, already checked to be a JSON object: sent as the user wrote them. */
 	extra: IDataObject;
 }
 
-/** The canonical fields a family takes beyond prompt, model, seconds, size and the first frame. */
-export type OptionalCreateField = 'characterIds' | 'resolution' | 'aspectRatio' | 'generateAudio' | 'seed' | 'callbackUrl';
+/** The canonical fields a family takes beyond prompt, model, duration, size and the first frame. */
+export type OptionalCreateField =
+	| 'characterIds'
+	| 'resolution'
+	| 'aspectRatio'
+	| 'generateAudio'
+	| 'seed'
+	| 'callbackUrl'
+	| 'lastFrame'
+	| 'negativePrompt';
 
 export interface CreateBody {
 	fields: IDataObject;

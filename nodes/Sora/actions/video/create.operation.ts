@@ -145,7 +145,8 @@ export const create: JobOperation = {
 		const canonical: CanonicalCreate = {
 			prompt,
 			model: model || undefined,
-			seconds: seconds || undefined,
+			family: 'unknown',
+			durationSeconds: seconds ? Number(seconds) : undefined,
 			size: size || undefined,
 			characterIds: characterIds.length ? characterIds : undefined,
 			...hostFields,

@@ -54,6 +54,8 @@ const FIELD_NAMES: Record<OptionalCreateField, string> = {
 	generateAudio: 'Generate Audio',
 	seed: 'Seed',
 	callbackUrl: 'Callback URL',
+	lastFrame: 'Last Frame',
+	negativePrompt: 'Negative Prompt',
 };
 
 /** The host-family fields the user added to Options (an option not added is not sent). */
