@@ -1,9 +1,24 @@
+/**
+ * `npm test`: every test but the slow suites (the soak, the webhook load test, the fuzzing), which
+ * `npm run test:slow` runs (jest.slow.config.js). The node's own waits are milliseconds in both
+ * (test/harness/fastTiming.ts).
+ */
+const slowSuites = ['test/reliability/soak.test.ts', 'test/reliability/webhookLoad.test.ts', 'test/fuzz/'];
+
 /** @type {import('jest').Config} */
-module.exports = {
+const base = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  setupFiles: ['<rootDir>/test/harness/fastTiming.ts'],
   testTimeout: 60000,
 };
+
+module.exports = { ...base, testPathIgnorePatterns: ['/node_modules/', ...slowSuites.map((suite) => `<rootDir>/${suite}`)] };
+
+/** The slow suites alone (not a Jest option: jest.slow.config.js reads it). */
+Object.defineProperty(module.exports, 'slow', {
+  value: { ...base, testRegex: undefined, testMatch: slowSuites.map((suite) => `<rootDir>/${suite}${suite.endsWith('/') ? '**/*.test.ts' : ''}`) },
+});

@@ -5,6 +5,10 @@ import {
 	parseRetryAfterMs,
 	retryDelayMs,
 } from '../../nodes/Sora/domain/schedule';
+import { useTiming } from '../harness/fastTiming';
+
+// n8n's own timing (the harness shrinks it for every other test): these are its figures.
+useTiming();
 
 describe('nextPollDelayMs', () => {
 	it('defaults to a 10 s interval', () => {

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
+import { processCreates } from '../../nodes/Sora/engine/lostCreateRecovery';
 import { runNode, startNode, type RunOptions, type RunResult } from '../harness/runNode';
 import { startReferenceServer, type ReferenceServer, type ServerOptions } from '../server';
 
@@ -12,16 +13,21 @@ export interface ServerFixture {
 	requests(filter?: { method?: string; path?: RegExp }): ReferenceServer['requests'];
 }
 
-/** One reference server per test file; reset, and checked against the contract, after every test. */
+/**
+ * One reference server per test file; reset, and checked against the contract, after every test.
+ * Its 429s ask for 20 ms (a test of a real Retry-After sets `retryAfterMs` back); lost-create
+ * recovery's record of this process is cleared after every test, so no test sees another's creates.
+ */
 export function useReferenceServer(options: ServerOptions = {}): ServerFixture {
 	let server: ReferenceServer;
 	beforeAll(async () => {
-		server = await startReferenceServer({ generationMs: 300, ...options });
+		server = await startReferenceServer({ generationMs: 300, retryAfterMs: 20, ...options });
 	});
 	afterAll(async () => await server.close());
 	afterEach(() => {
 		const violations = [...server.contractViolations];
 		server.reset();
+		processCreates.clear();
 		expect(violations).toEqual([]);
 	});
 	const fixture: ServerFixture = {

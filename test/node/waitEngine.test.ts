@@ -65,7 +65,8 @@ describe('the wait engine', () => {
 			(error: Error) => ({ error }),
 		);
 		const sentAtCancel = api.server.requests.length;
-		await new Promise((resolve) => setTimeout(resolve, 2500));
+		// longer than the Poll Interval (1 s): a status check still scheduled would have gone out
+		await new Promise((resolve) => setTimeout(resolve, 1500));
 		expect(api.server.requests.length).toBe(sentAtCancel);
 		expect(outcome).toBeDefined();
 	});

@@ -3,6 +3,7 @@
  * is looked up with List and adopted only when it is certainly this create's. Each case is one of
  * the ways a wrong job could be adopted: the soak checks the common case at scale.
  */
+import { processCreates } from '../../nodes/Sora/engine/lostCreateRecovery';
 import { logger } from '../harness/runNode';
 import { createParams, seedVideo, useReferenceServer } from '../node/setup';
 
@@ -35,10 +36,19 @@ describe('lost-create recovery: List, and only a job that is certainly this crea
 		expect(items.filter((item) => /may have created a video/.test(String(item.json.error)))).toHaveLength(1);
 	});
 
-	test("a create that made no job does not adopt the previous run's video of the same prompt", async () => {
+	// Two guards keep it out: this process's record of answered ids, and the time window (a job made
+	// before the request left is never its job). Each is tested alone.
+	test.each([
+		['the record of answered ids (same process)', false],
+		['the time window (the record forgotten, the video made 3 s before)', true],
+	])("a create that made no job does not adopt the previous run's video of the same prompt: %s", async (_guard, forgotten) => {
 		const first = await api.run(createParams());
 		const previous = first.items[0].json.id as string;
-		await wait(2500);
+		if (forgotten) {
+			processCreates.clear();
+			const video = api.server.videos.get(previous) as unknown as { created_at: number };
+			video.created_at -= 3;
+		}
 		api.server.injectFault({ kind: 'server-error-500', method: 'POST', path: '/videos' });
 		const second = await api.run(createParams(), { continueOnFail: true });
 		expect(api.server.createCount).toBe(1);
@@ -47,6 +57,8 @@ describe('lost-create recovery: List, and only a job that is certainly this crea
 	});
 
 	test('a create held by rate limiting opens its window when it leaves: a same-prompt job made during the hold is not adopted', async () => {
+		// a real hold: longer than the 1 s the window allows for the host's whole-second clock
+		api.server.setOptions({ retryAfterMs: 1000 });
 		const other = await seedVideo(api.server, 'A paper boat on a rainy street');
 		for (let i = 0; i < 4; i++) api.server.injectFault({ kind: 'rate-limit', method: 'POST', path: '/videos' });
 		api.server.injectFault({ kind: 'server-error-500', method: 'POST', path: '/videos' });
@@ -54,7 +66,7 @@ describe('lost-create recovery: List, and only a job that is certainly this crea
 		await whenRequested('POST', /^\/videos$/);
 		// another client's job of the same prompt, made while this create is held (4 × 1 s retry-after)
 		(api.server.videos.get(other) as unknown as { created_at: number }).created_at = Math.floor(Date.now() / 1000);
-		const { items } = await running.result;
+		const { items } = await running.result.finally(() => api.server.setOptions({ retryAfterMs: 20 }));
 		expect(api.requests({ method: 'POST', path: /^\/videos$/ })).toHaveLength(5);
 		expect(items[0].json.id).not.toBe(other);
 		expect(items[0].json.videoId).toBeUndefined();
@@ -80,7 +92,7 @@ describe('lost-create recovery: List, and only a job that is certainly this crea
 
 	test.each([1, 2])("two concurrent executions with the same prompt, %i answer(s) lost: each gets its own job or says it may exist, never the other's", async (lost) => {
 		for (let i = 0; i < lost; i++) api.server.injectFault({ kind: 'reset-after-processing', method: 'POST', path: '/videos' });
-		const prompt = `Two executions, one prompt (${lost})`;
+		const prompt = 'Two executions, one prompt';
 		const runs = await Promise.all([1, 2].map(async () => await api.run(createParams({ prompt }), { continueOnFail: true })));
 		const items = runs.map((run) => run.items[0].json);
 		expect(api.server.createCount).toBe(2);

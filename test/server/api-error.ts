@@ -53,14 +53,16 @@ function maskKey(key: string): string {
   return key.length <= 8 ? '*'.repeat(key.length) : `${key.slice(0, 3)}${'*'.repeat(key.length - 7)}${key.slice(-4)}`;
 }
 
-export function rateLimited(withRetryHeaders: boolean): ApiError {
+/** A 429; with retry headers, `retry-after` in whole seconds (at least 1) and `retry-after-ms` exact. */
+export function rateLimited(withRetryHeaders: boolean, retryAfterMs = 1000): ApiError {
+  const headers = { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))), 'retry-after-ms': String(retryAfterMs) };
   return new ApiError(
     429,
     'Rate limit reached for requests per minute. Please try again later.',
     null,
     'rate_limit_exceeded',
     'requests',
-    withRetryHeaders ? { 'retry-after': '1', 'retry-after-ms': '1000' } : {},
+    withRetryHeaders ? headers : {},
   );
 }
 

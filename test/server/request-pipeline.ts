@@ -123,7 +123,7 @@ export async function faultAnsweredFirst(
 ): Promise<boolean> {
   switch (fault) {
     case 'rate-limit':
-      throw rateLimited(true);
+      throw rateLimited(true, state.options.retryAfterMs);
     case 'rate-limit-no-header':
       throw rateLimited(false);
     case 'server-error-500':

@@ -50,6 +50,8 @@ export interface ServerOptions {
   rpmLimit?: number;
   /** Delay of the `slow` fault, default 1500. */
   slowMs?: number;
+  /** The `rate-limit` fault's `retry-after-ms`, default 1000 (`retry-after`: the whole seconds, at least 1). */
+  retryAfterMs?: number;
 }
 
 export type FaultKind =

@@ -1,8 +1,8 @@
+import { timing } from '../helpers/timing';
 import { firstHeader, type Headers } from './headers';
 
 export const DEFAULT_POLL_INTERVAL_MS = 10_000;
 
-const FIRST_POLL_DELAY_MS = 1_000;
 const POLL_GROWTH = 1.5;
 /**
  * A host that reports progress lets the node predict completion (predictedCompletionDelayMs), so
@@ -11,8 +11,6 @@ const POLL_GROWTH = 1.5;
 const POLL_GROWTH_WITH_PROGRESS = 3;
 const MIN_SERVER_POLL_HINT_MS = 200;
 const MAX_SERVER_DELAY_MS = 60_000;
-const RETRY_BASE_MS = 500;
-const RETRY_CAP_MS = 8_000;
 
 function clamp(value: number, min: number, max: number): number {
 	return Math.min(Math.max(value, min), max);
@@ -23,8 +21,8 @@ function isUsableNumber(value: number | undefined): value is number {
 }
 
 /**
- * Delay before the next status poll: the server's hint when given, else 1 s growing up to the cap,
- * ×1.5 a poll, or ×3 when the host reports progress.
+ * Delay before the next status poll: the server's hint when given, else 1 s (timing's
+ * firstPollDelayMs) growing up to the cap, ×1.5 a poll, or ×3 when the host reports progress.
  */
 export function nextPollDelayMs(previousDelayMs: number | undefined, capMs: number, pollAfterMs?: number, reportsProgress = false): number {
 	if (isUsableNumber(pollAfterMs)) {
@@ -32,7 +30,7 @@ export function nextPollDelayMs(previousDelayMs: number | undefined, capMs: numb
 	}
 	const cap = Number.isFinite(capMs) && capMs > 0 ? capMs : DEFAULT_POLL_INTERVAL_MS;
 	if (!isUsableNumber(previousDelayMs) || previousDelayMs === 0) {
-		return Math.round(Math.min(FIRST_POLL_DELAY_MS, cap));
+		return Math.round(Math.min(timing().firstPollDelayMs, cap));
 	}
 	return Math.round(Math.min(previousDelayMs * (reportsProgress ? POLL_GROWTH_WITH_PROGRESS : POLL_GROWTH), cap));
 }
@@ -41,7 +39,8 @@ export function nextPollDelayMs(previousDelayMs: number | undefined, capMs: numb
 export function retryDelayMs(attempt: number, retryAfterMs?: number): number {
 	if (isUsableNumber(retryAfterMs)) return Math.round(Math.min(retryAfterMs, MAX_SERVER_DELAY_MS));
 	const exponent = Number.isFinite(attempt) && attempt > 0 ? Math.floor(attempt) : 0;
-	return Math.min(RETRY_BASE_MS * 2 ** exponent, RETRY_CAP_MS);
+	const { retryBaseMs, retryCapMs } = timing();
+	return Math.min(retryBaseMs * 2 ** exponent, retryCapMs);
 }
 
 function nonNegativeNumber(text: string | undefined): number | undefined {

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Video } from '../domain/video';
 import { pause } from '../helpers/sleep';
+import { timing } from '../helpers/timing';
 import { isAmbiguousCreate, scopeSuffix, type ErrorScope } from '../transport/apiError';
 import type { SoraClient, SoraRequest, SoraResponse } from '../transport/client';
 import { describeFailure, POLICIES, type Failure, type RetryPolicy } from '../transport/retryPolicy';
@@ -9,7 +10,6 @@ import { describeFailure, POLICIES, type Failure, type RetryPolicy } from '../tr
 /** The Date header counts whole seconds; without one, the clocks are trusted to this much. */
 const DATE_RESOLUTION_MS = 1_000;
 const UNKNOWN_SKEW_MS = 5_000;
-const SETTLE_POLL_MS = 200;
 /** How long a create (and the id it got) is remembered: longer than any lookup's window. */
 const REMEMBER_MS = 10 * 60_000;
 /** Video fields compared with what was sent, where the host's video carries them. */
@@ -30,16 +30,29 @@ interface SentCreate {
 }
 
 /**
- * What every run of the node in this n8n process sent: the creates (so that a lookup never
- * takes the job of another create that may still own it) and the ids hosts answered.
+ * What every run of the node in one n8n process sent: the creates (so that a lookup never takes
+ * the job of another create that may still own it) and the ids hosts answered. It must be
+ * process-wide: one run's lookup must see every other run's creates. Tests clear it between cases.
  */
-const sent = new Set<SentCreate>();
-const answered = new Map<string, number>();
+export class CreateRecord {
+	readonly sent = new Set<SentCreate>();
 
-function forgetOld(now: number): void {
-	for (const create of sent) if (create.state !== 'inFlight' && now - create.startedAt > REMEMBER_MS) sent.delete(create);
-	for (const [id, at] of answered) if (now - at > REMEMBER_MS) answered.delete(id);
+	readonly answered = new Map<string, number>();
+
+	forgetOld(now: number): void {
+		for (const create of this.sent) if (create.state !== 'inFlight' && now - create.startedAt > REMEMBER_MS) this.sent.delete(create);
+		for (const [id, at] of this.answered) if (now - at > REMEMBER_MS) this.answered.delete(id);
+	}
+
+	/** Forgets everything (tests only: in n8n a create is forgotten REMEMBER_MS after it settled). */
+	clear(): void {
+		this.sent.clear();
+		this.answered.clear();
+	}
 }
+
+/** The record of this process, shared by every run of the node. */
+export const processCreates = new CreateRecord();
 
 interface Fingerprint {
 	method: string;
@@ -92,10 +105,11 @@ export class LostCreateRecovery {
 	constructor(
 		private readonly client: SoraClient,
 		private readonly policy: RetryPolicy = POLICIES.lookup,
+		private readonly record: CreateRecord = processCreates,
 	) {}
 
 	async submit(request: SoraRequest, scope: ErrorScope, send: (request: SoraRequest) => Promise<SoraResponse>): Promise<SoraResponse> {
-		forgetOld(Date.now());
+		this.record.forgetOld(Date.now());
 		const fingerprint = fingerprintOf(request);
 		const create: SentCreate = {
 			owner: this,
@@ -104,7 +118,7 @@ export class LostCreateRecovery {
 			state: 'inFlight',
 			startedAt: Date.now(),
 		};
-		sent.add(create);
+		this.record.sent.add(create);
 		const outcome = await send({
 			...request,
 			onSend: () => {
@@ -118,7 +132,7 @@ export class LostCreateRecovery {
 		if ('response' in outcome) {
 			create.state = 'settled';
 			const video = this.client.host.readVideo(outcome.response.body);
-			if (video) answered.set(video.id, Date.now());
+			if (video) this.record.answered.set(video.id, Date.now());
 			return outcome.response;
 		}
 		if (!isAmbiguousCreate(outcome.error) || create.sentAt === undefined) {
@@ -167,8 +181,8 @@ export class LostCreateRecovery {
 
 	/** Waits while any other create of the same prompt (any run, this process) awaits its answer. */
 	private async settleInFlight(create: SentCreate): Promise<void> {
-		const busy = () => [...sent].some((other) => other !== create && other.state === 'inFlight' && other.prompt === create.prompt);
-		while (busy()) await pause(SETTLE_POLL_MS, this.client.signal);
+		const busy = () => [...this.record.sent].some((other) => other !== create && other.state === 'inFlight' && other.prompt === create.prompt);
+		while (busy()) await pause(timing().inFlightCheckMs, this.client.signal);
 	}
 
 	private async list(sentAt: number): Promise<{ videos: Video[]; createdSinceS: number; offsetMs: number } | { failure: Failure }> {
@@ -195,7 +209,7 @@ export class LostCreateRecovery {
 		const { videos, createdSinceS, offsetMs } = listed;
 		// Unsettled creates of the same prompt whose job, if any, can have been made since this one
 		// left (a job is made before its create's answer is found lost).
-		const rivals = [...sent].filter(
+		const rivals = [...this.record.sent].filter(
 			(other) =>
 				other !== create &&
 				other.prompt === create.prompt &&
@@ -204,7 +218,7 @@ export class LostCreateRecovery {
 		);
 		if (rivals.some((other) => other.state === 'inFlight')) return { wait: true };
 		const candidates = videos
-			.filter((video) => !answered.has(video.id) && matches(video, fingerprint))
+			.filter((video) => !this.record.answered.has(video.id) && matches(video, fingerprint))
 			.filter((video) => typeof video.created_at !== 'number' || video.created_at >= createdSinceS)
 			.sort((a, b) => Number(a.created_at ?? 0) - Number(b.created_at ?? 0));
 		if (!candidates.length) return { notListed: true };
@@ -215,7 +229,7 @@ export class LostCreateRecovery {
 		if (candidates.length > twins.length + 1) {
 			return { refuse: `${candidates.length} jobs created since the request left match it (${candidates.map((v) => v.id).join(', ')}), so the node cannot tell which one is this item's` };
 		}
-		answered.set(candidates[0].id, Date.now());
+		this.record.answered.set(candidates[0].id, Date.now());
 		return { adopt: candidates[0] };
 	}
 }

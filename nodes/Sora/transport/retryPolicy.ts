@@ -1,4 +1,5 @@
 import { retryDelayMs } from '../domain/schedule';
+import { timing } from '../helpers/timing';
 
 /**
  * A request either is safe to repeat (reads, downloads, a create the host deduplicates by its
@@ -37,14 +38,15 @@ export class RetryPolicy {
 		readonly maxAttempts: number,
 		/** A 429 proves nothing was done and asks to come back: it is worth more patience. */
 		readonly rateLimitMaxAttempts = Math.max(maxAttempts, 12),
-		private readonly fixedDelayMs?: number,
+		/** A fixed delay instead of the back-off, read at each decision (the timing can change). */
+		private readonly fixedDelayMs?: () => number,
 	) {}
 
 	decide(failure: Failure, attempt: number): Decision {
 		const limit = isRateLimit(failure) ? this.rateLimitMaxAttempts : this.maxAttempts;
 		if (attempt + 1 >= limit || !this.mayRepeat(failure)) return { retry: false };
 		const retryAfterMs = failure.kind === 'status' ? failure.retryAfterMs : undefined;
-		return { retry: true, delayMs: this.fixedDelayMs ?? retryDelayMs(attempt, retryAfterMs) };
+		return { retry: true, delayMs: this.fixedDelayMs?.() ?? retryDelayMs(attempt, retryAfterMs) };
 	}
 
 	/** Whether this kind of failure may ever be repeated under this policy (attempts aside). */
@@ -89,7 +91,7 @@ export const POLICIES = {
 	/** Polling a video known to exist: transient failures never end the wait (the timeout does). */
 	watch: new RetryPolicy('safe', Infinity),
 	/** Looking up a lost create's job with List: twice, 2 s apart (a job can take that to appear). */
-	lookup: new RetryPolicy('safe', 2, 2, 2_000),
+	lookup: new RetryPolicy('safe', 2, 2, () => timing().lostCreateLookupMs),
 };
 
 const NETWORK_WORDS: Record<string, string> = {
