@@ -70,7 +70,7 @@ async function main() {
 	const inst = await prepareInstance(n8n2, customDir, credentialFor(api, secret), [firstSteps, ...examples.map((e) => e.workflow)]);
 	await activateWorkflows(inst, active.map((e) => e.workflow.id));
 	console.log(`[start] starting ${n8n2.label} (user folder ${inst.userFolder}, log ${inst.logFile})`);
-	n8n = await startServer(inst, n8nPort);
+	n8n = await startServer(inst, n8nPort, { keepPort: true });
 	await setupOwner(n8n.url);
 	console.log(instructions(n8n.url, api.baseUrl, firstSteps, active));
 	await new Promise(() => {});

@@ -86,7 +86,12 @@ export async function runHostsPhase(runtime: N8nRuntime, customDir: string, spec
 		lap('execute');
 		const triggers = modes.filter((m) => m.trigger);
 		await activateWorkflows(inst, triggers.map((m) => m.trigger!.id));
-		n8n = await startServer(inst, port);
+		n8n = await startServer(inst, port, {
+			// n8n found its port taken and moves: the servers' webhooks follow it
+			onNewUrl: (url) => {
+				for (const { server, secret, trigger } of modes) if (trigger && secret) server.setOptions({ webhook: { url: triggerUrl(url, trigger)!, secret } });
+			},
+		});
 		await setupOwner(n8n.url);
 		const cookie = await login(n8n.url);
 		lap('activate and n8n start');

@@ -3,7 +3,7 @@
  * Every instance gets a fresh N8N_USER_FOLDER; every process gets free ports (main and task broker)
  * and listens on loopback only.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { LOOPBACK, describeTakenPort, freePort } from './ports';
@@ -159,8 +159,41 @@ export interface Server {
 	url: string;
 }
 
-/** `n8n start` on `port` (loopback only): waits for /healthz and the REST API. */
-export async function startServer(inst: N8nInstance, port: number): Promise<Server> {
+/** How many times n8n is started when it keeps finding its port taken. */
+const START_ATTEMPTS = 3;
+
+export interface N8nStartOptions {
+	/**
+	 * Hears of a move to another port before n8n starts there: re-point what was configured with
+	 * the old URL (a reference server's webhook, say).
+	 */
+	onNewUrl?: (url: string) => void | Promise<void>;
+	/** Fail rather than move (`npm start` promised the user this port). */
+	keepPort?: boolean;
+}
+
+/**
+ * `n8n start` on `port` (loopback only): waits for /healthz and the REST API. A port is chosen
+ * free, but another process can take it before n8n binds it: an n8n that exits saying its port (or
+ * its task broker's) is in use is started again on other free ports, up to START_ATTEMPTS times.
+ */
+export async function startServer(inst: N8nInstance, port: number, opts: N8nStartOptions = {}): Promise<Server> {
+	for (let attempt = 1; ; attempt++) {
+		const logFrom = logSize(inst.logFile);
+		try {
+			return await startOnce(inst, port);
+		} catch (e) {
+			const taken = await portTakenSince(inst.logFile, logFrom);
+			if (!taken || opts.keepPort || attempt >= START_ATTEMPTS) throw e;
+			const next = await freePort();
+			console.log(`[e2e] n8n found ${taken}; starting it again on port ${next} (attempt ${attempt + 1} of ${START_ATTEMPTS})`);
+			port = next;
+			await opts.onNewUrl?.(`http://localhost:${port}`);
+		}
+	}
+}
+
+async function startOnce(inst: N8nInstance, port: number): Promise<Server> {
 	const url = `http://localhost:${port}`;
 	const child = startChild(inst.runtime.node, [inst.runtime.bin, 'start'], {
 		env: { ...inst.env, ...(await listenerEnv()), N8N_PORT: String(port), N8N_HOST: 'localhost', N8N_EDITOR_BASE_URL: url },
@@ -176,6 +209,22 @@ export async function startServer(inst: N8nInstance, port: number): Promise<Serv
 		throw new Error(`n8n start failed: ${(e as Error).message}\n${explainLog(inst.logFile)}`);
 	}
 	return { child, url };
+}
+
+function logSize(logFile: string): number {
+	return existsSync(logFile) ? statSync(logFile).size : 0;
+}
+
+/** What n8n said of a taken port in its log since byte `from` ("port 34987 is already in use"), if anything. */
+export async function portTakenSince(logFile: string, from: number): Promise<string | undefined> {
+	// The log is written through a pipe: its last lines can land just after the process exited.
+	for (let tries = 0; tries < 10; tries++) {
+		const text = existsSync(logFile) ? readFileSync(logFile).subarray(from).toString('utf8') : '';
+		const said = /port (\d+) is already in use|EADDRINUSE[^\n]*?:(\d+)\b|EADDRINUSE/i.exec(text);
+		if (said) return said[1] || said[2] ? `port ${said[1] ?? said[2]} taken` : 'a port taken (EADDRINUSE)';
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return undefined;
 }
 
 /** The last lines of an n8n log, and what holds a port n8n found in use; the log stays where it is. */

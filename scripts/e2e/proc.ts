@@ -131,20 +131,32 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: num
 	});
 }
 
-/** Polls an URL until it answers 2xx (and, with `json`, a body that parses as JSON). */
+/**
+ * Polls an URL until it answers 2xx (and, with `json`, a body that parses as JSON); with `child`,
+ * fails as soon as it exits, even while a request hangs (whatever holds a port may accept the
+ * connection and never answer).
+ */
 export async function waitForUrl(url: string, timeoutMs: number, child?: ChildProcess, json = false): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
+	const exitedError = () => new Error(`process exited (${child!.exitCode ?? child!.signalCode}) while waiting for ${url}`);
+	const exited = child ? new Promise<'exited'>((resolve) => child.once('exit', () => resolve('exited'))) : new Promise<'exited'>(() => {});
 	let last = '';
 	while (Date.now() < deadline) {
-		if (child && child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) while waiting for ${url}`);
-		try {
-			const res = await fetch(url);
-			const text = await res.text();
-			if (res.ok && (!json || isJson(text))) return;
-			last = `HTTP ${res.status} ${text.slice(0, 100)}`;
-		} catch (e) {
-			last = (e as Error).message;
+		if (child && (child.exitCode !== null || child.signalCode !== null)) throw exitedError();
+		const stop = new AbortController();
+		const signal = AbortSignal.any([stop.signal, AbortSignal.timeout(Math.min(10_000, Math.max(1, deadline - Date.now())))]);
+		const answer = fetch(url, { signal }).then(
+			async (res) => ({ res, text: await res.text() }),
+			(e: Error) => ({ error: e }),
+		);
+		const outcome = await Promise.race([answer, exited]);
+		if (outcome === 'exited') {
+			stop.abort();
+			throw exitedError();
 		}
+		if ('error' in outcome) last = outcome.error.message;
+		else if (outcome.res.ok && (!json || isJson(outcome.text))) return;
+		else last = `HTTP ${outcome.res.status} ${outcome.text.slice(0, 100)}`;
 		await new Promise((r) => setTimeout(r, 500));
 	}
 	throw new Error(`${url} not up within ${timeoutMs} ms (${last})`);

@@ -23,13 +23,16 @@ export async function runServerPhase(runtime: N8nRuntime, customDir: string, art
 	const results: Checks[] = [setup];
 	const sink = await startSink();
 	const port = await freePort();
-	const baseUrl = `http://localhost:${port}`;
+	let baseUrl = `http://localhost:${port}`;
 	const secret = newSigningSecret();
 	const trigger = loadWorkflow('trigger.json') as unknown as { id: string; nodes: any[] };
-	const server = await startReferenceServer({
-		webhook: { url: triggerUrl(baseUrl, trigger)!, secret },
-		logFile: path.join(artifacts, `reference-server-${runtime.version}.log`),
-	});
+	const referenceServer = (n8nUrl: string, serverPort?: number) =>
+		startReferenceServer({
+			port: serverPort,
+			webhook: { url: triggerUrl(n8nUrl, trigger)!, secret },
+			logFile: path.join(artifacts, `reference-server-${runtime.version}.log`),
+		});
+	let server = await referenceServer(baseUrl);
 	const examples = loadExamples().map((e) => ({ ...e, workflow: withSink(e.workflow, sink.url) }));
 	const active = examples.filter(startsOnWebhook);
 	let n8n: Awaited<ReturnType<typeof startServer>> | undefined;
@@ -37,7 +40,14 @@ export async function runServerPhase(runtime: N8nRuntime, customDir: string, art
 		const workflows = [...CASES.map((c) => loadWorkflow(c.file)), trigger, ...examples.map((e) => e.workflow)];
 		const inst = await prepareInstance(runtime, customDir, credentialFor(server, secret), workflows);
 		await activateWorkflows(inst, [trigger.id, ...active.map((e) => e.workflow.id)]);
-		n8n = await startServer(inst, port);
+		n8n = await startServer(inst, port, {
+			// n8n found its port taken and moves: the server's webhooks follow it (on the same port: the credential names it)
+			onNewUrl: async (url) => {
+				baseUrl = url;
+				await server.stop();
+				server = await referenceServer(url, Number(new URL(server.baseUrl).port));
+			},
+		});
 		setup.that(true, `n8n started with ${1 + active.length} active workflows (log ${inst.logFile})`);
 		await setupOwner(n8n.url);
 		const cookie = await login(n8n.url);
