@@ -12,7 +12,7 @@
  *              growth while they stream from the binary store (alone: ts-node bench/editUploadCase.ts)
  * Prints tables and writes bench/results.json. `--quick` extrapolates c=1/N=64 from N=16.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -21,30 +21,29 @@ import { runBatch, type BatchCase, type BatchResult } from './batch';
 import { runHostPaceCase, type HostPaceResult } from './hostPace';
 import { runEditUploadCase } from './editUploadCase';
 import { runMemoryCase } from './memoryCase';
+import {
+	HINT_MS,
+	ISSUE_BUILTIN,
+	LARGE_VIDEO_BYTES,
+	LONGER_T_MS,
+	MEMORY_TARGET_MIB,
+	POLL_INTERVAL_S,
+	SLACK_MS,
+	T_MS,
+	renderReport,
+	targetWall,
+	type BatchRow,
+	type BenchResults,
+} from './report';
 import { runRpmCase, type RpmResult } from './rpm';
 import { machine, writeResults } from './results';
-import { fixed, seconds, table, verdict } from './table';
+import { fixed, seconds } from './table';
 
 const NS = [1, 4, 16, 64];
 const CONCURRENCY = [8, 64];
-const T_MS = 2000;
-const POLL_INTERVAL_S = 10;
-const HINT_MS = 250;
-const LONGER_T_MS = 30_000;
-const SLACK_MS = 1000;
-const ISSUE_BUILTIN = { n: 4, generationMs: 3000, wallMs: 84_000, source: 'issue #4: n8n 2.40.7 built-in OpenAI node, loopback server' };
-const LARGE_VIDEO_BYTES = 1024 ** 3;
-const MEMORY_TARGET_MIB = 100;
+const RESULTS_FILE = path.join(__dirname, 'results.json');
 
 const quick = process.argv.includes('--quick');
-
-interface BatchRow extends BatchResult {
-	c1WallMs: number;
-	c1Extrapolated: boolean;
-	speedupVsC1: number;
-	targetWallMs: number;
-	wallOk: boolean;
-}
 
 function log(message: string) {
 	process.stderr.write(`${message}\n`);
@@ -58,10 +57,6 @@ async function measure(server: Awaited<ReturnType<typeof startReferenceServer>>,
 	if (result.okItems !== spec.n || result.contractViolations) throw new Error(`N=${spec.n}: ${result.okItems} ok items, ${result.contractViolations} contract violations`);
 	return result;
 }
-
-const targetWall = (r: BatchCase) => (r.n <= r.maxConcurrentJobs ? r.generationMs : Math.ceil(r.n / r.maxConcurrentJobs) * r.generationMs) + SLACK_MS;
-const pollTarget = (r: BatchCase) => r.generationMs / (r.pollAfterMs ?? r.pollIntervalSeconds * 1000) + 2;
-const intervalMs = (r: BatchCase) => r.pollAfterMs ?? r.pollIntervalSeconds * 1000;
 
 async function main() {
 	const started = performance.now();
@@ -118,69 +113,24 @@ async function main() {
 	});
 	if (c1.get(64)!.extrapolated) log('note: c=1/N=64 extrapolated from N=16 (×4)');
 
-	const out: string[] = [];
-	out.push(table(
-		`Batch — Create + Wait + Download, T = ${T_MS / 1000} s, Poll Interval ${POLL_INTERVAL_S} s (target: wall ≤ T + 1 s when N ≤ c, else ≤ ⌈N/c⌉·T + 1 s)`,
-		['N', 'c', 'wall s', 'wall/T', '⌈N/c⌉·T s', 'wall/ideal', 'c=1 wall s', 'vs c=1', 'target s', ''],
-		[...rows.map((r) => [r.n, r.maxConcurrentJobs, seconds(r.wallMs), fixed(r.wallOverT), seconds(r.idealMs, 0), fixed(r.wallOverIdeal),
-			`${seconds(r.c1WallMs)}${r.c1Extrapolated ? '*' : ''}`, r.maxConcurrentJobs === 1 ? '1.00×' : `${fixed(r.speedupVsC1, 1)}×`, seconds(r.targetWallMs, 0), verdict(r.wallOk)]),
-		...(c1.get(64)!.extrapolated ? [['64', '1', `${seconds(c1.get(64)!.wallMs)}*`, '', '', '', '* extrapolated from N=16 ×4', '', '', '']] : [])],
-	));
-	const pollRow = (r: BatchResult) => {
-		const target = pollTarget(r);
-		const ok = r.statusPollsPerVideo.max <= target && r.detectionLatencyMs.max <= intervalMs(r);
-		return [r.n, r.maxConcurrentJobs, r.pollAfterMs ? `hint ${r.pollAfterMs} ms` : `adaptive, cap ${r.pollIntervalSeconds} s`,
-			fixed(r.statusPollsPerVideo.mean), r.statusPollsPerVideo.max, `≤ ${fixed(target, 1)}`,
-			r.detectionLatencyMs.median, r.detectionLatencyMs.max, `≤ ${intervalMs(r)}`, r.tailMs, verdict(ok)];
-	};
-	out.push(table(
-		'Polls — status GETs per video; detection = first "completed" answer − job completion (ms); tail = node returned − last completion (ms)',
-		['N', 'c', 'schedule', 'polls/video', 'max', 'target', 'detect med', 'detect max', 'target', 'tail', '', ''],
-		[...rows.map(pollRow), ...hinted.map(pollRow), [...pollRow(longer), `T = ${LONGER_T_MS / 1000} s`]],
-	));
 	const speedup = ISSUE_BUILTIN.wallMs / comparison.wallMs;
-	out.push(table(
-		`Comparison — ${ISSUE_BUILTIN.n} items, T = ${ISSUE_BUILTIN.generationMs / 1000} s`,
-		['node', 'wall s', 'wall/T', 'source'],
-		[
-			['n8n built-in OpenAI', seconds(ISSUE_BUILTIN.wallMs, 1), fixed(ISSUE_BUILTIN.wallMs / ISSUE_BUILTIN.generationMs, 1), `${ISSUE_BUILTIN.source} (not re-run)`],
-			['n8n-nodes-sora, c=8', seconds(comparison.wallMs), fixed(comparison.wallOverT), `measured here, ${fixed(speedup, 1)}× faster`],
-		],
-	));
-	out.push(table(
-		'Host pace — status GETs per video on a host that refreshes statuses slowly (target ≤ T / refresh + 2)',
-		['case', 'N', 'T s', 'wall s', 'polls/video', 'max', 'target', 'ok items', ''],
-		hostPace.map((r) => [r.label, r.items, seconds(r.generationMs, 0), seconds(r.wallMs), fixed(r.statusPollsPerVideo.reduce((a, b) => a + b, 0) / Math.max(1, r.statusPollsPerVideo.length)),
-			Math.max(...r.statusPollsPerVideo), `≤ ${fixed(r.targetPolls, 0)}`, `${r.okItems}/${r.items}`, verdict(r.okItems === r.items && Math.max(...r.statusPollsPerVideo) <= r.targetPolls)]),
-	));
-	out.push(table(
-		'Requests per minute — 12 gateway videos of 20 s, Poll Interval 1 s; polls + downloads in the busiest 60 s window',
-		['case', 'wall s', 'requests', 'max per 60 s', 'cap', '429s', 'ok items', ''],
-		rpm.map((r) => [r.label, seconds(r.wallMs), r.pollAndDownloadRequests, r.maxPerMinute, r.nodeCapPerMinute ?? r.hostLimitPerMinute ?? '—', r.rateLimited429, `${r.okItems}/${r.items}`,
-			verdict(r.okItems === r.items && (r.nodeCapPerMinute === null || r.maxPerMinute <= r.nodeCapPerMinute))]),
-	));
-	const m = memory.node;
-	out.push(table(
-		`Memory — one ${LARGE_VIDEO_BYTES / 1024 ** 3} GiB video, Download operation → BinaryDataService (filesystem), RSS sampled every 50 ms (target growth < ${MEMORY_TARGET_MIB} MiB)`,
-		['path', 'MiB/s', 'seconds', 'RSS base MiB', 'RSS peak MiB', 'growth MiB', 'vs curl', ''],
-		[
-			['node (child process)', fixed(m.mibPerSecond, 0), seconds(m.wallMs), fixed(m.baselineRssMiB, 0), fixed(m.peakRssMiB, 0), fixed(m.peakRssGrowthMiB, 1), fixed(memory.throughputRatio), verdict(m.peakRssGrowthMiB < MEMORY_TARGET_MIB)],
-			...memory.curl.map((run, index) => [`curl -o /dev/null (${index ? 'after' : 'before'})`, fixed(run.mibPerSecond, 0), fixed(run.seconds), '', '', '', '', '']),
-			['curl -o file (temp dir)', fixed(memory.curlToFile.mibPerSecond, 0), fixed(memory.curlToFile.seconds), '', '', '', fixed(memory.throughputRatioToFile), '(node ÷ this)'],
-		],
-	));
-	out.push(table(
-		`Edit upload — ${editUpload.items} items × ${editUpload.fileBytes / 1024 ** 2} MiB source videos streamed from the binary store (target: RSS growth < ${MEMORY_TARGET_MIB} MiB)`,
-		['items', 'wall s', 'baseline RSS MiB', 'peak RSS MiB', 'growth MiB', 'ok items', ''],
-		[[editUpload.items, seconds(editUpload.wallMs), fixed(editUpload.baselineRssMiB, 0), fixed(editUpload.peakRssMiB, 0), fixed(editUpload.peakRssGrowthMiB, 1), editUpload.okItems, verdict(editUpload.growthOk)]],
-	));
-	out.push(`Total bench wall time: ${seconds(totalMs, 1)} s${quick ? ' (--quick)' : ''}`);
-	console.log(`\n${out.join('\n\n')}`);
+	const results: BenchResults = {
+		quick,
+		totalWallSeconds: totalMs / 1000,
+		batch: rows,
+		c1N64: { extrapolated: c1.get(64)!.extrapolated, wallMs: c1.get(64)!.wallMs },
+		polls: { hint250ms: hinted, longer },
+		comparison: { issueBuiltin: ISSUE_BUILTIN, measured: comparison, speedup },
+		hostPace,
+		requestsPerMinute: rpm,
+		memory: { ...memory, targetGrowthMiB: MEMORY_TARGET_MIB, growthOk: memory.node.peakRssGrowthMiB < MEMORY_TARGET_MIB },
+		editUpload,
+	};
+	console.log(`\n${renderReport(results)}`);
 
-	writeResults(path.join(__dirname, 'results.json'), {
+	writeResults(RESULTS_FILE, {
 		date: new Date().toISOString(),
 		machine: machine(),
-		totalWallSeconds: totalMs / 1000,
 		method: {
 			server: 'test/server reference server on 127.0.0.1 in the bench process; n8n-core WorkflowExecute via test/harness/runNode (Input → Sora node)',
 			node: 'Create, Wait for Completion, Download Video; prompt without markers; generation time set with setOptions({ generationMs })',
@@ -191,16 +141,9 @@ async function main() {
 			targets: `wall ≤ T + ${SLACK_MS} ms when N ≤ c, else ≤ ⌈N/c⌉·T + ${SLACK_MS} ms; polls ≤ T/interval + 2; detection ≤ interval`,
 			memory: 'child process (bench/memory.ts, --expose-gc), warm-up with the thumbnail, gc, baseline RSS, then process.memoryUsage().rss every 50 ms during the Download; server and curl run in the parent',
 		},
-		batch: rows,
-		c1N64: { extrapolated: c1.get(64)!.extrapolated, wallMs: c1.get(64)!.wallMs },
-		polls: { hint250ms: hinted, longer },
-		comparison: { issueBuiltin: ISSUE_BUILTIN, measured: comparison, speedup },
-		hostPace,
-		requestsPerMinute: rpm,
-		memory: { ...memory, targetGrowthMiB: MEMORY_TARGET_MIB, growthOk: m.peakRssGrowthMiB < MEMORY_TARGET_MIB },
-		editUpload,
+		...results,
 	});
-	log(`wrote ${path.relative(process.cwd(), path.join(__dirname, 'results.json'))}`);
+	log(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
 }
 
 /** The harness's temporary n8n user folder of this process (the small videos of the batches). */
@@ -208,7 +151,12 @@ function removeHarnessFolder() {
 	if (process.env.SORA_HARNESS_USER_FOLDER) rmSync(process.env.SORA_HARNESS_USER_FOLDER, { recursive: true, force: true });
 }
 
-main().then(
+/** `--print`: the tables of the last run (bench/results.json), no case run. */
+async function printLast() {
+	console.log(renderReport(JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as BenchResults));
+}
+
+(process.argv.includes('--print') ? printLast() : main()).then(
 	() => {
 		removeHarnessFolder();
 		process.exit(0);
