@@ -80,7 +80,7 @@ describe('the wait engine', () => {
 
 	test('on timeout, "Output Current State" outputs the video so that Get with wait can resume it', async () => {
 		const { items, error } = await api.run(
-			createParams({ prompt: 'long [gen=2500]', waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 0.01, onTimeout: 'outputState' } }),
+			createParams({ prompt: 'long [gen=1500]', waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 0.01, onTimeout: 'outputState' } }),
 		);
 		expect(error).toBeUndefined();
 		expect(['queued', 'in_progress']).toContain(items[0].json.status);
@@ -95,7 +95,7 @@ describe('the wait engine', () => {
 	test("honours the host's openai-poll-after-ms hint", async () => {
 		api.server.setOptions({ pollAfterMs: 200 });
 		try {
-			await api.run(createParams({ prompt: 'hinted [gen=2500]', waitOptions: { pollIntervalSeconds: 10 } }));
+			await api.run(createParams({ prompt: 'hinted [gen=1500]', waitOptions: { pollIntervalSeconds: 10 } }));
 		} finally {
 			api.server.setOptions({ pollAfterMs: undefined });
 		}

@@ -36,7 +36,7 @@ describe('rate limits and the wait', () => {
 	// timeout. Now a create the budget cannot send before the deadline fails "Not started" at once.
 	test('at the Timeout, creates still held back by the request budget are not sent and the run ends', async () => {
 		const run = await timed(
-			createParams({ prompt: 'slow [gen=60000]', options: { maxRequestsPerMinute: 2 }, waitOptions: { maxConcurrentJobs: 5, pollIntervalSeconds: 1, timeoutMinutes: 0.1 } }),
+			createParams({ prompt: 'slow [gen=60000]', options: { maxRequestsPerMinute: 2 }, waitOptions: { maxConcurrentJobs: 5, pollIntervalSeconds: 1, timeoutMinutes: 0.02 } }),
 			5,
 			20_000,
 		);
