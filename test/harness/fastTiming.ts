@@ -12,6 +12,7 @@ export const FAST_TIMING: Readonly<Timing> = Object.freeze({
 	retryBaseMs: 5,
 	retryCapMs: 80,
 	firstPollDelayMs: 100,
+	hostPaceScale: 0.01,
 	lostCreateLookupMs: 100,
 	inFlightCheckMs: 10,
 });

@@ -11,6 +11,7 @@ import {
 } from '../domain/schedule';
 import { failureMessageOf, type Video } from '../domain/video';
 import { pause, throwIfCancelled } from '../helpers/sleep';
+import { timing } from '../helpers/timing';
 import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
 import type { SoraClient } from '../transport/client';
 import { HeldPastDeadlineError } from '../transport/requestBudget';
@@ -128,7 +129,8 @@ export async function waitForVideos(
 
 	const schedulePoll = (state: JobState, video: Video, pollAfterMs?: number) => {
 		const progress = typeof video.progress === 'number' ? video.progress : undefined;
-		const pace = options.followHostPace ? client.host.statusRefreshMs : undefined;
+		const refreshMs = options.followHostPace ? client.host.statusRefreshMs : undefined;
+		const pace = refreshMs === undefined ? undefined : refreshMs * timing().hostPaceScale;
 		const adaptive = nextPollDelayMs(state.lastDelayMs, pace ?? options.pollIntervalMs, pollAfterMs, progress !== undefined);
 		state.lastDelayMs = adaptive;
 		const sample = { atMs: now(), progress: progress ?? 0 };
