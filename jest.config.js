@@ -3,6 +3,8 @@
  * `npm run test:slow` runs (jest.slow.config.js). The node's own waits are milliseconds in both
  * (test/harness/fastTiming.ts).
  */
+const { availableParallelism } = require('node:os');
+
 const slowSuites = ['test/reliability/soak.test.ts', 'test/reliability/webhookLoad.test.ts', 'test/fuzz/'];
 
 /** @type {import('jest').Config} */
@@ -14,11 +16,13 @@ const base = {
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
   setupFiles: ['<rootDir>/test/harness/fastTiming.ts'],
   testTimeout: 60000,
+  // The suites mostly wait on the loopback reference server, not the CPU: two at once even on 2 cores.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
 };
 
 module.exports = { ...base, testPathIgnorePatterns: ['/node_modules/', ...slowSuites.map((suite) => `<rootDir>/${suite}`)] };
 
-/** The slow suites alone (not a Jest option: jest.slow.config.js reads it). */
+/** The slow suites alone, one at a time (load tests), (not a Jest option: jest.slow.config.js reads it). */
 Object.defineProperty(module.exports, 'slow', {
-  value: { ...base, testRegex: undefined, testMatch: slowSuites.map((suite) => `<rootDir>/${suite}${suite.endsWith('/') ? '**/*.test.ts' : ''}`) },
+  value: { ...base, maxWorkers: 1, testMatch: slowSuites.map((suite) => `<rootDir>/${suite}${suite.endsWith('/') ? '**/*.test.ts' : ''}`) },
 });
