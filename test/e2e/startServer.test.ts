@@ -10,7 +10,7 @@ import { createServer, type Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { createInstance, startServer } from '../../scripts/e2e/n8n';
+import { createInstance, portTakenSince, startServer } from '../../scripts/e2e/n8n';
 import { stopChild } from '../../scripts/e2e/proc';
 import type { N8nRuntime } from '../../scripts/e2e/provision';
 
@@ -65,5 +65,26 @@ describe('startServer: an n8n that finds its port taken', () => {
 		} finally {
 			holder.close();
 		}
+	});
+});
+
+describe("reading n8n's log for a taken port (only what the last start wrote)", () => {
+	const log = (text: string) => {
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'n8n-log-')), 'n8n.log');
+		writeFileSync(file, text);
+		return file;
+	};
+
+	test.each([
+		["n8n 2.x: n8n's port", "n8n's port 34987 is already in use. Do you have another instance of n8n running already?", 'port 34987 taken'],
+		["its task broker's port", "n8n Task Broker's port 5679 is already in use. Do you have another instance of n8n running already?", 'port 5679 taken'],
+		['a bare EADDRINUSE', 'Error: listen EADDRINUSE: address already in use 127.0.0.1:41234', 'port 41234 taken'],
+	])('%s', async (_what, line, said) => {
+		expect(await portTakenSince(log(`Initializing n8n process\n${line}\n`), 0)).toBe(said);
+	});
+
+	test('an earlier start\'s complaint is not read again; another failure is not a taken port', async () => {
+		const earlier = "n8n's port 34987 is already in use.\n";
+		expect(await portTakenSince(log(`${earlier}Error: Database connection failed\n`), earlier.length)).toBeUndefined();
 	});
 });

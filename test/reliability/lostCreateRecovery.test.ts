@@ -3,7 +3,7 @@
  * is looked up with List and adopted only when it is certainly this create's. Each case is one of
  * the ways a wrong job could be adopted: the soak checks the common case at scale.
  */
-import { processCreates } from '../../nodes/Sora/engine/lostCreateRecovery';
+import { CreateRecord, processCreates } from '../../nodes/Sora/engine/lostCreateRecovery';
 import { logger } from '../harness/runNode';
 import { createParams, seedVideo, useReferenceServer } from '../node/setup';
 
@@ -131,4 +131,23 @@ describe('Host Honours Idempotency-Key', () => {
 			expect(api.requests({ method: 'GET', path: /^\/videos$/ })).toHaveLength(0);
 		},
 	);
+});
+
+describe("the process's record of creates", () => {
+	const create = (state: 'inFlight' | 'lost' | 'settled', startedAt: number) =>
+		({ state, startedAt, prompt: 'p', signature: 's', owner: undefined }) as unknown as Parameters<CreateRecord['sent']['add']>[0];
+
+	test('keeps a create in flight however old, forgets a settled or lost one and an answered id after 10 minutes; clear() forgets all', () => {
+		const record = new CreateRecord();
+		const now = 100 * 60_000;
+		const inFlight = create('inFlight', 0);
+		const recent = create('lost', now - 60_000);
+		record.sent.add(inFlight).add(recent).add(create('settled', now - 11 * 60_000)).add(create('lost', now - 11 * 60_000));
+		record.answered.set('video_old', now - 11 * 60_000).set('video_new', now - 1000);
+		record.forgetOld(now);
+		expect([...record.sent]).toEqual([inFlight, recent]);
+		expect([...record.answered.keys()]).toEqual(['video_new']);
+		record.clear();
+		expect(record.sent.size + record.answered.size).toBe(0);
+	});
 });
