@@ -62,7 +62,8 @@ async function completeEvent(
 	}
 	const output: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
 	if (options.downloadVideo && !failed) {
-		const binary = await downloadContent(client, ctx.helpers, videoId, 'video', { itemIndex, videoId }, json.video as Video | undefined);
+		const { binary, measured } = await downloadContent(client, ctx.helpers, videoId, 'video', { itemIndex, videoId }, json.video as Video | undefined);
+		if (measured) json.measured = { ...measured };
 		output.binary = { ...(item.binary ?? {}), [options.binaryPropertyName]: binary };
 	}
 	return output;

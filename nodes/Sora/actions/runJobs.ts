@@ -9,6 +9,7 @@ import { failedVideoError, waitForVideos, type JobOutcome, type VideoJob, type W
 import { apiErrorFromFailure } from '../transport/apiError';
 import { POLICIES } from '../transport/retryPolicy';
 import type { SoraClient, SoraRequest } from '../transport/client';
+import { checkFields, checkVideo, differenceError, type VideoCheck } from './asAskedOutput';
 import { asNodeError, errorItem, type NodeError } from './errors';
 import { optionsParam } from './inputs';
 import { checkBudget, nodeLevelOption, refuseUnpriced } from './budgetCap';
@@ -91,14 +92,22 @@ function submitter(recovery: LostCreateRecovery, client: SoraClient, { request, 
 	};
 }
 
-function outputOf(outcome: JobOutcome, prepared: PreparedJob, elapsedMs: number, client: SoraClient, output: JobOutput): INodeExecutionData {
+function outputOf(
+	outcome: JobOutcome,
+	prepared: PreparedJob,
+	check: VideoCheck,
+	elapsedMs: number,
+	client: SoraClient,
+	output: JobOutput,
+): INodeExecutionData {
 	let json = { ...(outcome.video ?? {}) } as IDataObject;
 	if (prepared.estimate !== undefined) json.estimatedCost = prepared.estimate as unknown as IDataObject | null;
 	if (outcome.timedOut) {
 		json.timedOut = true;
 		json.elapsedSeconds = Math.round(elapsedMs / 100) / 10;
 	}
-	if (output.asTool) json = forAgent(json, client);
+	Object.assign(json, checkFields(check));
+	if (output.asTool) json = forAgent(json, client, prepared.asked);
 	const item: INodeExecutionData = { json, pairedItem: { item: outcome.itemIndex } };
 	if (outcome.binary) item.binary = { [prepared.binaryPropertyName]: outcome.binary };
 	return item;
@@ -186,14 +195,19 @@ export async function runJobs(
 	return prepared.map((job, itemIndex) => {
 		if (job instanceof Error) return errorItem(job, itemIndex);
 		const outcome = byItem.get(itemIndex)!;
-		if (!outcome.error) return outputOf(outcome, job, elapsedMs, client, output);
+		const check = checkVideo(outcome.measured, job);
+		outcome.error ??= differenceError(this, itemIndex, outcome.video?.id, check);
+		if (!outcome.error) return outputOf(outcome, job, check, elapsedMs, client, output);
 		const error = asNodeError(this, outcome.error, itemIndex);
 		if (!this.continueOnFail()) {
 			error.description = `${error.description ?? ''}${othersNote(outcomes, outcome)}`.trim();
 			throw error;
 		}
 		const video = outcome.video ? { videoId: outcome.video.id, video: outcome.video as unknown as IDataObject } : {};
-		return errorItem(error, itemIndex, video);
+		const item = errorItem(error, itemIndex, { ...video, ...checkFields(check) });
+		// a video not as asked was still made and paid for: its error item keeps it
+		if (outcome.binary) item.binary = { [job.binaryPropertyName]: outcome.binary };
+		return item;
 	});
 }
 

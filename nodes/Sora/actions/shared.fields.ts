@@ -249,6 +249,28 @@ export const maxRequestsPerMinuteOption: INodeProperties = {
 		'Cap on the requests this node sends per minute: creates, status checks, lists, deletes and downloads (0 = no cap). Rate-limit answers slow all polling down anyway.',
 };
 
+/** What a paid operation does when the measured MP4 is not what was asked (actions/asAskedOutput.ts). */
+export const onDifferenceOption: INodeProperties = {
+	displayName: 'On Difference From Request',
+	name: 'onDifference',
+	type: 'options',
+	default: 'warn',
+	options: [
+		{
+			name: 'Warn',
+			value: 'warn',
+			description: 'Output the item with asAsked false and its differences, and log a warning',
+		},
+		{
+			name: 'Fail the Item',
+			value: 'error',
+			description: 'Fail the item, naming each difference (with Continue On Fail: an error item that keeps the video)',
+		},
+	],
+	description:
+		'What to do when the delivered MP4 is not what was asked: its duration off by more than 0.5 s, another aspect ratio, resolution or size, or no audio when audio was asked. The MP4 is measured as it downloads (Download Video on).',
+};
+
 /** The Options of operations whose only option is the request cap. */
 export function requestOptions(displayOptions: INodeProperties['displayOptions']): INodeProperties {
 	return {
@@ -310,6 +332,7 @@ export function paidJobOptions(operations: string[], extra: INodeProperties[] = 
 				description:
 					'Refuse the whole batch before anything is sent when the estimated cost of all items is above this, or when an item has no known price (set Price per Second). A setting of the node: every item must give the same value. 0 = no cap.',
 			},
+			onDifferenceOption,
 			{
 				displayName: 'Price per Second (USD)',
 				name: 'pricePerSecondUsd',

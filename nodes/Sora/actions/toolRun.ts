@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { AskedVideo } from '../domain/media';
 import type { Video } from '../domain/video';
 import type { WaitOptions } from '../engine/waitForVideos';
 import type { SoraClient } from '../transport/client';
@@ -40,12 +41,40 @@ function contentUrlOf(client: SoraClient, video: Video): string {
 	return `${client.baseUrl}${location.path}${query ? `?${query}` : ''}`;
 }
 
+function describeAsked(asked: AskedVideo): string {
+	const parts = [
+		asked.durationSeconds !== undefined ? `${asked.durationSeconds} s` : '',
+		asked.width && asked.height ? `${asked.width}x${asked.height}` : '',
+		asked.aspectRatio ?? '',
+		asked.resolution ?? '',
+		asked.generateAudio ? 'with audio' : '',
+	].filter(Boolean);
+	return parts.join(', ');
+}
+
+/**
+ * Whether the video is the one asked for, in a sentence: from the measured MP4 when it was
+ * downloaded; as a tool the node does not download it, so it says what is known and what is not.
+ */
+function asAskedSentence(json: IDataObject, asked: AskedVideo | undefined): string {
+	const differences = Array.isArray(json.differences) ? (json.differences as string[]) : undefined;
+	if (json.asAsked === true) return `The delivered MP4 was measured and is as asked (${describeAsked(asked ?? {})}).`;
+	if (json.asAsked === false && differences) return `The delivered MP4 was measured and is NOT as asked: ${differences.join('; ')}.`;
+	if (json.measured) return 'The delivered MP4 was measured (see measured); nothing was asked to compare it with.';
+	const reported = [json.seconds !== undefined ? `seconds ${String(json.seconds)}` : '', json.size ? `size ${String(json.size)}` : ''].filter(Boolean).join(', ');
+	return (
+		`Not measured: as a tool the node does not download the MP4, so whether it is as asked${asked ? ` (${describeAsked(asked)})` : ''} is not known. ` +
+		`${reported ? `The host reports ${reported}, which some hosts copy from the request rather than from the video made. ` : ''}` +
+		'Download it with the Sora node (Download Video on) to have it measured.'
+	);
+}
+
 /**
  * What an agent reads: the video object plus where its MP4 is (a URL on the host, which needs the
- * credential's API key unless it is a result file elsewhere) or what to do next. Binary data never
- * reaches an agent.
+ * credential's API key unless it is a result file elsewhere) or what to do next, and whether the
+ * video is as asked (`asAskedNote`). Binary data never reaches an agent.
  */
-export function forAgent(json: IDataObject, client: SoraClient): IDataObject {
+export function forAgent(json: IDataObject, client: SoraClient, asked?: AskedVideo): IDataObject {
 	const id = typeof json.id === 'string' ? json.id : undefined;
 	if (!id) return json;
 	if (json.status === 'completed') {
@@ -53,6 +82,7 @@ export function forAgent(json: IDataObject, client: SoraClient): IDataObject {
 			...json,
 			contentUrl: contentUrlOf(client, json as unknown as Video),
 			howToFetch: `GET contentUrl with the API key (Authorization header), or the Sora node's Download operation with video id ${id}`,
+			asAskedNote: asAskedSentence(json, asked),
 		};
 	}
 	return {

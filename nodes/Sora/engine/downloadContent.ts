@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { CONTENT_VARIANTS, type ContentVariant } from '../domain/contract';
+import type { MeasuredVideo } from '../domain/media';
 import { Mp4BoxWalker } from '../domain/mp4Boxes';
 import type { Video } from '../domain/video';
 import { pause, throwIfCancelled } from '../helpers/sleep';
@@ -42,9 +43,18 @@ function mib(bytes: number): string {
 	return `${Math.round((bytes / MIB) * 10) / 10} MiB`;
 }
 
-type StoreResult = { binary: IBinaryData } | { failure: Failure } | { tooLarge: number };
+/** The stored file, and for a video what its MP4 measures (undefined when its boxes say nothing: not an MP4, no video track). */
+export interface DownloadedContent {
+	binary: IBinaryData;
+	measured?: MeasuredVideo;
+}
 
-/** One pass: the response body streamed into the binary store, counted and checked on the way. */
+type StoreResult = DownloadedContent | { failure: Failure } | { tooLarge: number };
+
+/**
+ * One pass: the response body streamed into the binary store, counted, checked and (a video)
+ * measured on the way: the box walker sees each chunk once and keeps only the MP4's index (moov).
+ */
 async function storeOnce(
 	store: BinaryStore,
 	response: { headers: Record<string, unknown>; body: unknown },
@@ -61,7 +71,7 @@ async function storeOnce(
 		return { tooLarge: expected };
 	}
 	let received = 0;
-	const walker = variant === 'video' && expected === undefined ? new Mp4BoxWalker() : undefined;
+	const walker = variant === 'video' ? new Mp4BoxWalker() : undefined;
 	const state: { sourceFailed?: unknown } = {};
 	const body = inspectedStream(
 		source,
@@ -88,8 +98,10 @@ async function storeOnce(
 		return { failure: { kind: 'truncated', detail: `${received} of ${expected} bytes` } };
 	}
 	const verdict = walker?.finish();
-	if (verdict?.kind === 'truncated') return { failure: { kind: 'truncated', detail: `no Content-Length, and ${verdict.reason}` } };
-	return { binary };
+	if (expected === undefined && verdict?.kind === 'truncated') {
+		return { failure: { kind: 'truncated', detail: `no Content-Length, and ${verdict.reason}` } };
+	}
+	return { binary, measured: walker?.measured() };
 }
 
 /**
@@ -97,6 +109,7 @@ async function storeOnce(
  * does not grow with the file), retries a cut download from the start, and never hands on a
  * file shorter than announced, or (without a Content-Length) an MP4 whose boxes do not add up.
  * A refusal of n8n's binary store is not a network fault: it is reported at once, with its cause.
+ * A video comes back measured (width, height, duration, codecs… from its boxes, in the same pass).
  */
 export async function downloadContent(
 	client: SoraClient,
@@ -106,7 +119,7 @@ export async function downloadContent(
 	scope: ErrorScope,
 	video?: Video,
 	limits: DownloadLimits = {},
-): Promise<IBinaryData> {
+): Promise<DownloadedContent> {
 	if (!client.host.variants.includes(variant)) throw variantNotServed(client, variant, videoId, scope);
 	const location = client.host.contentLocation(video, videoId, variant);
 	const request: SoraRequest = 'url' in location
@@ -126,7 +139,7 @@ export async function downloadContent(
 		const result = await storeOnce(store, response, fileName, variant, limits, client.signal);
 		if ('binary' in result) {
 			result.binary.fileName = fileName;
-			return result.binary;
+			return result;
 		}
 		if ('tooLarge' in result) {
 			throw apiErrorFromFailure(

@@ -9,6 +9,7 @@ import {
 	progressRateBase,
 	type ProgressHistory,
 } from '../domain/schedule';
+import type { MeasuredVideo } from '../domain/media';
 import { failureMessageOf, type Video } from '../domain/video';
 import { pause, throwIfCancelled } from '../helpers/sleep';
 import { timing } from '../helpers/timing';
@@ -36,6 +37,8 @@ export interface JobOutcome {
 	itemIndex: number;
 	video?: Video;
 	binary?: IBinaryData;
+	/** What the downloaded MP4 measures (a video download whose boxes could be read). */
+	measured?: MeasuredVideo;
 	error?: Error;
 	timedOut?: boolean;
 }
@@ -151,8 +154,9 @@ export async function waitForVideos(
 		if (!state.job.download) return finish(state);
 		settle(state, 'downloading');
 		downloadContent(client, store, video.id, state.job.download, scopeOf(state), video, { maxBytes: state.job.maxDownloadBytes }).then(
-			(binary) => {
+			({ binary, measured }) => {
 				state.outcome.binary = binary;
+				if (measured) state.outcome.measured = measured;
 				finish(state);
 			},
 			(error: Error) => finish(state, error),

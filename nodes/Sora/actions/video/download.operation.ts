@@ -44,10 +44,10 @@ export const download: ItemOperation = {
 		const property = stringParam(this, 'binaryPropertyName', itemIndex, 'data') || 'data';
 		const scope = { itemIndex, videoId };
 		const limits = { maxBytes: maxDownloadBytes(optionsParam(this, 'options', itemIndex).maxDownloadMib) };
-		const binary = await downloadContent(client, this.helpers, videoId, CONTENT_VARIANTS[variant] ? variant : 'video', scope, undefined, limits);
+		const { binary, measured } = await downloadContent(client, this.helpers, videoId, CONTENT_VARIANTS[variant] ? variant : 'video', scope, undefined, limits);
 		return [
 			{
-				json: { id: videoId, variant, fileName: binary.fileName, mimeType: binary.mimeType },
+				json: { id: videoId, variant, fileName: binary.fileName, mimeType: binary.mimeType, ...(measured ? { measured: { ...measured } } : {}) },
 				binary: { [property]: binary },
 			},
 		];
