@@ -41,7 +41,8 @@ function curl(url: string, apiKey: string, output = '/dev/null'): Promise<CurlRe
 	});
 }
 
-function runChild(env: Record<string, string>): Promise<MemoryResult> {
+/** bench/memory.ts in a child process of its own (fresh RSS baseline), with `env` added. */
+export function runChild(env: Record<string, string>): Promise<MemoryResult> {
 	const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_PREFER_TS_EXTS: 'true' };
 	// a fresh harness user folder for the child (the parent's would be inherited otherwise)
 	delete childEnv.SORA_HARNESS_USER_FOLDER;
@@ -59,22 +60,33 @@ function runChild(env: Record<string, string>): Promise<MemoryResult> {
 	});
 }
 
+const API_KEY = 'sk-test';
+
+/**
+ * A reference server in this process serving one completed video of `bytes` (the fixture MP4,
+ * its moov first, then zero padding), and the child env that downloads it.
+ */
+export async function largeVideoServer(bytes: number) {
+	const server = await startReferenceServer({ largeVideoBytes: bytes, generationMs: 1 });
+	const created = await fetch(`${server.url}/videos`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json', 'user-agent': 'sora-bench' },
+		body: JSON.stringify({ prompt: 'a large video', model: 'sora-2', seconds: '4', size: '720x1280' }),
+	});
+	const { id } = (await created.json()) as { id: string };
+	server.completeNow(id);
+	const childEnv = { BENCH_BASE_URL: server.url, BENCH_VIDEO_ID: id, BENCH_EXPECTED_BYTES: String(bytes) };
+	return { server, id, childEnv, url: `${server.url}/videos/${id}/content?variant=video` };
+}
+
 /** One video of `bytes` through the node vs curl, from a reference server in this process. */
 export async function runMemoryCase(bytes: number): Promise<MemoryCaseResult> {
-	const apiKey = 'sk-test';
-	const server = await startReferenceServer({ largeVideoBytes: bytes, generationMs: 1 });
+	const apiKey = API_KEY;
+	const { server, childEnv, url } = await largeVideoServer(bytes);
 	try {
-		const created = await fetch(`${server.url}/videos`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'user-agent': 'sora-bench' },
-			body: JSON.stringify({ prompt: 'a large video', model: 'sora-2', seconds: '4', size: '720x1280' }),
-		});
-		const { id } = (await created.json()) as { id: string };
-		server.completeNow(id);
-		const url = `${server.url}/videos/${id}/content?variant=video`;
 
 		const before = await curl(url, apiKey);
-		const node = await runChild({ BENCH_BASE_URL: server.url, BENCH_VIDEO_ID: id, BENCH_EXPECTED_BYTES: String(bytes) });
+		const node = await runChild(childEnv);
 		const after = await curl(url, apiKey);
 		const scratch = mkdtempSync(path.join(tmpdir(), 'sora-bench-curl-'));
 		let curlToFile: CurlResult;

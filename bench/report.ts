@@ -6,6 +6,7 @@
 import type { BatchCase, BatchResult } from './batch';
 import type { EditUploadCaseResult } from './editUploadCase';
 import type { HostPaceResult } from './hostPace';
+import type { MeasureCostResult } from './measureCost';
 import type { MemoryCaseResult } from './memoryCase';
 import type { RpmResult } from './rpm';
 import { type Cell, fixed, seconds, table, verdict } from './table';
@@ -40,6 +41,7 @@ export interface BenchResults {
 	hostPace?: HostPaceResult[];
 	requestsPerMinute?: RpmResult[];
 	memory?: MemoryCaseResult & { targetGrowthMiB: number; growthOk: boolean };
+	measuring?: MeasureCostResult;
 	editUpload?: EditUploadCaseResult;
 }
 
@@ -146,6 +148,22 @@ function editUploadTable({ editUpload }: BenchResults): string {
 	);
 }
 
+function measuringTable({ measuring }: BenchResults): string {
+	const m = measuring;
+	return section(
+		`Measuring the MP4 — the same ${LARGE_VIDEO_BYTES / 1024 ** 3} GiB download, medians of ${m?.rounds ?? 3} runs each, alternating (targets: time ×≤ ${m?.targets.timeRatio ?? 1.02}, RSS ≤ +${m?.targets.rssDeltaMiB ?? 5} MiB)`,
+		['MP4 measured', 'wall s', 'CPU s', 'RSS growth MiB', 'item has measured', ''],
+		m
+			? [
+					['no (as before)', seconds(m.off.medianWallMs), seconds(m.off.medianCpuMs), fixed(m.off.medianRssGrowthMiB, 1), 'no', ''],
+					['yes', seconds(m.on.medianWallMs), seconds(m.on.medianCpuMs), fixed(m.on.medianRssGrowthMiB, 1), 'yes', ''],
+					['ratio / delta', `×${fixed(m.timeRatio, 3)}`, `×${fixed(m.cpuRatio, 3)}`, fixed(m.rssDeltaMiB, 1), '', verdict(m.timeOk && m.rssOk)],
+					['walker alone (in process)', fixed(m.walkerAlone.ms / 1000, 4), '', `keeps ${m.walkerAlone.keptMoovBytes} B`, `${m.walkerAlone.chunks} chunks`, ''],
+				]
+			: undefined,
+	);
+}
+
 /** Every table, as `npm run bench` prints them. */
 export function renderReport(results: BenchResults): string {
 	return [
@@ -155,6 +173,7 @@ export function renderReport(results: BenchResults): string {
 		hostPaceTable(results),
 		rpmTable(results),
 		memoryTable(results),
+		measuringTable(results),
 		editUploadTable(results),
 		`Total bench wall time: ${fixed(results.totalWallSeconds, 1)} s${results.quick ? ' (--quick)' : ''}`,
 	].join('\n\n');

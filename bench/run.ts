@@ -8,6 +8,8 @@
  *   rpm        requests per minute under Max Requests per Minute, and against a host's own 429 limit
  *   memory     one 1 GiB video through the Download operation into the filesystem binary store
  *              (child process, bench/memory.ts) vs plain curl of the same URL
+ *   measuring the same 1 GiB download with the MP4 measured and without (bench/measureCost.ts, 3 rounds
+ *              alternating): time, CPU and RSS ratio (targets ≤ 2% time, ≤ 5 MiB RSS)
  *   editUpload Edit of 8 uploaded 200 MiB source videos (child process, bench/editUpload.ts): RSS
  *              growth while they stream from the binary store (alone: ts-node bench/editUploadCase.ts)
  * Prints tables and writes bench/results.json. `--quick` extrapolates c=1/N=64 from N=16.
@@ -20,6 +22,7 @@ import { startReferenceServer } from '../test/server';
 import { runBatch, type BatchCase, type BatchResult } from './batch';
 import { runHostPaceCase, type HostPaceResult } from './hostPace';
 import { runEditUploadCase } from './editUploadCase';
+import { runMeasureCostCase } from './measureCost';
 import { runMemoryCase } from './memoryCase';
 import {
 	HINT_MS,
@@ -101,6 +104,8 @@ async function main() {
 	];
 	log(`memory: ${LARGE_VIDEO_BYTES / 1024 ** 2} MiB through the node (child process) and curl`);
 	const memory = await runMemoryCase(LARGE_VIDEO_BYTES);
+	log(`measuring: the ${LARGE_VIDEO_BYTES / 1024 ** 2} MiB download with the MP4 measured and without, 3 rounds alternating`);
+	const measuring = await runMeasureCostCase(LARGE_VIDEO_BYTES, 3, log);
 	log('edit upload: 8 items × 200 MiB source videos through Edit (child process)');
 	const editUpload = await runEditUploadCase(8, 200 * 1024 ** 2, MEMORY_TARGET_MIB);
 	const totalMs = performance.now() - started;
@@ -124,6 +129,7 @@ async function main() {
 		hostPace,
 		requestsPerMinute: rpm,
 		memory: { ...memory, targetGrowthMiB: MEMORY_TARGET_MIB, growthOk: memory.node.peakRssGrowthMiB < MEMORY_TARGET_MIB },
+		measuring,
 		editUpload,
 	};
 	console.log(`\n${renderReport(results)}`);
@@ -140,6 +146,7 @@ async function main() {
 			tail: 'Date.now() when runNode returned − the latest finishMs of the batch',
 			targets: `wall ≤ T + ${SLACK_MS} ms when N ≤ c, else ≤ ⌈N/c⌉·T + ${SLACK_MS} ms; polls ≤ T/interval + 2; detection ≤ interval`,
 			memory: 'child process (bench/memory.ts, --expose-gc), warm-up with the thumbnail, gc, baseline RSS, then process.memoryUsage().rss every 50 ms during the Download; server and curl run in the parent',
+			measuring: 'the memory case\'s child run with BENCH_MEASURE=off (Mp4BoxWalker sees no chunk, as before with a Content-Length) and on, alternating; medians compared; walkerAlone: the walker fed a 1 GiB MP4 (fixture moov, 64-bit mdat of zeros) in 64 KiB chunks in this process',
 		},
 		...results,
 	});
