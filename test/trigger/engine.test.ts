@@ -49,6 +49,10 @@ describe('Sora Trigger in the engine: Fetch Video and Download Video', () => {
 		const binary = items[0].binary!.clip;
 		expect(binary).toMatchObject({ mimeType: 'video/mp4', fileName: `${videoId}.mp4` });
 		expect((await readBinary(binary)).equals(server.fixture('video'))).toBe(true);
+		// the fixture as the node measured it while storing it
+		expect(items[0].json.measured).toEqual({
+			width: 320, height: 180, durationSeconds: 2, frameRate: 15, videoCodec: 'h264', hasAudio: true, audioCodec: 'aac', bytes: server.fixture('video').length, fastStart: true,
+		});
 		expect(requestsTo('GET', `/videos/${videoId}`)).toBe(1);
 		expect(server.requests.find((request) => request.path === `/videos/${videoId}/content`)?.query).toEqual({ variant: 'video' });
 		expect(server.contractViolations).toEqual([]);
