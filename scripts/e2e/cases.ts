@@ -1,10 +1,11 @@
 /**
  * The e2e workflows (test/e2e/workflows/*.json) and what their runs must show.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { looksLikeMp4, readBinary } from './binary';
-import { servedMp4 } from './media';
+import { probe, servedMp4 } from './media';
 import type { Checks } from './checks';
 import { type CredentialToImport, type N8nInstance, type RunItem, nodeItems } from './n8n';
 import { REPO_ROOT } from './pack';
@@ -51,6 +52,26 @@ async function checkDownloadedVideo(checks: Checks, ctx: CaseContext, item: RunI
 		checks.that(looksLikeMp4(bytes), `${label}: binary bytes are an MP4 (ftyp box)`);
 		const served = await servedMp4(item!.json);
 		checks.that(bytes.equals(served), `${label}: binary bytes equal the MP4 the server served for ${item!.json.size}, ${item!.json.seconds} s (${served.length} bytes)`);
+		checkMeasured(checks, item!.json.measured, served, label);
+	}
+}
+
+/** The node's `measured` (read from the MP4's boxes as n8n stored it) against ffprobe's reading of the served bytes. */
+function checkMeasured(checks: Checks, measured: any, served: Buffer, label: string) {
+	const dir = mkdtempSync(path.join(tmpdir(), 'sora-e2e-probe-'));
+	try {
+		const file = path.join(dir, 'served.mp4');
+		writeFileSync(file, served);
+		const probed = probe(file);
+		const same =
+			measured?.width === probed.width &&
+			measured?.height === probed.height &&
+			Math.abs(Number(measured?.durationSeconds) - Number(probed.duration)) < 0.05 &&
+			measured?.videoCodec === probed.codec &&
+			measured?.bytes === served.length;
+		checks.that(same, `${label}: json.measured is ffprobe's reading of the served MP4 (${probed.width}x${probed.height}, ${probed.duration} s, ${probed.codec})`, measured);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
 	}
 }
 
