@@ -3,6 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { Sora } from '../../nodes/Sora/Sora.node';
 import type { AskedVideo, ModelFamilyId } from '../../nodes/Sora/domain/media';
 import type { PreparedJob } from '../../nodes/Sora/actions/types';
+import { forAgent } from '../../nodes/Sora/actions/toolRun';
 import { create } from '../../nodes/Sora/actions/video/create.operation';
 import type { SoraClient } from '../../nodes/Sora/transport/client';
 import { logger, readBinary, registerNodeType } from '../harness/runNode';
@@ -127,6 +128,25 @@ describe('the other items that carry a video', () => {
 				'Not measured: as a tool the node does not download the MP4, so whether it is as asked (10 s, 9:16, 720p) is not known. ' +
 					'The host reports seconds 4, size 720x1280, which some hosts copy from the request rather than from the video made. ' +
 					'Download it with the Sora node (Download Video on) to have it measured.',
+			);
+		});
+
+		test('a tool answer without asked (Get) says the length and size are not checked', async () => {
+			const made = await api.run(createParams({ ...PORTRAIT_4S, downloadVideo: false }));
+			const videoId = String(made.items[0].json.id);
+			const { items } = await api.run({ resource: 'video', operation: 'get', videoId }, { nodeType: 'n8n-nodes-sora.soraTool' });
+			expect(items[0].json.asAskedNote).toMatch(/^Not measured: as a tool the node does not download the MP4, so its real length and size are not checked\. The host reports seconds 4, size 720x1280/);
+		});
+
+		test('a measured video (should a tool ever download): the answer says as asked, or lists the differences', () => {
+			const client = { baseUrl: 'http://host/v1', host: { contentLocation: () => ({ url: 'http://host/v1/videos/video_1/content' }) } } as unknown as SoraClient;
+			const measured = { width: 720, height: 1280, durationSeconds: 4, hasAudio: true, bytes: 1, fastStart: true };
+			const base = { id: 'video_1', status: 'completed', measured };
+			expect(forAgent({ ...base, asAsked: true, differences: [] }, client, { durationSeconds: 4, aspectRatio: '9:16' }).asAskedNote).toBe(
+				'The delivered MP4 was measured and is as asked (4 s, 9:16).',
+			);
+			expect(forAgent({ ...base, asAsked: false, differences: ['duration 4 s, asked 10 s'] }, client, ASKED_10S).asAskedNote).toBe(
+				'The delivered MP4 was measured and is NOT as asked: duration 4 s, asked 10 s.',
 			);
 		});
 	});

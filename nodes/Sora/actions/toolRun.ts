@@ -63,7 +63,8 @@ function asAskedSentence(json: IDataObject, asked: AskedVideo | undefined): stri
 	if (json.measured) return 'The delivered MP4 was measured (see measured); nothing was asked to compare it with.';
 	const reported = [json.seconds !== undefined ? `seconds ${String(json.seconds)}` : '', json.size ? `size ${String(json.size)}` : ''].filter(Boolean).join(', ');
 	return (
-		`Not measured: as a tool the node does not download the MP4, so whether it is as asked${asked ? ` (${describeAsked(asked)})` : ''} is not known. ` +
+		'Not measured: as a tool the node does not download the MP4, so ' +
+		`${asked ? `whether it is as asked (${describeAsked(asked)}) is not known. ` : 'its real length and size are not checked. '}` +
 		`${reported ? `The host reports ${reported}, which some hosts copy from the request rather than from the video made. ` : ''}` +
 		'Download it with the Sora node (Download Video on) to have it measured.'
 	);

@@ -1,15 +1,7 @@
 import type { MeasuredVideo } from './media';
 import { readMoov, type MoovReading, type MoovTrack } from './mp4Moov';
 
-/**
- * An MP4 file is a sequence of top-level boxes, each starting with its size and a four-letter
- * type (ISO/IEC 14496-12 §4.2). A download cut short ends inside a box, so without a
- * Content-Length the structure is what tells a complete file: the boxes add up to the file's
- * size exactly (or the last one says "to the end of the file") and a `moov` box (the index a
- * player needs) is present. Fed chunk by chunk as the file streams; it keeps one header and the
- * `moov` box's bytes (small: the index), read when its last byte passes, wherever it is in the
- * file; the media (`mdat`) is skipped without being kept. `measured()` then says what the video is.
- */
+/** What the top-level boxes say about a downloaded file's completeness. */
 export type Mp4Verdict =
 	| { kind: 'complete'; boxes: string[] }
 	| { kind: 'truncated'; reason: string }
@@ -35,6 +27,15 @@ interface MoovCapture {
 	kept: number;
 }
 
+/**
+ * An MP4 file is a sequence of top-level boxes, each starting with its size and a four-letter
+ * type (ISO/IEC 14496-12 §4.2). A download cut short ends inside a box, so without a
+ * Content-Length the structure is what tells a complete file: the boxes add up to the file's
+ * size exactly (or the last one says "to the end of the file") and a `moov` box (the index a
+ * player needs) is present. Fed chunk by chunk as the file streams; it keeps one header and the
+ * `moov` box's bytes (small: the index), read when its last byte passes, wherever it is in the
+ * file; the media (`mdat`) is skipped without being kept. `measured()` then says what the video is.
+ */
 export class Mp4BoxWalker {
 	private seen = 0;
 
