@@ -41,6 +41,9 @@ const CASES: Made[] = [
 	...(encoders.includes('libopus') && encoders.includes('libvpx-vp9')
 		? [{ name: 'vp9-opus', video: ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8'], size: '256x144', rate: 15, seconds: 2, audio: ['-c:a', 'libopus'], fastStart: true }]
 		: []),
+	...(encoders.includes('libsvtav1')
+		? [{ name: 'av1-silent', video: ['-c:v', 'libsvtav1', '-preset', '12'], size: '256x144', rate: 15, seconds: 2, fastStart: true }]
+		: []),
 	{ name: 'h264-rotated', video: ['-c:v', 'libx264', '-preset', 'ultrafast'], size: '320x180', rate: 10, seconds: 2, fastStart: true, rotate: 90 },
 ];
 
@@ -55,7 +58,7 @@ function make(spec: Made): Buffer {
 		...(spec.audio ?? []),
 		...(spec.fastStart ? ['-movflags', '+faststart'] : []),
 		file,
-	]);
+	], { stdio: 'pipe' });
 	if (spec.rotate === undefined) return readFileSync(file);
 	const turned = join(dir, `${spec.name}-turned.mp4`);
 	execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', file, '-c', 'copy', '-metadata:s:v:0', `rotate=${spec.rotate}`, ...(spec.fastStart ? ['-movflags', '+faststart'] : []), turned]);
