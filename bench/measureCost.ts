@@ -2,7 +2,9 @@
  * What measuring the MP4 costs (issue 19): the 1 GiB download of the memory case, through the node's
  * Download operation in a child process (bench/memory.ts), with the box walker measuring and with it
  * off (as before: with a Content-Length it did not run). Runs alternate off/on so that the shared
- * machine's drift hits both; each mode's median is compared (time, CPU, RSS growth).
+ * machine's drift hits both; each mode's median is compared (time, CPU, RSS growth). The wall time of
+ * one download moves by more than 2% by itself here, so the time verdict is the walker's own time on
+ * the whole file (in this process) against the download's: what measuring adds to each chunk.
  * Alone: npx ts-node --transpile-only --prefer-ts-exts bench/measureCost.ts [rounds]
  */
 import { performance } from 'node:perf_hooks';
@@ -19,7 +21,7 @@ export interface MeasureModeResult {
 	medianRssGrowthMiB: number;
 }
 
-/** The walker alone, in this process: a 1 GiB MP4 (the fixture's ftyp and moov, then an mdat of zeros) pushed in 64 KiB chunks. */
+/** The walker alone, in this process: a 1 GiB MP4 (the fixture's ftyp and moov, then an mdat of zeros) pushed in 16 KiB chunks (Node's HTTP chunks are at most that). */
 export interface WalkerAloneResult {
 	chunks: number;
 	ms: number;
@@ -35,12 +37,17 @@ export interface MeasureCostResult {
 	rounds: number;
 	off: MeasureModeResult;
 	on: MeasureModeResult;
-	/** on ÷ off of the median wall time: 1.02 = 2% slower. */
+	/** on ÷ off of the median wall time: 1.02 = 2% slower (on a shared machine, within wallNoise). */
 	timeRatio: number;
+	/** (max − min) ÷ median of the runs without measuring: how much the wall time moves by itself. */
+	wallNoise: number;
+	/** The walker's own time on the whole file ÷ the median download without it: what measuring adds. */
+	walkerShare: number;
 	cpuRatio: number;
 	/** on − off of the median peak RSS growth. */
 	rssDeltaMiB: number;
 	targets: { timeRatio: number; rssDeltaMiB: number };
+	/** walkerShare ≤ 2%: the wall ratio alone cannot resolve 2% when wallNoise is larger. */
 	timeOk: boolean;
 	rssOk: boolean;
 }
@@ -62,7 +69,7 @@ function summary(runs: MemoryResult[]): MeasureModeResult {
 	};
 }
 
-const CHUNK = 64 * 1024;
+const CHUNK = 16 * 1024;
 
 export function runWalkerAlone(bytes: number): WalkerAloneResult {
 	const fixture = readFixture('video.mp4');
@@ -105,9 +112,14 @@ export async function runMeasureCostCase(bytes: number, rounds = 3, log: (line: 
 	const [off, on] = [summary(runs.off), summary(runs.on)];
 	const timeRatio = on.medianWallMs / off.medianWallMs;
 	const rssDeltaMiB = on.medianRssGrowthMiB - off.medianRssGrowthMiB;
+	const offWalls = runs.off.map((run) => run.wallMs);
+	const walkerAlone = runWalkerAlone(bytes);
+	const walkerShare = walkerAlone.ms / off.medianWallMs;
 	return {
 		bytes,
-		walkerAlone: runWalkerAlone(bytes),
+		walkerAlone,
+		walkerShare,
+		wallNoise: (Math.max(...offWalls) - Math.min(...offWalls)) / off.medianWallMs,
 		rounds,
 		off,
 		on,
@@ -115,7 +127,7 @@ export async function runMeasureCostCase(bytes: number, rounds = 3, log: (line: 
 		cpuRatio: on.medianCpuMs / off.medianCpuMs,
 		rssDeltaMiB,
 		targets: MEASURE_TARGETS,
-		timeOk: timeRatio <= MEASURE_TARGETS.timeRatio,
+		timeOk: 1 + walkerShare <= MEASURE_TARGETS.timeRatio,
 		rssOk: rssDeltaMiB <= MEASURE_TARGETS.rssDeltaMiB,
 	};
 }
@@ -127,9 +139,10 @@ if (require.main === module) {
 			const { off, on } = result;
 			process.stdout.write(
 				`${JSON.stringify({ ...result, off: { ...off, runs: undefined }, on: { ...on, runs: undefined } }, null, 2)}\n` +
-					`measuring the MP4 on a 1 GiB download: time ×${result.timeRatio.toFixed(3)} (median ${(on.medianWallMs / 1000).toFixed(2)} s vs ${(off.medianWallMs / 1000).toFixed(2)} s), ` +
+					`measuring the MP4 on a 1 GiB download: time ×${result.timeRatio.toFixed(3)} (median ${(on.medianWallMs / 1000).toFixed(2)} s vs ${(off.medianWallMs / 1000).toFixed(2)} s; ` +
+					`runs without measuring spread ${(result.wallNoise * 100).toFixed(0)}%), walker ${(result.walkerShare * 100).toFixed(2)}% of the download, ` +
 					`CPU ×${result.cpuRatio.toFixed(3)}, RSS ${result.rssDeltaMiB >= 0 ? '+' : ''}${result.rssDeltaMiB.toFixed(1)} MiB; ` +
-					`the walker alone: ${result.walkerAlone.ms.toFixed(1)} ms for ${result.walkerAlone.chunks} chunks of 64 KiB, keeping ${result.walkerAlone.keptMoovBytes} bytes\n`,
+					`the walker alone: ${result.walkerAlone.ms.toFixed(1)} ms for ${result.walkerAlone.chunks} chunks of 16 KiB, keeping ${result.walkerAlone.keptMoovBytes} bytes\n`,
 			);
 		},
 		(error: Error) => {

@@ -157,8 +157,8 @@ function measuringTable({ measuring }: BenchResults): string {
 			? [
 					['no (as before)', seconds(m.off.medianWallMs), seconds(m.off.medianCpuMs), fixed(m.off.medianRssGrowthMiB, 1), 'no', ''],
 					['yes', seconds(m.on.medianWallMs), seconds(m.on.medianCpuMs), fixed(m.on.medianRssGrowthMiB, 1), 'yes', ''],
-					['ratio / delta', `×${fixed(m.timeRatio, 3)}`, `×${fixed(m.cpuRatio, 3)}`, fixed(m.rssDeltaMiB, 1), '', verdict(m.timeOk && m.rssOk)],
-					['walker alone (in process)', fixed(m.walkerAlone.ms / 1000, 4), '', `keeps ${m.walkerAlone.keptMoovBytes} B`, `${m.walkerAlone.chunks} chunks`, ''],
+					['ratio / delta', `×${fixed(m.timeRatio, 3)} (runs spread ${fixed(m.wallNoise * 100, 0)}%)`, `×${fixed(m.cpuRatio, 3)}`, fixed(m.rssDeltaMiB, 1), '', verdict(m.rssOk)],
+					['walker alone (in process)', fixed(m.walkerAlone.ms / 1000, 4), `${fixed(m.walkerShare * 100, 2)}% of the download`, `keeps ${m.walkerAlone.keptMoovBytes} B`, `${m.walkerAlone.chunks} chunks of 16 KiB`, verdict(m.timeOk)],
 				]
 			: undefined,
 	);
