@@ -32,7 +32,7 @@ export class SoraApi implements ICredentialType {
 			default: '',
 			placeholder: 'https://openrouter.ai/api/v1',
 			description:
-				"Root of a host that serves the Videos API (/videos): e.g. https://openrouter.ai/api/v1, https://api.laozhang.ai/v1, or your new-api gateway's https://…/v1. OpenAI's own hosted Sora API was retired on 2026-09-24.",
+				"Root of a host that serves the Videos API (/videos): e.g. https://openrouter.ai/api/v1, https://api.laozhang.ai/v1, https://api.cometapi.com/v1, https://aihubmix.com/v1, your LiteLLM proxy's or your new-api gateway's https://…/v1. OpenAI's own hosted Sora API was retired on 2026-09-24.",
 		},
 		{
 			displayName: 'Host Type',
@@ -41,10 +41,17 @@ export class SoraApi implements ICredentialType {
 			default: 'auto',
 			description: 'Which dialect of the Videos API the host speaks. Auto picks it from the Base URL and from what the host answers.',
 			options: [
-				{ name: 'Auto', value: 'auto', description: 'By Base URL (openrouter.ai, laozhang.ai) and the answers (new-api); otherwise OpenAI-compatible' },
+				{
+					name: 'Auto',
+					value: 'auto',
+					description: 'By Base URL (openrouter.ai, laozhang.ai, cometapi.com, aihubmix.com) and the answers (new-api, LiteLLM); otherwise OpenAI-compatible',
+				},
+				{ name: 'AiHubMix', value: 'aiHubMix', description: 'aihubmix.com (no List)' },
+				{ name: 'CometAPI', value: 'cometApi', description: 'cometapi.com (no List or Delete)' },
 				{ name: 'LaoZhang API', value: 'laoZhang' },
+				{ name: 'LiteLLM Proxy', value: 'liteLlm', description: 'Providers by model prefix: openai/, azure/, gemini/, vertex_ai/, runwayml/ (no Delete)' },
 				{ name: 'New-API Gateway', value: 'newApi', description: 'The open-source gateway most resellers run (no List or Delete)' },
-				{ name: 'OpenAI-Compatible', value: 'openai', description: 'The OpenAI contract: Azure, Merge, LiteLLM, self-hosted servers' },
+				{ name: 'OpenAI-Compatible', value: 'openai', description: 'The OpenAI contract: Azure, Merge, self-hosted servers' },
 				{ name: 'OpenRouter', value: 'openRouter' },
 			],
 		},

@@ -42,7 +42,7 @@ describe('LaoZhang API (Host Type LaoZhang)', () => {
 
 	test('OpenRouter-only fields are refused before anything is sent', async () => {
 		const { error } = await run(createParams({ model: muse(), seconds: '', size: '', options: { resolution: '1080p' } }));
-		expect(error?.message).toBe('LaoZhang API does not take Resolution: remove it from Options [item 0]');
+		expect(error?.message).toBe("LaoZhang API (Muse) takes no Resolution (not in LaoZhang's docs for it): remove it [item 0]");
 		expect(api.requests()).toHaveLength(0);
 	});
 

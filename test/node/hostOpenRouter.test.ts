@@ -50,7 +50,7 @@ describe.each([
 
 	test('a field OpenRouter does not take is refused before anything is sent', async () => {
 		const { error } = await run(createParams({ model: veo, options: { characterIds: 'char_1' } }));
-		expect(error?.message).toBe('OpenRouter does not take Character IDs: remove it from Options [item 0]');
+		expect(error?.message).toBe('OpenRouter takes no Character IDs: remove it [item 0]');
 		expect(api.requests()).toHaveLength(0);
 	});
 

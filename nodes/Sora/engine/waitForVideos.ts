@@ -80,6 +80,8 @@ interface JobState {
 	failedPolls: number;
 	lastReported?: string;
 	progress: ProgressHistory;
+	/** The host's failure reason was looked for (a failed task answered without one). */
+	reasonAsked?: boolean;
 }
 
 /**
@@ -145,9 +147,27 @@ export async function waitForVideos(
 		settle(state, 'watching');
 	};
 
+	/** A task the host failed without a reason: its reason where the host keeps it (new-api: a free GET). */
+	const askReason = (state: JobState, video: Video, then: () => void) => {
+		state.reasonAsked = true;
+		settle(state, 'polling');
+		const source = client.host.failureReason!;
+		client.attempt({ method: 'GET', path: source.path(video.id), notAfter: deadline }, scopeOf(state)).then(
+			(result) => {
+				const reason = 'response' in result && result.response.status < 400 ? source.read(result.response.body) : undefined;
+				if (reason) video.error = { ...(video.error ?? {}), message: reason };
+				then();
+			},
+			() => then(),
+		);
+	};
+
 	const onVideo = (state: JobState, video: Video, pollAfterMs?: number) => {
 		state.outcome.video = video;
 		report(state, video);
+		if (video.status === 'failed' && !video.error?.message && client.host.failureReason && !state.reasonAsked) {
+			return askReason(state, video, () => onVideo(state, video, pollAfterMs));
+		}
 		if (!state.job.wait) return finish(state);
 		if (!isFinalStatus(video.status)) return schedulePoll(state, video, pollAfterMs);
 		if (video.status !== 'completed') return finish(state, failedVideoError(client.node, scopeOf(state), video));
@@ -225,13 +245,14 @@ export async function waitForVideos(
 		const waited = formatDuration(options.timeoutMs);
 		if (!video) return notStarted(state, 'slot');
 		if (options.onTimeout === 'outputState') return finish(state);
+		const silent = client.host.silentFailureNote?.(video);
 		finish(
 			state,
 			apiErrorFromFailure(
 				client.node,
 				scopeOf(state),
-				`Timed out after ${waited} waiting for video ${video.id} (status ${video.status}${typeof video.progress === 'number' ? `, ${video.progress}%` : ''})`,
-				`The video is still being generated. Resume with the Get operation (Wait for Completion on) for ${video.id}, or set On Timeout to "Output Current State".`,
+				`Timed out after ${waited} waiting for video ${video.id} (status ${video.status}${typeof video.progress === 'number' ? `, ${video.progress}%` : ''})${silent ? `: ${silent}` : ''}`,
+				`${silent ? 'It may still be generating, or it may have failed. ' : 'The video is still being generated. '}Resume with the Get operation (Wait for Completion on) for ${video.id}, or set On Timeout to "Output Current State".`,
 			),
 		);
 	};

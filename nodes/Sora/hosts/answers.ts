@@ -11,6 +11,25 @@ export interface ErrorBody {
 	type?: string;
 	param?: string | null;
 	code?: string | null;
+	/**
+	 * The gateway's own code when the message and code above are the upstream's, which it passed
+	 * on as a JSON string inside its `message` (new-api's `fail_to_fetch_task`).
+	 */
+	relayCode?: string;
+}
+
+/** new-api's `{"code":"fail_to_fetch_task","message":"{\"error\":{…}}"}`: the upstream's error, read from inside. */
+function upstreamError(relayCode: string | undefined, message: string | undefined): ErrorBody | undefined {
+	if (!message || !/^\s*[{[]/.test(message)) return undefined;
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(message);
+	} catch {
+		return undefined;
+	}
+	const inner = readErrorBody(parsed);
+	if (!inner.message && !inner.code) return undefined;
+	return { ...inner, relayCode: relayCode ?? undefined };
 }
 
 function text(value: unknown): string | undefined {
@@ -41,6 +60,8 @@ export function readErrorBody(body: unknown): ErrorBody {
 		}
 		if (text(raw.error)) return { message: text(raw.error), code: text(raw.code) ?? null };
 		if (text(raw.message) || text(raw.code)) {
+			const upstream = upstreamError(text(raw.code), text(raw.message));
+			if (upstream) return upstream;
 			return { message: text(raw.message) ?? text(raw.code), code: text(raw.code) ?? null, type: text(raw.type) };
 		}
 		return {};
@@ -105,6 +126,29 @@ export function resultUrlOf(raw: Record<string, unknown>): string | undefined {
 	return candidates.map(text).find((url) => url !== undefined && /^https?:\/\//i.test(url));
 }
 
+const FAMILY_WORDS: Array<[RegExp, string]> = [
+	[/veo/i, 'Veo'], [/kling/i, 'Kling'], [/seedance/i, 'Seedance'], [/hailuo|minimax/i, 'Hailuo'], [/(^|\/)wan/i, 'Wan'],
+	[/vidu/i, 'Vidu'], [/runway|gen-?[34]/i, 'Runway'], [/jimeng/i, 'Jimeng'], [/muse/i, 'Muse'], [/sora/i, 'Sora'],
+];
+
+/** The family a model id names, for messages only (nodes/Sora/models/ decides what a family takes). */
+export function familyWordOf(model: string | undefined): string | undefined {
+	return FAMILY_WORDS.find(([pattern]) => pattern.test(model ?? ''))?.[1];
+}
+
+/** Hailuo through new-api: a failed task's `metadata.url` holds its fail reason instead of a URL. */
+function failReasonInResultUrl(raw: Record<string, unknown>): string | undefined {
+	const url = text(record(raw.metadata)?.url);
+	return url && !/^https?:\/\//i.test(url) ? url : undefined;
+}
+
+/** A time as unix seconds: Kling's times pass through new-api in milliseconds (a value over 1e12 is one). */
+export function unixSeconds(value: unknown): number | undefined {
+	const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0) return undefined;
+	return number > 1e12 ? Math.floor(number / 1000) : number;
+}
+
 /** The cost a host reports for a job: `usage.cost` or `cost`, in US dollars. */
 export function reportedCostOf(raw: Record<string, unknown>): number | undefined {
 	for (const value of [record(raw.usage)?.cost, raw.cost]) {
@@ -129,6 +173,12 @@ export function readCanonicalVideo(body: unknown): Video | undefined {
 	if (typeof raw.status === 'string' && raw.status !== status) video.hostStatus = raw.status;
 	const error = videoError(raw.error);
 	if (error !== undefined) video.error = error;
+	const reason = failReasonInResultUrl(raw);
+	if (status === 'failed' && !video.error?.message && reason) video.error = { ...(video.error ?? {}), message: reason };
+	for (const key of ['created_at', 'completed_at', 'expires_at'] as const) {
+		const seconds = unixSeconds(raw[key]);
+		if (seconds !== undefined) video[key] = seconds;
+	}
 	if (typeof raw.seconds === 'number') video.seconds = String(raw.seconds);
 	if (typeof raw.size === 'number') video.size = String(raw.size);
 	if (typeof raw.progress === 'string' && raw.progress.trim() !== '') video.progress = Number(raw.progress);

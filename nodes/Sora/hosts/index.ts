@@ -1,17 +1,24 @@
+import { aiHubMixDialect } from './aiHubMix';
+import { cometApiDialect } from './cometApi';
 import { laoZhangDialect } from './laoZhang';
+import { liteLlmDialect, providerOfVideoId } from './liteLlm';
 import { newApiDialect } from './newApi';
 import { openaiDialect } from './openai';
 import { openRouterDialect } from './openRouter';
 import type { HostDialect, HostFamily, HostOperation, HostType } from './types';
 
-export type { CanonicalCreate, ContentLocation, HostDialect, HostFamily, HostOperation, HostType, ModelChoice } from './types';
+export type { CanonicalCreate, Channel, ContentLocation, HostDialect, HostFamily, HostOperation, HostType, ModelChoice } from './types';
 export { readErrorBody, type ErrorBody } from './answers';
+export { checkCreate } from './openai';
 
 export const DIALECTS: Readonly<Record<HostFamily, HostDialect>> = {
 	openai: openaiDialect,
 	newApi: newApiDialect,
 	laoZhang: laoZhangDialect,
 	openRouter: openRouterDialect,
+	liteLlm: liteLlmDialect,
+	cometApi: cometApiDialect,
+	aiHubMix: aiHubMixDialect,
 };
 
 function hostnameOf(baseUrl: string): string {
@@ -26,6 +33,8 @@ export function familyOfBaseUrl(baseUrl: string): HostFamily | undefined {
 	const hostname = hostnameOf(baseUrl);
 	if (hostIs(hostname, 'openrouter.ai')) return 'openRouter';
 	if (hostIs(hostname, 'laozhang.ai')) return 'laoZhang';
+	if (hostIs(hostname, 'cometapi.com')) return 'cometApi';
+	if (hostIs(hostname, 'aihubmix.com')) return 'aiHubMix';
 	return undefined;
 }
 
@@ -44,15 +53,18 @@ export function dialectFor(hostType: unknown, baseUrl: string): { dialect: HostD
 
 /**
  * Auto, refined by an answer: new-api's video answers carry its `task_` id twice (`id` and
- * `task_id`), which no other family does, so its limits and refresh pace apply from then on.
+ * `task_id`), which no other family does; LiteLLM's ids are `video_` + base64 of "litellm:…".
+ * That family's limits, refresh pace and failure readers apply from then on.
  */
 export function familyOfAnswer(body: unknown): HostFamily | undefined {
 	if (!body || typeof body !== 'object') return undefined;
 	const { id, task_id: taskId } = body as Record<string, unknown>;
-	return typeof id === 'string' && id.startsWith('task_') && id === taskId ? 'newApi' : undefined;
+	if (typeof id !== 'string') return undefined;
+	if (id.startsWith('task_') && id === taskId) return 'newApi';
+	return providerOfVideoId(id) !== undefined ? 'liteLlm' : undefined;
 }
 
-export const HOST_TYPES: readonly HostType[] = ['auto', 'openai', 'newApi', 'laoZhang', 'openRouter'];
+export const HOST_TYPES: readonly HostType[] = ['auto', 'openai', 'newApi', 'laoZhang', 'openRouter', 'liteLlm', 'cometApi', 'aiHubMix'];
 
 /** Which menu entry a request belongs to, from its method and path (for "does not offer" messages). */
 export function operationOf(method: string, path: string): HostOperation | undefined {

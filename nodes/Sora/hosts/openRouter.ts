@@ -4,7 +4,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { listOf } from '../domain/problem';
 import { readCanonicalVideo } from './answers';
-import type { CanonicalCreate, HostDialect, ModelChoice } from './types';
+import { checkChannel, frameUrl, spell } from './spelling';
+import type { CanonicalCreate, Channel, HostDialect, ModelChoice } from './types';
 
 const RESOLUTIONS = ['480p', '720p', '768p', '1080p'];
 const ASPECT_RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9', '9:21'];
@@ -25,12 +26,8 @@ export function resolutionAndAspectOf(size: string): { resolution: string; aspec
 	return { resolution, aspectRatio };
 }
 
-function dataUrlOf(file: { data: Buffer; mimeType: string }): string {
-	return `data:${file.mimeType};base64,${file.data.toString('base64')}`;
-}
-
 function createFields(request: CanonicalCreate): IDataObject {
-	const fields: IDataObject = { ...request.extra, model: request.model, prompt: request.prompt };
+	const fields: IDataObject = { model: request.model, prompt: request.prompt };
 	if (request.durationSeconds !== undefined) fields.duration = request.durationSeconds;
 	const mapped = request.size ? resolutionAndAspectOf(request.size) : undefined;
 	if (request.size && !mapped && !request.resolution && !request.aspectRatio) fields.size = request.size;
@@ -39,13 +36,20 @@ function createFields(request: CanonicalCreate): IDataObject {
 	if (request.generateAudio !== undefined) fields.generate_audio = request.generateAudio;
 	if (request.seed !== undefined) fields.seed = request.seed;
 	if (request.callbackUrl) fields.callback_url = request.callbackUrl;
-	const frame = request.firstFrame;
-	if (frame) {
-		const url = 'url' in frame ? frame.url : dataUrlOf(frame.file);
-		fields.frame_images = [{ type: 'image_url', image_url: { url }, frame_type: 'first_frame' }];
-	}
+	if (request.negativePrompt !== undefined) fields.negative_prompt = request.negativePrompt;
+	const frames = (['firstFrame', 'lastFrame'] as const)
+		.filter((field) => request[field])
+		.map((field) => ({ type: 'image_url', image_url: { url: frameUrl(request[field]!) }, frame_type: field === 'firstFrame' ? 'first_frame' : 'last_frame' }));
+	if (frames.length) fields.frame_images = frames;
 	return fields;
 }
+
+/** One channel for every model: OpenRouter's own fields, checked against its catalogue (checkAgainstModel). */
+const channel: Channel = {
+	name: 'OpenRouter',
+	refuses: { characterIds: '' },
+	body: (request) => ({ fields: createFields(request), files: [] }),
+};
 
 function numbers(value: unknown): number[] | undefined {
 	return Array.isArray(value) ? value.map(Number).filter(Number.isFinite) : undefined;
@@ -67,6 +71,10 @@ function readVideoModels(body: unknown): ModelChoice[] {
 				durations: numbers(m.supported_durations),
 				resolutions: strings(m.supported_resolutions),
 				aspectRatios: strings(m.supported_aspect_ratios),
+				frameImages: strings(m.supported_frame_images),
+				passthrough: strings(m.allowed_passthrough_parameters),
+				seed: m.seed === null ? false : typeof m.seed === 'boolean' ? m.seed : undefined,
+				generateAudio: typeof m.generate_audio === 'boolean' ? m.generate_audio : undefined,
 			};
 			const parts = [
 				choice.durations?.length ? `${choice.durations.join('/')} s` : '',
@@ -75,6 +83,14 @@ function readVideoModels(body: unknown): ModelChoice[] {
 			if (parts.length) choice.detail = parts.join(', ');
 			return choice;
 		});
+}
+
+function notTaken(field: string, model: ModelChoice, why: string) {
+	return {
+		field,
+		message: `${model.id} on OpenRouter takes no ${field}: ${why}`,
+		description: `OpenRouter's model list (GET /videos/models) says so for ${model.id}; a field it does not take would not reach the model. Nothing was sent.`,
+	};
 }
 
 function unsupported(field: string, value: string | number, model: ModelChoice, allowed: Array<string | number>) {
@@ -96,11 +112,19 @@ export const openRouterDialect: HostDialect = {
 	label: 'OpenRouter',
 	lacks: ['List', 'Delete', 'Remix', 'Edit', 'Extend', 'Character Create', 'Character Get'],
 	variants: ['video'],
-	takes: ['resolution', 'aspectRatio', 'generateAudio', 'seed', 'callbackUrl'],
 	firstFrameMustMatchSize: false,
 	modelListPath: '/videos/models',
-	createBody: (request) => ({ fields: createFields(request), files: [] }),
+	channelFor: () => channel,
+	createBody: (request) => spell(channel, request),
 	checkAgainstModel(request, model) {
+		const refused = checkChannel(channel, request);
+		if (refused) return refused;
+		for (const [field, frameType, name] of [['firstFrame', 'first_frame', 'First Frame'], ['lastFrame', 'last_frame', 'Last Frame']] as const) {
+			if (request[field] && model.frameImages && !model.frameImages.includes(frameType)) return notTaken(name, model, `its frame images are ${listOf(model.frameImages) || 'none'}`);
+		}
+		if (request.negativePrompt !== undefined && !model.passthrough?.includes('negative_prompt')) return notTaken('Negative Prompt', model, 'negative_prompt is not among its passthrough parameters');
+		if (request.seed !== undefined && model.seed === false) return notTaken('Seed', model, 'it does not honour a seed');
+		if (request.generateAudio === true && model.generateAudio === false) return notTaken('Generate Audio', model, 'it makes no audio');
 		const fields = createFields(request);
 		const duration = fields.duration as number | undefined;
 		if (duration !== undefined && model.durations?.length && !model.durations.includes(duration)) {

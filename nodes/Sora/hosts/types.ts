@@ -6,7 +6,7 @@ import type { Problem } from '../domain/problem';
 import type { Video } from '../domain/video';
 
 /** The families of hosts the node knows; each has one file in this folder. */
-export type HostFamily = 'openai' | 'newApi' | 'laoZhang' | 'openRouter';
+export type HostFamily = 'openai' | 'newApi' | 'laoZhang' | 'openRouter' | 'liteLlm' | 'cometApi' | 'aiHubMix';
 
 /** The credential's Host Type: a family, or `auto` (chosen by Base URL and by the host's answers). */
 export type HostType = HostFamily | 'auto';
@@ -84,6 +84,43 @@ export interface CreateBody {
 	files: UploadFile[];
 }
 
+/** The canonical create fields a channel may not carry to its model (prompt and model always go). */
+export type CreateField =
+	| 'durationSeconds'
+	| 'aspectRatio'
+	| 'resolution'
+	| 'size'
+	| 'firstFrame'
+	| 'lastFrame'
+	| 'generateAudio'
+	| 'seed'
+	| 'negativePrompt'
+	| 'characterIds'
+	| 'callbackUrl';
+
+/**
+ * Who reads a create's fields on one host for one model family: new-api's Kling channel,
+ * LiteLLM's Gemini provider, CometAPI's Seedance models. Its table says which key each field
+ * becomes; a field it has no key for is refused before anything is paid (a gateway drops such
+ * a key without an error, and the model falls back to its default).
+ */
+export interface Channel {
+	/** For messages: "new-api's Kling channel". */
+	name: string;
+	/** Fields it cannot carry to the model, each with why (shown after "takes no …"), or ''. */
+	refuses: Partial<Record<CreateField, string>>;
+	/** Checks of values it cannot carry (a first frame as an http URL where only image data goes). */
+	check?(request: CanonicalCreate): Problem | undefined;
+	/** The body in its keys, before Additional Body Fields are laid over it. */
+	body(request: CanonicalCreate): CreateBody;
+}
+
+/** Where a host keeps the reason of a task it ended as failed without one: a free GET. */
+export interface FailureReasonSource {
+	path(videoId: string): string;
+	read(body: unknown): string | undefined;
+}
+
 /** One entry of a host's model list, with what the host says the model supports. */
 export interface ModelChoice {
 	id: string;
@@ -92,6 +129,13 @@ export interface ModelChoice {
 	durations?: number[];
 	resolutions?: string[];
 	aspectRatios?: string[];
+	/** Frame images it takes ('first_frame', 'last_frame'), when the host says. */
+	frameImages?: string[];
+	/** Extra keys the host passes on to the model (OpenRouter's allowed_passthrough_parameters). */
+	passthrough?: string[];
+	/** Whether it honours a seed / makes audio, when the host says. */
+	seed?: boolean;
+	generateAudio?: boolean;
 	isVideo?: boolean;
 }
 
@@ -112,15 +156,23 @@ export interface HostDialect {
 	lacks: readonly HostOperation[];
 	/** Content variants it serves (new-api answers every variant with the MP4). */
 	variants: readonly ContentVariant[];
-	/** Canonical create fields it takes besides the basics. */
-	takes: readonly OptionalCreateField[];
+	/** The channel (model family on this host) that reads a create: its keys and what it refuses. */
+	channelFor(request: CanonicalCreate): Channel;
 	/** Whether a first-frame image must have exactly the video's size (the OpenAI contract's rule). */
 	firstFrameMustMatchSize: boolean;
 	/** How often the host refreshes a job's status; polling faster only spends requests. */
 	statusRefreshMs?: number;
 	/** The free request the model list comes from. */
 	modelListPath: string;
+	/** The create in the channel's keys, Additional Body Fields laid over it (they win). */
 	createBody(request: CanonicalCreate): CreateBody;
+	/** A failed task with no reason in its answer: where the host keeps the reason. */
+	failureReason?: FailureReasonSource;
+	/**
+	 * A job still running when the wait times out, on a channel that never reports a failure:
+	 * what to tell the user (the job may have failed without the host saying so).
+	 */
+	silentFailureNote?(video: Video): string | undefined;
 	/** Checks a create against the model list entry of its model (durations, resolutions). */
 	checkAgainstModel?(request: CanonicalCreate, model: ModelChoice): Problem | undefined;
 	readVideo(body: unknown): Video | undefined;

@@ -2,6 +2,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import { soraFamilyOf } from '../domain/contract';
+import { familyWordOf } from '../hosts/answers';
 import { isRetiredHost, readErrorBody, type ErrorBody, type HostOperation } from '../hosts';
 
 export { readErrorBody, type ErrorBody };
@@ -69,6 +70,11 @@ export function apiErrorFromResponse(node: INode, scope: ErrorScope, response: F
 			`Base URL ${response.baseUrl} answered "${error.message ?? 'not found'}" (${facts.join('; ')}). ` +
 			'Set Base URL in the Sora API credential to a gateway or server that serves the same /videos API, ' +
 			'and set Model to a model it offers.';
+	} else if (error.relayCode) {
+		const family = familyWordOf(scope.model);
+		const model = scope.model ? `${scope.model}${family ? ` (${family})` : ''}` : 'the model';
+		message = `The upstream of ${model} refused the request: ${error.message ?? 'no reason given'}${error.code ? ` (code ${error.code})` : ''}`;
+		description = `${host} passed on its upstream's error as ${error.relayCode} (${facts.join('; ')}). The provider of the model read the request this way; nothing was generated.`;
 	} else if (response.status === 404 && isInvalidUrl(error) && response.operation) {
 		message = `${host} does not offer ${response.operation}`;
 		description = `It answered "${error.message}" (${facts.join('; ')}): the host serves the Videos API, but not this operation. See the README's Hosts table for what each host offers.`;

@@ -152,9 +152,9 @@ export const create: JobOperation = {
 			...hostFields,
 			extra: {},
 		};
-		throwIfProblem(this, itemIndex, checkHostFields(client.host, canonical));
 		const sizeToMatch = client.host.firstFrameMustMatchSize || soraFamilyOf(model) ? size : '';
 		canonical.firstFrame = await firstFrame(this, itemIndex, model, sizeToMatch);
+		throwIfProblem(this, itemIndex, checkHostFields(client.host, canonical));
 		const body = client.host.createBody(canonical);
 		canonical.extra = additionalBodyFields(this, itemIndex, body.fields);
 		throwIfProblem(this, itemIndex, await checkAgainstListedModel(client, canonical, itemIndex));

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Problem } from '../../domain/problem';
-import type { CanonicalCreate, HostDialect, ModelChoice, OptionalCreateField } from '../../hosts/types';
+import { checkCreate } from '../../hosts';
+import type { CanonicalCreate, HostDialect, ModelChoice } from '../../hosts/types';
 import type { SoraClient } from '../../transport/client';
 import { optionsParam } from '../inputs';
 
@@ -47,17 +48,6 @@ export const hostFieldOptions: INodeProperties[] = [
 	},
 ];
 
-const FIELD_NAMES: Record<OptionalCreateField, string> = {
-	characterIds: 'Character IDs',
-	resolution: 'Resolution',
-	aspectRatio: 'Aspect Ratio',
-	generateAudio: 'Generate Audio',
-	seed: 'Seed',
-	callbackUrl: 'Callback URL',
-	lastFrame: 'Last Frame',
-	negativePrompt: 'Negative Prompt',
-};
-
 /** The host-family fields the user added to Options (an option not added is not sent). */
 export function readHostFields(ctx: IExecuteFunctions, itemIndex: number): Partial<CanonicalCreate> {
 	const options = optionsParam(ctx, 'options', itemIndex);
@@ -70,16 +60,13 @@ export function readHostFields(ctx: IExecuteFunctions, itemIndex: number): Parti
 	return fields;
 }
 
-/** A field the host's family does not take is refused before anything is sent, naming the host. */
+/**
+ * A field the host's channel for the model family does not read (the gateway would drop it without
+ * an error) or a value it cannot carry is refused before anything is sent, naming the host's
+ * channel ("new-api's Gemini/Vertex (Veo) channel takes no Last Frame"). The tables are in hosts/.
+ */
 export function checkHostFields(host: HostDialect, request: CanonicalCreate): Problem | undefined {
-	const given = (Object.keys(FIELD_NAMES) as OptionalCreateField[]).filter((field) => request[field] !== undefined);
-	const refused = given.find((field) => !host.takes.includes(field));
-	if (!refused) return undefined;
-	return {
-		field: FIELD_NAMES[refused],
-		message: `${host.label} does not take ${FIELD_NAMES[refused]}: remove it from Options`,
-		description: `Hosts differ in the fields they take (see the README's Hosts table). If your host takes it under another name, send it with Additional Body Fields; if the host is of another family, set Host Type in the credential.`,
-	};
+	return checkCreate(host, request);
 }
 
 const modelLists = new WeakMap<SoraClient, Promise<ModelChoice[]>>();

@@ -1,0 +1,62 @@
+import type { ModelFamilyId } from '../../domain/media';
+import { openaiDialect, contractChannel } from '../openai';
+import { spell } from '../spelling';
+import type { CanonicalCreate, Channel, HostDialect } from '../types';
+import { hailuoChannel, klingChannel, seedanceChannel, soraChannel } from './klingSeedanceHailuo';
+import { jimengChannel, veoChannel, viduChannel, wanChannel } from './veoWanViduJimeng';
+
+const CHANNELS: Partial<Record<ModelFamilyId, Channel>> = {
+	sora: soraChannel,
+	kling: klingChannel,
+	seedance: seedanceChannel,
+	veo: veoChannel,
+	hailuo: hailuoChannel,
+	wan: wanChannel,
+	vidu: viduChannel,
+	jimeng: jimengChannel,
+};
+
+/** A model of a family new-api has no channel for: the contract's fields, a URL first frame as `image`. */
+const otherChannel = contractChannel('new-api (for a model of unknown family)', 'image');
+
+export function newApiChannelFor(request: CanonicalCreate): Channel {
+	return CHANNELS[request.family] ?? otherChannel;
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * `GET /v1/video/generations/{id}`: `{code, data: {status, fail_reason, …}}`. Where new-api keeps
+ * the reason of a task its Gemini/Vertex channels failed without an error object (free to read).
+ */
+export const newApiFailureReason = {
+	path: (videoId: string) => `/video/generations/${encodeURIComponent(videoId)}`,
+	read(body: unknown): string | undefined {
+		const data = record(record(body)?.data);
+		const reason = data?.fail_reason ?? record(data?.error)?.message ?? data?.error;
+		return typeof reason === 'string' && reason.trim() ? reason.trim() : undefined;
+	},
+};
+
+/**
+ * new-api, the open-source gateway most resellers run (QuantumNous/new-api): the contract's
+ * create, retrieve, remix and content routes only; one channel per model family, each reading its
+ * own keys (models.md §1.2); statuses refreshed from upstream about every 15 s; a failed task
+ * answered as its error beside the id, or (Gemini/Vertex) with its reason only at
+ * /video/generations/{id}; every content variant answered with the MP4; `/models` mixing chat
+ * and video models (Model → From List shows the video ones).
+ */
+export const newApiDialect: HostDialect = {
+	...openaiDialect,
+	family: 'newApi',
+	label: 'new-api gateway',
+	lacks: ['List', 'Delete', 'Edit', 'Extend', 'Character Create', 'Character Get'],
+	variants: ['video'],
+	firstFrameMustMatchSize: false,
+	statusRefreshMs: 15_000,
+	channelFor: newApiChannelFor,
+	createBody: (request) => spell(newApiChannelFor(request), request),
+	failureReason: newApiFailureReason,
+};
