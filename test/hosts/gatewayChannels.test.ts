@@ -1,4 +1,4 @@
-import { checkCreate, dialectFor, familyOfAnswer } from '../../nodes/Sora/hosts';
+import { checkCreate, dialectFor, familyOfAnswer, familyOfModelId, familyOfModelList } from '../../nodes/Sora/hosts';
 import { aiHubMixDialect } from '../../nodes/Sora/hosts/aiHubMix';
 import { cometApiDialect } from '../../nodes/Sora/hosts/cometApi';
 import { laoZhangDialect } from '../../nodes/Sora/hosts/laoZhang';
@@ -188,6 +188,14 @@ describe('Auto by Base URL', () => {
 		['https://litellm.internal:4000/v1', 'openai'],
 	])('%s → %s', (baseUrl, family) => {
 		expect(dialectFor('auto', baseUrl).dialect.family).toBe(family);
+	});
+
+	test("before a create of a family whose keys differ per host, the free model list tells new-api and LiteLLM apart", () => {
+		expect(familyOfModelList({ data: [{ id: 'kling-v2-1', object: 'model', supported_endpoint_types: ['openai-video'] }], object: 'list', success: true })).toBe('newApi');
+		expect(familyOfModelList({ data: [{ id: 'veo', object: 'model' }], object: 'list' }, { 'x-litellm-version': '1.83.0' })).toBe('liteLlm');
+		expect(familyOfModelList({ data: [{ id: 'sora-2', object: 'model', owned_by: 'openai' }], object: 'list' })).toBeUndefined();
+		expect(familyOfModelId('vertex_ai/veo-3.0-generate-001')).toBe('liteLlm');
+		expect(familyOfModelId('google/veo-3.1')).toBeUndefined();
 	});
 
 	test('the Host Types pick their dialects', () => {

@@ -57,6 +57,18 @@ export function waitChoice(ctx: IExecuteFunctions, itemIndex: number): WaitChoic
 }
 
 /** Additional Body Fields: a JSON object, refused before any request when invalid or colliding. */
+const isObject = (value: unknown): value is IDataObject => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** Keys both set, object values (a host's `metadata`) compared key by key: "size", "metadata.duration". */
+function collidingKeys(extra: IDataObject, documented: IDataObject, prefix = ''): string[] {
+	return Object.keys(extra).flatMap((key) => {
+		const [theirs, ours] = [extra[key], documented[key]];
+		if (ours === undefined) return [];
+		if (isObject(theirs) && isObject(ours) && Object.keys(ours).length) return collidingKeys(theirs, ours, `${prefix}${key}.`);
+		return [`${prefix}${key}`];
+	});
+}
+
 export function additionalBodyFields(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -83,7 +95,7 @@ export function additionalBodyFields(
 		});
 	}
 	const extra = parsed as IDataObject;
-	const collisions = Object.keys(extra).filter((key) => documented[key] !== undefined);
+	const collisions = collidingKeys(extra, documented);
 	if (collisions.length) {
 		throw inputError(ctx, itemIndex, {
 			field: 'Additional Body Fields',

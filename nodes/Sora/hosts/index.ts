@@ -64,6 +64,24 @@ export function familyOfAnswer(body: unknown): HostFamily | undefined {
 	return providerOfVideoId(id) !== undefined ? 'liteLlm' : undefined;
 }
 
+/**
+ * Auto, before the first create of a family whose keys differ per host: the free model list's
+ * marks (new-api's `success: true` and `supported_endpoint_types`; LiteLLM's `x-litellm-*` headers).
+ */
+export function familyOfModelList(body: unknown, headers: Record<string, unknown> = {}): HostFamily | undefined {
+	if (Object.keys(headers).some((name) => name.toLowerCase().startsWith('x-litellm-'))) return 'liteLlm';
+	if (!body || typeof body !== 'object') return undefined;
+	const { success, data } = body as { success?: unknown; data?: unknown };
+	if (!Array.isArray(data)) return undefined;
+	const marked = data.some((model) => !!model && typeof model === 'object' && 'supported_endpoint_types' in model);
+	return success === true || marked ? 'newApi' : undefined;
+}
+
+/** LiteLLM's provider prefixes that no other family uses in model ids. */
+export function familyOfModelId(model: string | undefined): HostFamily | undefined {
+	return /^(gemini|vertex_ai|runwayml)\//.test(model ?? '') ? 'liteLlm' : undefined;
+}
+
 export const HOST_TYPES: readonly HostType[] = ['auto', 'openai', 'newApi', 'laoZhang', 'openRouter', 'liteLlm', 'cometApi', 'aiHubMix'];
 
 /** Which menu entry a request belongs to, from its method and path (for "does not offer" messages). */

@@ -89,7 +89,6 @@ export const laoZhangDialect: HostDialect = {
 	family: 'laoZhang',
 	label: 'LaoZhang API',
 	firstFrameMustMatchSize: false,
-	failureReason: undefined,
 	channelFor,
 	createBody: (request) => spell(channelFor(request), request),
 };

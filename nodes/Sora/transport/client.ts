@@ -10,7 +10,17 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseRetryAfterMs } from '../domain/schedule';
 import { ExecutionCancelledError, pause, throwIfCancelled } from '../helpers/sleep';
-import { dialectFor, familyOfAnswer, DIALECTS, operationOf, readErrorBody, type HostDialect, type HostOperation } from '../hosts';
+import {
+	dialectFor,
+	familyOfAnswer,
+	familyOfModelId,
+	familyOfModelList,
+	DIALECTS,
+	operationOf,
+	readErrorBody,
+	type HostDialect,
+	type HostOperation,
+} from '../hosts';
 import {
 	apiErrorFromFailure,
 	apiErrorFromResponse,
@@ -120,6 +130,26 @@ export class SoraClient {
 	/** The dialect of the host behind Base URL. */
 	get host(): HostDialect {
 		return this.dialect;
+	}
+
+	private identification?: Promise<void>;
+
+	/**
+	 * Under Auto, with a Base URL of no known family and no telling answer yet: before a create of a
+	 * model family whose keys differ per host is spelled, the free model list (or the model id's
+	 * provider prefix) says which family serves it. At most one request per execution.
+	 */
+	async identifyHost(model?: string): Promise<void> {
+		if (this.familyChosen || this.dialect !== DIALECTS.openai) return;
+		this.identification ??= this.attempt({ method: 'GET', path: this.dialect.modelListPath }).then(
+			(result) => {
+				const listed = 'response' in result && result.response.status < 300 ? familyOfModelList(result.response.body, result.response.headers) : undefined;
+				const family = listed ?? familyOfModelId(model);
+				if (family && this.dialect === DIALECTS.openai) this.dialect = DIALECTS[family];
+			},
+			() => undefined,
+		);
+		await this.identification;
 	}
 
 	/** Whether the host offers an operation, as far as its family is known. */

@@ -154,6 +154,8 @@ export const create: JobOperation = {
 		};
 		const sizeToMatch = client.host.firstFrameMustMatchSize || soraFamilyOf(model) ? size : '';
 		canonical.firstFrame = await firstFrame(this, itemIndex, model, sizeToMatch);
+		// Auto: a family whose keys differ per host is spelled only once the host's family is known.
+		if (canonical.family !== 'sora' && canonical.family !== 'unknown') await client.identifyHost(canonical.model);
 		throwIfProblem(this, itemIndex, checkHostFields(client.host, canonical));
 		const body = client.host.createBody(canonical);
 		canonical.extra = additionalBodyFields(this, itemIndex, body.fields);
