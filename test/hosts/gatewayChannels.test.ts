@@ -68,6 +68,10 @@ describe('LiteLLM: the provider named by the model prefix', () => {
 		);
 		expect(liteLlmDialect.silentFailureNote!({ id: liteLlmId('vertex_ai'), status: 'in_progress' })).toBeUndefined();
 		expect(liteLlmDialect.lacks).toEqual(['Delete']);
+		expect(liteLlmDialect.lacksForVideo!('Remix', liteLlmId('gemini'))).toBe("LiteLLM's Gemini provider");
+		expect(liteLlmDialect.lacksForVideo!('Remix', liteLlmId('runwayml'))).toBe("LiteLLM's Runway provider");
+		expect(liteLlmDialect.lacksForVideo!('Remix', liteLlmId('openai'))).toBeUndefined();
+		expect(liteLlmDialect.lacksForVideo!('Get', liteLlmId('gemini'))).toBeUndefined();
 	});
 });
 

@@ -11,6 +11,7 @@ import { runNode } from '../harness/runNode';
 const GEMINI_TASK = 'task_GeminiFailedWithoutAnErrorObject0000';
 const REASON = 'Veo: the prompt could not be submitted (RAI filtered: child safety)';
 const LITELLM_GEMINI = `video_${Buffer.from('litellm:custom_llm_provider:gemini;model_id:veo;video_id:models/veo-3.1/operations/op1').toString('base64')}`;
+const LITELLM_GEMINI_DONE = `video_${Buffer.from('litellm:custom_llm_provider:gemini;model_id:veo;video_id:models/veo-3.1/operations/op2').toString('base64')}`;
 const UPSTREAM = { error: { message: "Unknown parameter: 'image'.", type: 'invalid_request_error', param: 'image', code: 'unknown_parameter' } };
 
 let server: Server;
@@ -36,6 +37,9 @@ function route(request: IncomingMessage, response: ServerResponse) {
 	}
 	if (path === `/v1/videos/${LITELLM_GEMINI}`) {
 		return answer(response, 200, { id: LITELLM_GEMINI, object: 'video', status: 'processing', created_at: 1_764_892_800, model: 'gemini/veo-3.1-generate-preview' });
+	}
+	if (path === `/v1/videos/${LITELLM_GEMINI_DONE}`) {
+		return answer(response, 200, { id: LITELLM_GEMINI_DONE, object: 'video', status: 'completed', created_at: 1_764_892_800, model: 'gemini/veo-3.1-generate-preview', seconds: '8' });
 	}
 	return answer(response, 404, { error: { message: `Invalid URL (${request.method} ${path})`, type: 'invalid_request_error', param: '', code: '' } });
 }
@@ -73,6 +77,14 @@ describe("LiteLLM's Gemini provider never reports a failure", () => {
 			`Timed out after 2.4 s waiting for video ${LITELLM_GEMINI} (status in_progress): LiteLLM's Gemini provider never reports a failed job (only processing or completed), so this one may have failed at Google without LiteLLM saying so [item 0, video ${LITELLM_GEMINI}]`,
 		);
 	}, 20_000);
+});
+
+describe("LiteLLM's providers that serve no remix", () => {
+	test('a Remix of a video its Gemini provider made is refused before the paid request', async () => {
+		const { error } = await runNode({ credentials: credentials('liteLlm'), parameters: { resource: 'video', operation: 'remix', videoId: LITELLM_GEMINI_DONE, prompt: 'Same, at night' } });
+		expect(error?.message).toBe(`LiteLLM's Gemini provider does not offer Remix [item 0, video ${LITELLM_GEMINI_DONE}]`);
+		expect(seen.filter((line) => line.startsWith('POST'))).toEqual([]);
+	});
 });
 
 describe("new-api's fail_to_fetch_task", () => {

@@ -144,6 +144,11 @@ export const liteLlmDialect: HostDialect = {
 	firstFrameMustMatchSize: false,
 	channelFor,
 	createBody: (request) => spell(channelFor(request), request),
+	lacksForVideo(operation, videoId) {
+		const provider = providerOfVideoId(videoId);
+		const name = { gemini: "LiteLLM's Gemini provider", vertex_ai: "LiteLLM's Vertex AI provider", runwayml: "LiteLLM's Runway provider" }[provider ?? ''];
+		return name && ['Remix', 'Edit', 'Extend'].includes(operation) ? name : undefined;
+	},
 	silentFailureNote(video: Video) {
 		if (providerOfVideoId(video.id) !== 'gemini') return undefined;
 		return "LiteLLM's Gemini provider never reports a failed job (only processing or completed), so this one may have failed at Google without LiteLLM saying so";

@@ -154,6 +154,8 @@ export interface HostDialect {
 	label: string;
 	/** Operations this family is known not to serve: refused before anything is sent. */
 	lacks: readonly HostOperation[];
+	/** The channel that made a video, when it does not serve an operation on it the host serves for others. */
+	lacksForVideo?(operation: HostOperation, videoId: string): string | undefined;
 	/** Content variants it serves (new-api answers every variant with the MP4). */
 	variants: readonly ContentVariant[];
 	/** The channel (model family on this host) that reads a create: its keys and what it refuses. */

@@ -261,7 +261,16 @@ export class SoraClient {
 	/** A request the host's family is known not to serve fails here, before anything is sent. */
 	private refuseIfNotOffered(request: SoraRequest, scope: ErrorScope): void {
 		const operation = request.url ? undefined : operationOf(request.method, request.path);
-		if (operation) this.requireOffered(operation, scope, `${request.method} ${request.path}`);
+		if (!operation) return;
+		this.requireOffered(operation, scope, `${request.method} ${request.path}`);
+		const [collection, videoId] = request.path.split('?')[0].split('/').filter(Boolean);
+		const channel = collection === 'videos' && videoId ? this.dialect.lacksForVideo?.(operation, decodeURIComponent(videoId)) : undefined;
+		if (channel) {
+			throw new NodeOperationError(this.node, `${channel} does not offer ${operation}${scopeSuffix({ ...scope, videoId: scope.videoId ?? decodeURIComponent(videoId) })}`, {
+				itemIndex: scope.itemIndex,
+				description: `Video ${videoId} was made by ${channel}, which does not serve ${operation} (${request.method} ${request.path}). Nothing was sent.`,
+			});
+		}
 	}
 
 	/** Fails, naming the operation and the host, when the host's family is known not to offer it. */
