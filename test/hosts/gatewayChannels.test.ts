@@ -145,7 +145,14 @@ describe('CometAPI', () => {
 		expect(files.map((file) => file.name)).toEqual(['input_reference', 'input_reference']);
 	});
 
+	test('Sora 2: the contract, the first frame (a data URL too) as an uploaded file', () => {
+		expect(body(cometApiDialect, ask('sora', 'sora-2', { durationSeconds: 8, size: '720x1280', firstFrame: { url: pngDataUrl } }))).toEqual({
+			fields: { prompt: 'A boat', model: 'sora-2', seconds: '8', size: '720x1280' }, files: [{ ...upload, fileName: 'input_reference.png' }],
+		});
+	});
+
 	test.each([
+		[ask('sora', 'sora-2', { firstFrame: { url: 'https://x/a.png' } }), 'CometAPI takes the first frame only as image data (an uploaded input_reference file), not as an http URL'],
 		[ask('veo', 'veo3-fast', { durationSeconds: 6 }), 'CometAPI (Veo 3) makes 8-second videos and takes no other Duration (not 6)'],
 		[ask('seedance', 'doubao-seedance-2-0', { firstFrame: { url: 'https://x/a.png' } }), 'CometAPI (Seedance) takes the first frame only as image data (uploaded input_reference files), not as an http URL'],
 		[ask('seedance', 'doubao-seedance-2-0', { seed: 1 }), "CometAPI (Seedance) takes no Seed (not in CometAPI's docs for it): remove it"],

@@ -90,7 +90,7 @@ const klingChannel: Channel = {
 };
 
 const CHANNELS: Partial<Record<ModelFamilyId, Channel>> = { veo: veoChannel, wan: wanChannel, seedance: seedanceChannel, kling: klingChannel };
-const contract = contractChannel('AiHubMix');
+const contract = contractChannel('AiHubMix', 'input_reference', 'only');
 const channelFor = (request: CanonicalCreate) => CHANNELS[request.family] ?? contract;
 
 export const aiHubMixDialect: HostDialect = {

@@ -56,7 +56,7 @@ const veoChannel: Channel = {
 };
 
 const CHANNELS: Partial<Record<ModelFamilyId, Channel>> = { seedance: seedanceChannel, veo: veoChannel };
-const contract = contractChannel('CometAPI');
+const contract = contractChannel('CometAPI', 'input_reference', 'only');
 const channelFor = (request: CanonicalCreate) => CHANNELS[request.family] ?? contract;
 
 export const cometApiDialect: HostDialect = {

@@ -124,7 +124,7 @@ const CHANNELS: Record<LiteLlmProvider, Channel> = {
 	vertex_ai: vertexChannel,
 	runwayml: runwayChannel,
 };
-const unprefixed = contractChannel('LiteLLM (for a model id without a provider prefix)');
+const unprefixed = contractChannel('LiteLLM (for a model id without a provider prefix)', 'input_reference', 'data');
 
 function channelFor(request: CanonicalCreate): Channel {
 	const provider = providerOfModel(request.model);

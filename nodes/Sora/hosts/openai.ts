@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ContentVariant } from '../domain/contract';
 import { readCanonicalVideo, readModelList } from './answers';
-import { checkChannel, refuseLoneResolution, sizeAsked, spell } from './spelling';
+import { checkChannel, frameFile, refuseHttpFrame, refuseLoneResolution, sizeAsked, spell } from './spelling';
 import type { CanonicalCreate, Channel, CreateBody, HostDialect } from './types';
 
 /** The contract's own body: seconds and size as strings, the first frame as `input_reference`. */
@@ -26,12 +26,22 @@ const NOT_IN_CONTRACT = 'the Videos API contract has no key for it';
  * a model of unknown family, or a host that follows the contract. An aspect ratio is sent as the
  * Size it makes at the resolution asked (720p when none is).
  */
-export function contractChannel(name: string, urlField: 'input_reference' | 'image' = 'input_reference'): Channel {
+export function contractChannel(
+	name: string,
+	urlField: 'input_reference' | 'image' = 'input_reference',
+	/** `data`: a data URL goes as an uploaded file; `only`: so does every frame, and an http URL is refused. */
+	uploads?: 'data' | 'only',
+): Channel {
 	return {
 		name,
 		refuses: { lastFrame: NOT_IN_CONTRACT, generateAudio: NOT_IN_CONTRACT, seed: NOT_IN_CONTRACT, negativePrompt: NOT_IN_CONTRACT, callbackUrl: NOT_IN_CONTRACT },
-		check: (request) => refuseLoneResolution(name, request),
-		body: (request) => contractCreateBody(request, urlField),
+		check: (request) =>
+			refuseLoneResolution(name, request) ?? (uploads === 'only' ? refuseHttpFrame(name, request, 'an uploaded input_reference file') : undefined),
+		body(request) {
+			const file = uploads && request.firstFrame ? frameFile(request.firstFrame, 'input_reference') : undefined;
+			if (!file) return contractCreateBody(request, urlField);
+			return { fields: contractCreateBody({ ...request, firstFrame: undefined }, urlField).fields, files: [file] };
+		},
 	};
 }
 
