@@ -56,7 +56,6 @@ export function waitChoice(ctx: IExecuteFunctions, itemIndex: number): WaitChoic
 	return { wait, download: download ? 'video' : undefined, binaryPropertyName };
 }
 
-/** Additional Body Fields: a JSON object, refused before any request when invalid or colliding. */
 const isObject = (value: unknown): value is IDataObject => !!value && typeof value === 'object' && !Array.isArray(value);
 
 /** Keys both set, object values (a host's `metadata`) compared key by key: "size", "metadata.duration". */
@@ -69,6 +68,7 @@ function collidingKeys(extra: IDataObject, documented: IDataObject, prefix = '')
 	});
 }
 
+/** Additional Body Fields: a JSON object, refused before any request when invalid or colliding. */
 export function additionalBodyFields(
 	ctx: IExecuteFunctions,
 	itemIndex: number,

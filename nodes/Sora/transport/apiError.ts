@@ -74,7 +74,7 @@ export function apiErrorFromResponse(node: INode, scope: ErrorScope, response: F
 		const family = familyWordOf(scope.model);
 		const model = scope.model ? `${scope.model}${family ? ` (${family})` : ''}` : 'the model';
 		message = `The upstream of ${model} refused the request: ${error.message ?? 'no reason given'}${error.code ? ` (code ${error.code})` : ''}`;
-		description = `${host} passed on its upstream's error as ${error.relayCode} (${facts.join('; ')}). The provider of the model read the request this way; nothing was generated.`;
+		description = `${host} passed on its upstream's error as ${error.relayCode} (${facts.join('; ')}). The model's provider refused the request as sent, so the gateway started no task for it.`;
 	} else if (response.status === 404 && isInvalidUrl(error) && response.operation) {
 		message = `${host} does not offer ${response.operation}`;
 		description = `It answered "${error.message}" (${facts.join('; ')}): the host serves the Videos API, but not this operation. See the README's Hosts table for what each host offers.`;
