@@ -1,0 +1,29 @@
+import type { ModelFamily } from './types';
+
+const common = {
+	durations: [6, 10],
+	defaultDuration: 6,
+	aspectRatios: ['16:9'],
+	defaultAspectRatio: '16:9',
+	ratioFollowsFirstFrame: true,
+	defaultResolution: '768p',
+	pixelSizes: { '16:9 768p': '1366x768', '16:9 512p': '910x512' },
+	firstFrame: 'optional',
+	lastFrame: true,
+	audio: false,
+	seed: false,
+	negativePrompt: false,
+	refuses: ({ durationSeconds, resolution }: { durationSeconds?: number; resolution?: string }) =>
+		resolution === '1080p' && durationSeconds === 10 ? 'Hailuo makes 10-second videos only below 1080p' : undefined,
+} as const;
+
+/** MiniMax's Hailuo (`MiniMax-Hailuo-02`, `-2.3`): 6 or 10 s (10 s not at 1080p); its ratio follows the first frame, else 16:9. */
+export const hailuoFamily: ModelFamily = {
+	id: 'hailuo',
+	label: 'Hailuo',
+	ids: /hailuo|^minimax/,
+	models: [
+		{ ...common, label: 'Hailuo 02', ids: /hailuo-02/, resolutions: ['512p', '768p', '1080p'] },
+		{ ...common, label: 'Hailuo', resolutions: ['768p', '1080p'] },
+	],
+};

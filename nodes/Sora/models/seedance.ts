@@ -1,0 +1,59 @@
+import type { ModelFamily } from './types';
+
+const RATIOS = ['16:9', '4:3', '1:1', '3:4', '9:16', '21:9'];
+const seconds = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const common = {
+	aspectRatios: RATIOS,
+	defaultAspectRatio: '16:9',
+	defaultDuration: 5,
+	firstFrame: 'optional',
+	lastFrame: true,
+	seed: true,
+	negativePrompt: false,
+} as const;
+
+/** ByteDance's Seedance (`doubao-seedance-*`, `seedance-*`): 1.x 3-12 s, 2.0 4-15 s; sound from 1.5. */
+export const seedanceFamily: ModelFamily = {
+	id: 'seedance',
+	label: 'Seedance',
+	ids: /seedance/,
+	models: [
+		{
+			...common,
+			label: 'Seedance 2.0',
+			ids: /seedance-2/,
+			durations: seconds(4, 15),
+			resolutions: ['480p', '720p'],
+			defaultResolution: '720p',
+			audio: true,
+			defaultAudio: true,
+		},
+		{
+			...common,
+			label: 'Seedance 1.5',
+			ids: /seedance-1-5/,
+			durations: seconds(4, 12),
+			resolutions: ['480p', '720p', '1080p'],
+			defaultResolution: '720p',
+			audio: true,
+			defaultAudio: true,
+		},
+		{
+			...common,
+			label: 'Seedance 1.0 Pro',
+			ids: /seedance-1-0-pro|seedance-1-pro/,
+			durations: seconds(3, 12),
+			resolutions: ['480p', '720p', '1080p'],
+			defaultResolution: '1080p',
+			audio: false,
+		},
+		{
+			...common,
+			label: 'Seedance 1.x',
+			durations: seconds(3, 12),
+			resolutions: ['480p', '720p', '1080p'],
+			defaultResolution: '720p',
+			audio: false,
+		},
+	],
+};

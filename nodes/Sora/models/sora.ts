@@ -1,0 +1,32 @@
+import type { ModelFamily, ModelRules } from './types';
+
+const common = {
+	durations: [4, 8, 12, 16, 20],
+	defaultDuration: 4,
+	aspectRatios: ['16:9', '9:16'],
+	defaultAspectRatio: '9:16',
+	defaultResolution: '720p',
+	firstFrame: 'optional',
+	lastFrame: false,
+	audio: false,
+	seed: false,
+	negativePrompt: false,
+} as const;
+
+const pro: ModelRules = {
+	...common,
+	label: 'sora-2-pro',
+	ids: /^sora-2-pro/,
+	resolutions: ['720p', '1080p'],
+	sizes: ['720x1280', '1280x720', '1024x1792', '1792x1024', '1080x1920', '1920x1080'],
+};
+
+const sora2: ModelRules = {
+	...common,
+	label: 'sora-2',
+	resolutions: ['720p'],
+	sizes: ['720x1280', '1280x720'],
+};
+
+/** OpenAI's Sora 2 (`sora-2*`): an exact `size` (which is its ratio and resolution); sound always; 4-20 s. */
+export const soraFamily: ModelFamily = { id: 'sora', label: 'Sora 2', ids: /^sora-2/, models: [pro, sora2] };
