@@ -5,6 +5,7 @@ import { characterDescription } from './actions/character';
 import { outputsFor } from './actions/routeByStatus';
 import { route } from './actions/router';
 import { videoDescription } from './actions/video';
+import { aspectRatioChoices, durationChoices, resolutionChoices } from './methods/modelChoices';
 import { searchModels } from './methods/searchModels';
 
 export class Sora implements INodeType {
@@ -15,7 +16,8 @@ export class Sora implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Generate, remix, edit, extend and download videos with the Videos API (Sora 2 API contract)',
+		description:
+			'Generate videos from text or a first frame with Veo, Kling, Seedance, Hailuo, Wan, Vidu, Runway or Sora 2 through the Videos API (new-api, OpenRouter, LiteLLM and other gateways); remix, extend and download them',
 		defaults: { name: 'Sora' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -39,7 +41,10 @@ export class Sora implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchModels } };
+	methods = {
+		listSearch: { searchModels },
+		loadOptions: { durationChoices, aspectRatioChoices, resolutionChoices },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

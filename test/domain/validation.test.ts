@@ -5,8 +5,6 @@ import {
 	checkImageUrl,
 	checkPrompt,
 	checkReferenceImage,
-	checkSeconds,
-	checkSize,
 } from '../../nodes/Sora/domain/validation';
 import { bytesOf, jpegBytes, pngBytes, realFile, webpVp8Bytes, webpVp8lBytes, webpVp8xBytes } from './imageBytes';
 
@@ -45,83 +43,6 @@ describe('checkPrompt', () => {
 	it('counts an emoji as one character, as the API does', () => {
 		expect(checkPrompt('🎬'.repeat(32000))).toBeUndefined();
 		expect(checkPrompt('🎬'.repeat(32001))?.message).toContain('Prompt is 32001 characters long');
-	});
-});
-
-describe('checkSeconds', () => {
-	it.each(['4', '8', '12', '16', '20', '', ' 8 '])('accepts %p for sora models', (seconds) => {
-		for (const model of ['sora-2', 'sora-2-pro', 'sora-2-2025-12-08']) expect(checkSeconds(model, seconds)).toBeUndefined();
-	});
-
-	it.each(['5', '10', '24', 'four', '4s', '4.0', '0', '-4'])('refuses %p for sora-2', (seconds) => {
-		expect(checkSeconds('sora-2', seconds)).toEqual({
-			field: 'Seconds',
-			message: `Seconds "${seconds}" is not supported by sora-2: choose 4, 8, 12, 16 or 20`,
-			description: 'Leave it empty to use the default of 4 seconds.',
-		});
-	});
-
-	it('names the model as configured', () => {
-		expect(checkSeconds(' sora-2-pro-2025-10-06 ', '30')?.message).toBe(
-			'Seconds "30" is not supported by sora-2-pro-2025-10-06: choose 4, 8, 12, 16 or 20',
-		);
-	});
-
-	it('leaves other providers\' models alone', () => {
-		expect(checkSeconds('gw-video-1', '30')).toBeUndefined();
-		expect(checkSeconds('sora-3', 'anything')).toBeUndefined();
-	});
-});
-
-describe('checkSize', () => {
-	it.each(['720x1280', '1280x720', '', ' 720x1280 '])('sora-2 accepts %p', (size) => {
-		expect(checkSize('sora-2', size)).toBeUndefined();
-	});
-
-	it.each(['720x1280', '1280x720', '1024x1792', '1792x1024', '1080x1920', '1920x1080', ''])(
-		'sora-2-pro accepts %p',
-		(size) => {
-			expect(checkSize('sora-2-pro', size)).toBeUndefined();
-			expect(checkSize('sora-2-pro-2025-10-06', size)).toBeUndefined();
-		},
-	);
-
-	it.each(['1024x1792', '1792x1024', '1080x1920', '1920x1080'])('sora-2 with pro size %s suggests sora-2-pro', (size) => {
-		expect(checkSize('sora-2', size)).toEqual({
-			field: 'Size',
-			message: `Size ${size} needs sora-2-pro; sora-2 takes 720x1280 or 1280x720. Set Model to sora-2-pro or choose 720x1280 or 1280x720.`,
-		});
-	});
-
-	it('names a sora-2 snapshot in the pro suggestion', () => {
-		expect(checkSize('sora-2-2025-12-08', '1792x1024')?.message).toBe(
-			'Size 1792x1024 needs sora-2-pro; sora-2-2025-12-08 takes 720x1280 or 1280x720. Set Model to sora-2-pro or choose 720x1280 or 1280x720.',
-		);
-	});
-
-	it('lists the allowed sizes for a size no model takes', () => {
-		expect(checkSize('sora-2', '640x480')).toEqual({
-			field: 'Size',
-			message: 'Size 640x480 is not supported by sora-2: choose 720x1280 or 1280x720',
-		});
-		expect(checkSize('sora-2-pro', '3840x2160')).toEqual({
-			field: 'Size',
-			message:
-				'Size 3840x2160 is not supported by sora-2-pro: choose 720x1280, 1280x720, 1024x1792, 1792x1024, 1080x1920 or 1920x1080',
-		});
-	});
-
-	it.each(['720 x 1280', '720X1280', '720*1280', 'hd', '1280x', 'x720'])('refuses the malformed size %p', (size) => {
-		expect(checkSize('sora-2', size)).toEqual({
-			field: 'Size',
-			message: `Size "${size.trim()}" is not in WIDTHxHEIGHT form: use one of 720x1280 or 1280x720`,
-			description: 'Write the size as width x height in pixels without spaces, for example 720x1280.',
-		});
-	});
-
-	it('leaves other providers\' models alone', () => {
-		expect(checkSize('gw-video-1', '640x480')).toBeUndefined();
-		expect(checkSize('gw-video-1', 'hd')).toBeUndefined();
 	});
 });
 
@@ -185,7 +106,7 @@ describe('checkReferenceImage', () => {
 		);
 	});
 
-	it('leaves a malformed Size to checkSize', () => {
+	it('leaves a malformed Size to the model check', () => {
 		expect(checkReferenceImage(pngBytes(640, 480), 'hd', 'sora-2')).toBeUndefined();
 	});
 

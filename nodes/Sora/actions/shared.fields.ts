@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { SORA_MODELS, VIDEO_SECONDS } from '../domain/contract';
+import { SORA_MODELS } from '../domain/contract';
 
 /** Shows a property only for the given video operations. */
 export function forVideo(operation: string[], extra: INodeProperties['displayOptions'] = {}) {
@@ -40,7 +40,7 @@ export function modelField(operations: string[]): INodeProperties {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: `The model of your host: From List reads the host's own list; By ID takes any name. Sora names (${SORA_MODELS.join(', ')}) are checked before sending.`,
+		description: `The model of your host: From List reads the host's own list; By ID takes any name. Models of the families the node knows (Sora 2, Veo, Kling, Seedance, Hailuo, Wan, Vidu, Runway, Jimeng, Muse; e.g. ${SORA_MODELS[0]}, veo-3.1-generate-preview, kling-v2-1) are checked before anything is paid.`,
 		modes: [
 			{
 				displayName: 'From List',
@@ -56,61 +56,6 @@ export function modelField(operations: string[]): INodeProperties {
 
 export const NOT_SENT = '';
 export const CUSTOM = 'custom';
-
-export function secondsFields(operations: string[], defaultSeconds = '4'): INodeProperties[] {
-	return [
-		{
-			displayName: 'Seconds',
-			name: 'seconds',
-			type: 'options',
-			default: defaultSeconds,
-			description: 'Length of the clip. Sora 2 takes 4, 8, 12, 16 or 20 seconds.',
-			options: [
-				...VIDEO_SECONDS.map((value) => ({ name: `${value} Seconds`, value })),
-				{ name: 'Custom', value: CUSTOM, description: 'Another value your host accepts' },
-				{ name: 'Not Sent (Host Default)', value: NOT_SENT },
-			],
-			displayOptions: forVideo(operations),
-		},
-		{
-			displayName: 'Custom Seconds',
-			name: 'customSeconds',
-			type: 'string',
-			default: '',
-			placeholder: '10',
-			displayOptions: forVideo(operations, { show: { seconds: [CUSTOM] } }),
-		},
-	];
-}
-
-export const videoSizeFields: INodeProperties[] = [
-	{
-		displayName: 'Size',
-		name: 'size',
-		type: 'options',
-		default: '720x1280',
-		description: 'Width x height. sora-2 takes 720x1280 and 1280x720; sora-2-pro also the larger sizes.',
-		options: [
-			{ name: '720x1280 (Portrait, 720p)', value: '720x1280' },
-			{ name: '1280x720 (Landscape, 720p)', value: '1280x720' },
-			{ name: '1024x1792 (Portrait, Pro)', value: '1024x1792' },
-			{ name: '1792x1024 (Landscape, Pro)', value: '1792x1024' },
-			{ name: '1080x1920 (Portrait, 1080p, Pro)', value: '1080x1920' },
-			{ name: '1920x1080 (Landscape, 1080p, Pro)', value: '1920x1080' },
-			{ name: 'Custom', value: CUSTOM, description: 'Another size your host accepts' },
-			{ name: 'Not Sent (Host Default)', value: NOT_SENT },
-		],
-		displayOptions: forVideo(['create']),
-	},
-	{
-		displayName: 'Custom Size',
-		name: 'customSize',
-		type: 'string',
-		default: '',
-		placeholder: '1024x1024',
-		displayOptions: forVideo(['create'], { show: { size: [CUSTOM] } }),
-	},
-];
 
 export function binaryPropertyField(
 	operations: string[],
@@ -312,7 +257,7 @@ export function paidJobOptions(operations: string[], extra: INodeProperties[] = 
 				type: 'json',
 				default: '{}',
 				description:
-					'JSON object of provider-specific fields added to the request body (e.g. {"aspect_ratio": "16:9", "seed": 7}). A key that a field above also sends is refused: set that field to "Not Sent" to send your own value.',
+					'JSON object of provider-specific fields added to the request body as written (e.g. {"metadata": {"cfg_scale": 0.7}}). A key that a field above also sends is refused: set that field to "Model\'s Default (Not Sent)" to send your own value.',
 			},
 			...extra,
 			{

@@ -1,4 +1,5 @@
-import { DEFAULT_VIDEO_SECONDS, DEFAULT_VIDEO_SIZE, soraFamilyOf, type SoraFamily } from './contract';
+import { familyLabel, familyOf, knownModel } from '../models/index';
+import { DEFAULT_VIDEO_SIZE, soraFamilyOf, type SoraFamily } from './contract';
 
 export interface EstimatedCost {
 	usd: number;
@@ -23,10 +24,10 @@ export const PRICE_PER_SECOND: Readonly<Record<SoraFamily, Readonly<Record<strin
 	},
 };
 
-function secondsFrom(seconds: string | number | undefined): number | undefined {
-	if (seconds === undefined) return Number(DEFAULT_VIDEO_SECONDS);
-	const text = String(seconds).trim();
-	if (text === '') return Number(DEFAULT_VIDEO_SECONDS);
+/** Seconds asked, else the model's default length (undefined: unknown, for a model no family knows). */
+function secondsFrom(model: string, seconds: string | number | undefined): number | undefined {
+	const text = seconds === undefined ? '' : String(seconds).trim();
+	if (text === '') return knownModel(model)?.rules.defaultDuration;
 	if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
 	const value = Number(text);
 	return value > 0 ? value : undefined;
@@ -34,7 +35,8 @@ function secondsFrom(seconds: string | number | undefined): number | undefined {
 
 /**
  * The estimate of one job: list price per second when the model and size are in the table, else
- * `userUsdPerSecond` (the Price per Second option) when set, else null (cost unknown).
+ * `userUsdPerSecond` (the Price per Second option) when set, else null (cost unknown). The basis
+ * names the model family ("kling-v2-1 (Kling): $0.05/s (Price per Second option) × 5 s …").
  */
 export function estimateCost(
 	model: string,
@@ -47,12 +49,14 @@ export function estimateCost(
 	const listed = family ? PRICE_PER_SECOND[family][chosenSize] : undefined;
 	const usdPerSecond = listed ?? (userUsdPerSecond !== undefined && userUsdPerSecond > 0 ? userUsdPerSecond : undefined);
 	if (usdPerSecond === undefined) return null;
-	const chosenSeconds = secondsFrom(seconds);
+	const chosenSeconds = secondsFrom(model, seconds);
 	if (chosenSeconds === undefined) return null;
 	// Work in millionths of a dollar, so 0.1 × 12 comes out as 1.2, not 1.2000000000000002.
 	const micros = Math.round(usdPerSecond * 1_000_000);
 	const usd = Math.round((micros * chosenSeconds) / 10_000) / 100;
 	const rate = listed !== undefined ? `$${usdPerSecond.toFixed(2)}/s list price` : `$${usdPerSecond}/s (Price per Second option)`;
-	const basis = `${model.trim() || 'default model'} ${chosenSize}: ${rate} × ${chosenSeconds} s (estimate; your provider may charge differently)`;
+	const id = familyOf(model);
+	const name = `${model.trim() || 'default model'} (${id === 'unknown' ? 'model family unknown' : familyLabel(id)})`;
+	const basis = `${name}${listed !== undefined ? ` ${chosenSize}` : ''}: ${rate} × ${chosenSeconds} s (estimate; your provider may charge differently)`;
 	return { usd, usdPerSecond, seconds: chosenSeconds, basis };
 }

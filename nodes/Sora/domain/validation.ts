@@ -1,13 +1,5 @@
-import {
-	allowedSizesFor,
-	CHARACTER_NAME_MAX_LENGTH,
-	MAX_CHARACTERS,
-	PROMPT_MAX_LENGTH,
-	soraFamilyOf,
-	VIDEO_SECONDS,
-	VIDEO_SIZES,
-} from './contract';
-import { listOf, type Problem, SIZE_PATTERN } from './problem';
+import { CHARACTER_NAME_MAX_LENGTH, MAX_CHARACTERS, PROMPT_MAX_LENGTH } from './contract';
+import { listOf, type Problem } from './problem';
 
 export type { Problem } from './problem';
 export { checkImageUrl, checkReferenceImage } from './imageChecks';
@@ -40,43 +32,6 @@ export function checkPrompt(prompt: unknown): Problem | undefined {
 		};
 	}
 	return undefined;
-}
-
-export function checkSeconds(model: string, seconds: string): Problem | undefined {
-	if (!soraFamilyOf(model)) return undefined;
-	const value = String(seconds ?? '').trim();
-	if (value === '' || VIDEO_SECONDS.includes(value)) return undefined;
-	return {
-		field: 'Seconds',
-		message: `Seconds "${value}" is not supported by ${model.trim()}: choose ${listOf(VIDEO_SECONDS)}`,
-		description: 'Leave it empty to use the default of 4 seconds.',
-	};
-}
-
-export function checkSize(model: string, size: string): Problem | undefined {
-	const family = soraFamilyOf(model);
-	if (!family) return undefined;
-	const value = String(size ?? '').trim();
-	if (value === '') return undefined;
-	const allowed = allowedSizesFor(family);
-	if (!SIZE_PATTERN.test(value)) {
-		return {
-			field: 'Size',
-			message: `Size "${value}" is not in WIDTHxHEIGHT form: use one of ${listOf(allowed)}`,
-			description: 'Write the size as width x height in pixels without spaces, for example 720x1280.',
-		};
-	}
-	if (allowed.includes(value)) return undefined;
-	if (family === 'sora-2' && VIDEO_SIZES.includes(value)) {
-		return {
-			field: 'Size',
-			message: `Size ${value} needs sora-2-pro; ${model.trim()} takes ${listOf(allowed)}. Set Model to sora-2-pro or choose ${listOf(allowed)}.`,
-		};
-	}
-	return {
-		field: 'Size',
-		message: `Size ${value} is not supported by ${model.trim()}: choose ${listOf(allowed)}`,
-	};
 }
 
 export function checkCharacterIds(ids: string[]): Problem | undefined {

@@ -47,31 +47,31 @@ export function withCatalogue(rules: CheckedRules | undefined, entry: ModelChoic
 	};
 }
 
-function sizeProblem(model: string, rules: CheckedRules, size: string, why: string): Problem {
-	return { field: 'Size', message: `Size ${size} ${why} for ${model}`, description: summaryOf(rules) };
+function sizeProblem(rules: CheckedRules, size: string, why: string): Problem {
+	return { field: 'Size', message: `Size ${size} ${why}`, description: summaryOf(rules) };
 }
 
 /** An exact Size, for a model that takes ratio and resolution: the ratio and resolution it stands for. */
 function sizeAsWords(model: string, rules: CheckedRules, size: string, choice: CreateChoice): PlanResult | CreateChoice {
 	const dimensions = dimensionsOf(size);
-	if (!dimensions) return { problem: sizeProblem(model, rules, size, 'is not WIDTHxHEIGHT (e.g. 1280x720)') };
+	if (!dimensions) return { problem: sizeProblem(rules, `"${size}"`, `is not WIDTHxHEIGHT (e.g. 1280x720): ${model} takes ${rules.sizes ? listOf(rules.sizes) : 'Aspect Ratio and Resolution'}`) };
 	const ratio = aspectRatioOf(...dimensions);
 	const resolution = resolutionOf(...dimensions);
 	const fits = (!rules.aspectRatios || rules.aspectRatios.includes(ratio)) && (!rules.resolutions || rules.resolutions.includes(resolution));
 	if (!fits) {
 		const words = [rules.aspectRatios?.length && `Aspect Ratio (${listOf(rules.aspectRatios)})`, rules.resolutions?.length && `Resolution (${listOf(rules.resolutions)})`];
-		const why = `(${ratio} ${resolution}) is not a video ${rules.label} makes: it takes no exact size; choose ${words.filter(Boolean).join(' and ') || 'the defaults'}`;
-		return { problem: sizeProblem(model, rules, size, why) };
+		const why = `(${ratio} ${resolution}) is not a video ${model} makes: ${rules.label} takes no exact size; choose ${words.filter(Boolean).join(' and ') || 'the defaults'}`;
+		return { problem: sizeProblem(rules, size, why) };
 	}
 	return conflicts(model, rules, size, ratio, resolution, choice) ?? { ...choice, size: undefined, aspectRatio: ratio, resolution };
 }
 
 function conflicts(model: string, rules: CheckedRules, size: string, ratio: string, resolution: string, choice: CreateChoice): PlanResult | undefined {
 	if (choice.aspectRatio !== undefined && choice.aspectRatio !== ratio) {
-		return { problem: sizeProblem(model, rules, size, `is ${ratio} but Aspect Ratio asks ${choice.aspectRatio}: set one of them to "Model's Default"`) };
+		return { problem: sizeProblem(rules, size, `is ${ratio} but Aspect Ratio asks ${choice.aspectRatio}: set one of them to "Model's Default"`) };
 	}
 	if (choice.resolution !== undefined && choice.resolution !== resolution) {
-		return { problem: sizeProblem(model, rules, size, `is ${resolution} but Resolution asks ${choice.resolution}: set one of them to "Model's Default"`) };
+		return { problem: sizeProblem(rules, size, `is ${resolution} but Resolution asks ${choice.resolution}: set one of them to "Model's Default"`) };
 	}
 	return undefined;
 }
@@ -81,8 +81,9 @@ function exactSize(model: string, rules: CheckedRules, sizes: readonly string[],
 	if (choice.size !== undefined) {
 		const dimensions = dimensionsOf(choice.size);
 		const size = dimensions ? `${dimensions[0]}x${dimensions[1]}` : choice.size;
-		if (!sizes.includes(size)) return { problem: sizeProblem(model, rules, choice.size, `is not offered: ${rules.label} takes ${listOf(sizes)}`) };
-		return conflicts(model, rules, size, aspectRatioOf(...dimensions!), resolutionOf(...dimensions!), choice) ?? size;
+		if (!dimensions) return { problem: sizeProblem(rules, `"${choice.size}"`, `is not WIDTHxHEIGHT (e.g. 1280x720): ${model} takes ${listOf(sizes)}`) };
+		if (!sizes.includes(size)) return { problem: sizeProblem(rules, size, `is not offered by ${model}: ${rules.label} takes ${listOf(sizes)}${rules.sizeHint ? `. ${rules.sizeHint}` : ''}`) };
+		return conflicts(model, rules, size, aspectRatioOf(...dimensions), resolutionOf(...dimensions), choice) ?? size;
 	}
 	if (choice.aspectRatio === undefined && choice.resolution === undefined) return undefined;
 	const ratio = choice.aspectRatio ?? rules.defaultAspectRatio ?? '';

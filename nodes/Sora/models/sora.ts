@@ -26,6 +26,7 @@ const sora2: ModelRules = {
 	label: 'sora-2',
 	resolutions: ['720p'],
 	sizes: ['720x1280', '1280x720'],
+	sizeHint: 'sora-2-pro also takes 1024x1792, 1792x1024, 1080x1920 and 1920x1080',
 };
 
 /** OpenAI's Sora 2 (`sora-2*`): an exact `size` (which is its ratio and resolution); sound always; 4-20 s. */

@@ -25,6 +25,8 @@ export interface ModelRules {
 	 * is sent `size` only: Aspect Ratio and Resolution become the size they stand for.
 	 */
 	sizes?: readonly string[];
+	/** Added to a refused Size ("sora-2-pro takes the larger sizes"). */
+	sizeHint?: string;
 	/** Pixel sizes that the generic rule (short side = resolution) does not give, by "9:16 720p". */
 	pixelSizes?: Readonly<Record<string, string>>;
 	firstFrame: 'no' | 'optional' | 'required';

@@ -1,80 +1,26 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { soraFamilyOf } from '../../domain/contract';
 import { sniffMimeType } from '../../domain/image';
 import { estimateCost } from '../../domain/pricing';
-import { userPricePerSecond } from '../budgetCap';
-import {
-	checkCharacterIds,
-	checkCharacterNamesInPrompt,
-	checkImageUrl,
-	checkPrompt,
-	checkReferenceImage,
-	checkSeconds,
-	checkSize,
-} from '../../domain/validation';
-import type { CanonicalCreate, FirstFrame } from '../../hosts/types';
+import type { Problem } from '../../domain/problem';
+import { checkCharacterIds, checkCharacterNamesInPrompt, checkImageUrl, checkPrompt, checkReferenceImage } from '../../domain/validation';
+import type { CanonicalCreate, FrameImage } from '../../hosts/types';
+import { planCreate, type CreatePlan } from '../../models/plan';
 import type { SoraClient } from '../../transport/client';
-import {
-	additionalBodyFields,
-	choiceParam,
-	modelParam,
-	optionsParam,
-	requiredString,
-	stringParam,
-	throwIfProblem,
-	waitChoice,
-} from '../inputs';
+import { userPricePerSecond } from '../budgetCap';
+import { additionalBodyFields, modelParam, optionsParam, requiredString, stringParam, throwIfProblem, waitChoice } from '../inputs';
 import { postRequest, readInputFile } from '../requests';
-import { checkHostFields, checkAgainstListedModel, hostFieldOptions, readHostFields } from './hostFields';
-import {
-	forVideo,
-	modelField,
-	paidJobOptions,
-	promptField,
-	secondsFields,
-	videoSizeFields,
-	waitFields,
-} from '../shared.fields';
+import { modelField, paidJobOptions, promptField, waitFields } from '../shared.fields';
 import type { JobOperation } from '../types';
+import { checkAgainstListedModel, checkHostFields, listedModels } from './hostFields';
+import { readVideoChoice, videoShapeFields, videoShapeOptions } from './videoShape.fields';
 
 const OPERATION = ['create'];
 
 const properties: INodeProperties[] = [
 	promptField(OPERATION, 'Text that describes the video to generate'),
 	modelField(OPERATION),
-	...secondsFields(OPERATION),
-	...videoSizeFields,
-	{
-		displayName: 'Reference Image',
-		name: 'referenceImage',
-		type: 'options',
-		default: 'none',
-		description: 'An image used as the first frame. It must have exactly the video size.',
-		options: [
-			{ name: 'None', value: 'none' },
-			{ name: 'From Input Binary Field', value: 'binary' },
-			{ name: 'From URL or Data URL', value: 'url' },
-		],
-		displayOptions: forVideo(OPERATION),
-	},
-	{
-		displayName: 'Input Binary Field',
-		name: 'referenceImageBinaryProperty',
-		type: 'string',
-		default: 'data',
-		description: 'Binary property of the input item holding a JPEG, PNG or WebP image',
-		displayOptions: forVideo(OPERATION, { show: { referenceImage: ['binary'] } }),
-	},
-	{
-		displayName: 'Image URL',
-		name: 'referenceImageUrl',
-		type: 'string',
-		default: '',
-		placeholder: 'https://example.com/first-frame.png',
-		description: 'An https URL or a data:image/…;base64 URL of a JPEG, PNG or WebP image',
-		displayOptions: forVideo(OPERATION, { show: { referenceImage: ['url'] } }),
-	},
+	...videoShapeFields,
 	...waitFields(OPERATION),
 	paidJobOptions(OPERATION, [
 		{
@@ -85,7 +31,7 @@ const properties: INodeProperties[] = [
 			placeholder: 'char_123, char_456',
 			description: 'Up to two characters (from Character → Create) to appear in the video; the prompt must name each one',
 		},
-		...hostFieldOptions,
+		...videoShapeOptions,
 	]),
 ];
 
@@ -102,26 +48,46 @@ async function characterNames(client: SoraClient, ids: string[], itemIndex: numb
 	return names;
 }
 
-async function firstFrame(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	model: string,
-	sizeToMatch: string,
-): Promise<FirstFrame | undefined> {
-	const source = stringParam(ctx, 'referenceImage', itemIndex, 'none');
+type FrameParam = 'referenceImage' | 'lastFrame';
+
+/** A frame image from the input item or a URL; the first frame must match an exact size where the model or host says so. */
+async function frame(ctx: IExecuteFunctions, itemIndex: number, param: FrameParam, sizeToMatch: string, model: string): Promise<FrameImage | undefined> {
+	const source = stringParam(ctx, param, itemIndex, 'none');
+	const last = param === 'lastFrame';
+	const asLastFrame = (problem: Problem | undefined): Problem | undefined =>
+		problem && last ? { ...problem, field: 'Last Frame', message: problem.message.replace(/^Reference image|^Image URL/, 'Last Frame image') } : problem;
 	if (source === 'binary') {
-		const property = stringParam(ctx, 'referenceImageBinaryProperty', itemIndex, 'data') || 'data';
-		const input = await readInputFile(ctx, itemIndex, property, 'Reference Image');
-		throwIfProblem(ctx, itemIndex, checkReferenceImage(input.bytes, sizeToMatch, model));
+		const property = stringParam(ctx, `${param}BinaryProperty`, itemIndex, 'data') || 'data';
+		const input = await readInputFile(ctx, itemIndex, property, last ? 'Last Frame' : 'Reference Image');
+		throwIfProblem(ctx, itemIndex, asLastFrame(checkReferenceImage(input.bytes, last ? '' : sizeToMatch, last ? '' : model)));
 		const mimeType = sniffMimeType(input.bytes) ?? input.mimeType;
-		return { file: { name: 'input_reference', data: input.bytes, fileName: input.fileName, mimeType } };
+		const name = last ? 'last_frame' : 'input_reference';
+		return { file: { name, data: input.bytes, fileName: input.fileName, mimeType } };
 	}
 	if (source === 'url') {
-		const url = requiredString(ctx, 'referenceImageUrl', 'Image URL', itemIndex);
-		throwIfProblem(ctx, itemIndex, checkImageUrl(url));
+		const url = requiredString(ctx, `${param}Url`, last ? 'Last Frame Image URL' : 'Image URL', itemIndex);
+		throwIfProblem(ctx, itemIndex, asLastFrame(checkImageUrl(url)));
 		return { url };
 	}
 	return undefined;
+}
+
+/** The host's catalogue entry of the model (OpenRouter's /videos/models), whose values win over the family's table. */
+async function catalogueEntry(client: SoraClient, model: string, itemIndex: number) {
+	if (!client.host.checkAgainstModel || !model) return undefined;
+	try {
+		return (await listedModels(client)).find((entry) => entry.id === model);
+	} catch (error) {
+		client.logger.debug(`Sora: no model list, so item ${itemIndex} is checked against the model family only: ${(error as Error).message}`);
+		return undefined;
+	}
+}
+
+/** The size a first frame must have: the video's exact size, for Sora models and hosts that need it. */
+function sizeToMatch(client: SoraClient, plan: CreatePlan): string {
+	if (!client.host.firstFrameMustMatchSize && plan.family !== 'sora') return '';
+	if (plan.size) return plan.size;
+	return plan.family === 'sora' && plan.asked.width ? `${plan.asked.width}x${plan.asked.height}` : '';
 }
 
 export const create: JobOperation = {
@@ -131,44 +97,56 @@ export const create: JobOperation = {
 		const prompt = this.getNodeParameter('prompt', itemIndex, '') as string;
 		throwIfProblem(this, itemIndex, checkPrompt(prompt));
 		const model = modelParam(this, itemIndex);
-		const seconds = choiceParam(this, 'seconds', 'customSeconds', itemIndex);
-		throwIfProblem(this, itemIndex, checkSeconds(model, seconds));
-		const size = choiceParam(this, 'size', 'customSize', itemIndex);
-		throwIfProblem(this, itemIndex, checkSize(model, size));
+		const frames = {
+			firstFrame: stringParam(this, 'referenceImage', itemIndex, 'none') !== 'none',
+			lastFrame: stringParam(this, 'lastFrame', itemIndex, 'none') !== 'none',
+		};
+		const read = readVideoChoice(this, itemIndex, frames);
+		if ('problem' in read) throwIfProblem(this, itemIndex, read.problem);
+		const { choice, callbackUrl } = read as Exclude<typeof read, { problem: Problem }>;
+		const planned = planCreate(model, choice, await catalogueEntry(client, model, itemIndex));
+		throwIfProblem(this, itemIndex, planned.problem);
+		const plan = planned.plan!;
 
 		const characterIds = String(optionsParam(this, 'options', itemIndex).characterIds ?? '')
 			.split(',')
 			.map((id) => id.trim())
 			.filter(Boolean);
 		throwIfProblem(this, itemIndex, checkCharacterIds(characterIds));
-		const hostFields = readHostFields(this, itemIndex);
 		const canonical: CanonicalCreate = {
 			prompt,
 			model: model || undefined,
-			family: 'unknown',
-			durationSeconds: seconds ? Number(seconds) : undefined,
-			size: size || undefined,
+			family: plan.family,
+			durationSeconds: plan.durationSeconds,
+			aspectRatio: plan.aspectRatio,
+			resolution: plan.resolution,
+			size: plan.size,
+			generateAudio: choice.generateAudio,
+			seed: choice.seed,
+			negativePrompt: choice.negativePrompt,
 			characterIds: characterIds.length ? characterIds : undefined,
-			...hostFields,
+			callbackUrl,
 			extra: {},
 		};
-		const sizeToMatch = client.host.firstFrameMustMatchSize || soraFamilyOf(model) ? size : '';
-		canonical.firstFrame = await firstFrame(this, itemIndex, model, sizeToMatch);
-		// Auto: a family whose keys differ per host is spelled only once the host's family is known.
-		if (canonical.family !== 'sora' && canonical.family !== 'unknown') await client.identifyHost(canonical.model);
+		// Auto: a family whose keys differ per host is spelled only once the host's family is known (a free model list).
+		if (plan.family !== 'sora' && plan.family !== 'unknown') await client.identifyHost(canonical.model);
+		canonical.firstFrame = await frame(this, itemIndex, 'referenceImage', sizeToMatch(client, plan), model);
+		canonical.lastFrame = await frame(this, itemIndex, 'lastFrame', '', model);
 		throwIfProblem(this, itemIndex, checkHostFields(client.host, canonical));
-		const body = client.host.createBody(canonical);
-		canonical.extra = additionalBodyFields(this, itemIndex, body.fields);
+		canonical.extra = additionalBodyFields(this, itemIndex, client.host.createBody(canonical).fields);
 		throwIfProblem(this, itemIndex, await checkAgainstListedModel(client, canonical, itemIndex));
 		if (characterIds.length) {
 			const names = await characterNames(client, characterIds, itemIndex);
 			throwIfProblem(this, itemIndex, checkCharacterNamesInPrompt(prompt, names));
 		}
 		const { fields, files } = client.host.createBody(canonical);
+		const pricedSize = plan.size ?? (plan.asked.width ? `${plan.asked.width}x${plan.asked.height}` : undefined);
 		return {
 			request: postRequest('/videos', fields, files),
 			model,
-			estimate: estimateCost(model || 'sora-2', size, seconds, userPricePerSecond(this, itemIndex)),
+			estimate: estimateCost(model || 'sora-2', pricedSize, plan.asked.durationSeconds, userPricePerSecond(this, itemIndex)),
+			asked: plan.asked,
+			family: plan.family,
 			...waitChoice(this, itemIndex),
 		};
 	},

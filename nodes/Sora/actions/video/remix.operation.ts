@@ -3,12 +3,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { estimateCost } from '../../domain/pricing';
 import { userPricePerSecond } from '../budgetCap';
 import { checkPrompt } from '../../domain/validation';
+import { familyOf } from '../../models/index';
 import type { SoraClient } from '../../transport/client';
 import { additionalBodyFields, requiredString, throwIfProblem, waitChoice } from '../inputs';
 import { postRequest } from '../requests';
 import { paidJobOptions, promptField, videoIdField, waitFields } from '../shared.fields';
 import type { JobOperation } from '../types';
-import { completedSourceVideo } from './sourceVideo';
+import { askedLike, completedSourceVideo } from './sourceVideo';
 
 const OPERATION = ['remix'];
 
@@ -33,6 +34,8 @@ export const remix: JobOperation = {
 		return {
 			request: postRequest(`/videos/${encodeURIComponent(videoId)}/remix`, { ...extra, ...fields }),
 			model: source.model,
+			asked: askedLike(source),
+			family: familyOf(source.model ?? ''),
 			estimate: estimateCost(source.model ?? '', source.size, source.seconds, userPricePerSecond(this, itemIndex)),
 			...waitChoice(this, itemIndex),
 		};

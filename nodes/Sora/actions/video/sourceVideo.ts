@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import type { AskedVideo } from '../../domain/media';
 import type { Video } from '../../domain/video';
+import { aspectRatioOf, dimensionsOf, resolutionOf } from '../../models/geometry';
 import type { SoraClient } from '../../transport/client';
 import { inputError } from '../inputs';
 import { fetchVideo } from '../requests';
@@ -28,4 +30,18 @@ export async function completedSourceVideo(
 		});
 	}
 	return video;
+}
+
+/** What a video made from a source is asked to be: the source's length (or `seconds`) and size. */
+export function askedLike(source: Video, seconds?: number): AskedVideo {
+	const asked: AskedVideo = {};
+	const length = seconds ?? Number(source.seconds);
+	if (Number.isFinite(length) && length > 0) asked.durationSeconds = length;
+	const dimensions = source.size ? dimensionsOf(source.size) : undefined;
+	if (dimensions) {
+		[asked.width, asked.height] = dimensions;
+		asked.aspectRatio = aspectRatioOf(...dimensions);
+		asked.resolution = resolutionOf(...dimensions);
+	}
+	return asked;
 }
