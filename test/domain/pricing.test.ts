@@ -49,7 +49,7 @@ describe('estimateCost over every model, size and duration', () => {
 			usd: expectedUsd,
 			usdPerSecond: centsPerSecond / 100,
 			seconds: Number(seconds),
-			basis: `${model} ${size}: $${(centsPerSecond / 100).toFixed(2)}/s list price × ${seconds} s ${NOTE}`,
+			basis: `${model} (Sora 2) ${size}: $${(centsPerSecond / 100).toFixed(2)}/s list price × ${seconds} s ${NOTE}`,
 		});
 		// No float noise: the value prints as whole cents.
 		expect(String(estimate!.usd)).toBe(expectedUsd.toFixed(2).replace(/\.?0+$/, ''));
@@ -62,7 +62,7 @@ describe('estimateCost details', () => {
 			usd: 4,
 			usdPerSecond: 0.5,
 			seconds: 8,
-			basis: `sora-2-pro 1792x1024: $0.50/s list price × 8 s ${NOTE}`,
+			basis: `sora-2-pro (Sora 2) 1792x1024: $0.50/s list price × 8 s ${NOTE}`,
 		});
 	});
 
@@ -74,7 +74,7 @@ describe('estimateCost details', () => {
 	});
 
 	it('defaults to 720x1280 and 4 seconds when size or seconds are missing or empty', () => {
-		const expected = { usd: 0.4, usdPerSecond: 0.1, seconds: 4, basis: `sora-2 720x1280: $0.10/s list price × 4 s ${NOTE}` };
+		const expected = { usd: 0.4, usdPerSecond: 0.1, seconds: 4, basis: `sora-2 (Sora 2) 720x1280: $0.10/s list price × 4 s ${NOTE}` };
 		expect(estimateCost('sora-2', undefined, undefined)).toEqual(expected);
 		expect(estimateCost('sora-2', '', '')).toEqual(expected);
 		expect(estimateCost('sora-2', '  ', ' ')).toEqual(expected);
@@ -85,7 +85,7 @@ describe('estimateCost details', () => {
 	it('accepts seconds as a number and trims text', () => {
 		expect(estimateCost(' sora-2 ', ' 1280x720 ', 8)!.usd).toBe(0.8);
 		expect(estimateCost('sora-2', '1280x720', ' 16 ')!.seconds).toBe(16);
-		expect(estimateCost('sora-2', '1280x720', ' 16 ')!.basis.startsWith('sora-2 1280x720:')).toBe(true);
+		expect(estimateCost('sora-2', '1280x720', ' 16 ')!.basis.startsWith('sora-2 (Sora 2) 1280x720:')).toBe(true);
 	});
 
 	it('prices durations outside the list too, because extensions and other hosts may use them', () => {
@@ -108,5 +108,24 @@ describe('estimateCost details', () => {
 		['infinite seconds', 'sora-2', '720x1280', Number.POSITIVE_INFINITY],
 	])('null for %s', (_name, model, size, seconds) => {
 		expect(estimateCost(model, size, seconds)).toBeNull();
+	});
+});
+
+describe('estimateCost names the model family', () => {
+	it("prices a model outside the table by Price per Second, with its family's default length when none is asked", () => {
+		expect(estimateCost('kling-v2-1', undefined, undefined, 0.05)).toEqual({
+			usd: 0.25,
+			usdPerSecond: 0.05,
+			seconds: 5,
+			basis: `kling-v2-1 (Kling): $0.05/s (Price per Second option) × 5 s ${NOTE}`,
+		});
+		expect(estimateCost('gemini/veo-3.1-generate-preview', undefined, 6, 0.4)!.basis).toBe(
+			`gemini/veo-3.1-generate-preview (Veo): $0.4/s (Price per Second option) × 6 s ${NOTE}`,
+		);
+	});
+
+	it('says when the family is unknown, and gives no estimate without a length', () => {
+		expect(estimateCost('gw-video-1', undefined, 8, 0.1)!.basis).toBe(`gw-video-1 (model family unknown): $0.1/s (Price per Second option) × 8 s ${NOTE}`);
+		expect(estimateCost('gw-video-1', undefined, undefined, 0.1)).toBeNull();
 	});
 });

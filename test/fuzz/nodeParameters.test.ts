@@ -36,12 +36,12 @@ const fastWait = { pollIntervalSeconds: 1, timeoutMinutes: 0.1 };
 /** Valid parameters of each operation, and the names worth mutating. */
 const OPERATIONS: Record<string, { base: INodeParameters; fields: string[] }> = {
 	create: {
-		base: { resource: 'video', operation: 'create', prompt: 'A paper boat', model, seconds: '4', size: '720x1280', waitOptions: fastWait },
-		fields: ['prompt', 'model', 'seconds', 'customSeconds', 'size', 'customSize', 'referenceImage', 'referenceImageBinaryProperty', 'referenceImageUrl', 'waitForCompletion', 'downloadVideo', 'binaryPropertyName', 'options', 'options.additionalBodyFields', 'options.characterIds', 'options.maxEstimatedCostUsd', 'waitOptions', 'waitOptions.maxConcurrentJobs', 'waitOptions.pollIntervalSeconds', 'waitOptions.timeoutMinutes', 'waitOptions.onTimeout'],
+		base: { resource: 'video', operation: 'create', prompt: 'A paper boat', model, duration: 4, size: '720x1280', waitOptions: fastWait },
+		fields: ['prompt', 'model', 'duration', 'aspectRatio', 'resolution', 'size', 'customSize', 'referenceImage', 'referenceImageBinaryProperty', 'referenceImageUrl', 'lastFrame', 'lastFrameBinaryProperty', 'lastFrameUrl', 'options.generateAudio', 'options.seed', 'options.negativePrompt', 'waitForCompletion', 'downloadVideo', 'binaryPropertyName', 'options', 'options.additionalBodyFields', 'options.characterIds', 'options.maxEstimatedCostUsd', 'waitOptions', 'waitOptions.maxConcurrentJobs', 'waitOptions.pollIntervalSeconds', 'waitOptions.timeoutMinutes', 'waitOptions.onTimeout'],
 	},
 	remix: { base: { resource: 'video', operation: 'remix', videoId: 'SEEDED', prompt: 'Again', waitOptions: fastWait }, fields: ['videoId', 'prompt', 'options', 'options.additionalBodyFields', 'waitForCompletion', 'binaryPropertyName'] },
 	edit: { base: { resource: 'video', operation: 'edit', videoSource: 'id', videoId: 'SEEDED', prompt: 'Edit', waitOptions: fastWait }, fields: ['videoSource', 'videoId', 'videoBinaryProperty', 'prompt', 'options.additionalBodyFields', 'waitForCompletion'] },
-	extend: { base: { resource: 'video', operation: 'extend', videoSource: 'id', videoId: 'SEEDED', prompt: 'More', seconds: '4', waitOptions: fastWait }, fields: ['videoSource', 'videoId', 'videoBinaryProperty', 'prompt', 'seconds', 'customSeconds', 'options.additionalBodyFields'] },
+	extend: { base: { resource: 'video', operation: 'extend', videoSource: 'id', videoId: 'SEEDED', prompt: 'More', duration: 4, waitOptions: fastWait }, fields: ['videoSource', 'videoId', 'videoBinaryProperty', 'prompt', 'duration', 'options.additionalBodyFields'] },
 	get: { base: { resource: 'video', operation: 'get', videoId: 'SEEDED', waitOptions: fastWait }, fields: ['videoId', 'waitForCompletion', 'downloadVideo', 'binaryPropertyName', 'waitOptions.onTimeout'] },
 	download: { base: { resource: 'video', operation: 'download', videoId: 'SEEDED' }, fields: ['videoId', 'variant', 'binaryPropertyName'] },
 	list: { base: { resource: 'video', operation: 'list', returnAll: false, limit: 5 }, fields: ['returnAll', 'limit', 'order'] },

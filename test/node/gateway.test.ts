@@ -11,8 +11,7 @@ describe('another provider of the contract (gateway mode)', () => {
 		const { items, error } = await api.run(
 			createParams({
 				model: gatewayModel('gw-video-1'),
-				seconds: 'custom',
-				customSeconds: '10',
+				duration: 10,
 				size: '',
 				options: { additionalBodyFields: '{"aspect_ratio": "16:9", "resolution": "720p", "audio": false, "seed": 7, "negative_prompt": "blur"}' },
 			}),
@@ -30,7 +29,7 @@ describe('another provider of the contract (gateway mode)', () => {
 	test('Additional Body Fields become form fields (nested values JSON-encoded) when a file is uploaded', async () => {
 		await api.run(
 			createParams({
-				model: gatewayModel('gw-video-1'), seconds: 'custom', customSeconds: '5', size: '',
+				model: gatewayModel('gw-video-1'), duration: 5, size: '',
 				referenceImage: 'binary', waitForCompletion: false,
 				options: { additionalBodyFields: '{"aspect_ratio": "9:16", "resolution": "720p", "seed": 3}' },
 			}),
@@ -42,7 +41,7 @@ describe('another provider of the contract (gateway mode)', () => {
 	});
 
 	test('loose answers are tolerated: seconds as a number, no progress, content without a content type', async () => {
-		const { items, error } = await api.run(createParams({ model: gatewayModel('gw-video-1-fast'), seconds: 'custom', customSeconds: '5', size: '' }));
+		const { items, error } = await api.run(createParams({ model: gatewayModel('gw-video-1-fast'), duration: 5, size: '' }));
 		expect(error).toBeUndefined();
 		expect(items[0].json.seconds).toBe('5');
 		expect(items[0].binary!.data.mimeType).toBe('video/mp4');
@@ -50,7 +49,7 @@ describe('another provider of the contract (gateway mode)', () => {
 	});
 
 	test('a status beyond the contract ends the wait with a clear message', async () => {
-		const { items } = await api.run(createParams({ model: gatewayModel('gw-video-1'), seconds: 'custom', customSeconds: '5', size: '', prompt: 'gone [expired]' }), { continueOnFail: true });
+		const { items } = await api.run(createParams({ model: gatewayModel('gw-video-1'), duration: 5, size: '', prompt: 'gone [expired]' }), { continueOnFail: true });
 		expect(items[0].json.error).toMatch(/^Video generation failed: The video ended with status "expired" \[item 0, video video_\w+\]$/);
 	});
 
@@ -62,7 +61,7 @@ describe('another provider of the contract (gateway mode)', () => {
 	});
 
 	test('custom headers of the credential are sent with every request', async () => {
-		await api.run(createParams({ model: gatewayModel('gw-video-1'), seconds: 'custom', customSeconds: '5', size: '', waitForCompletion: false }), {
+		await api.run(createParams({ model: gatewayModel('gw-video-1'), duration: 5, size: '', waitForCompletion: false }), {
 			credentials: { ...api.credentials, customHeaders: { header: [{ name: 'X-Route', value: 'eu-1' }] } },
 		});
 		expect(api.requests({ method: 'POST' })[0].headers['x-route']).toBe('eu-1');

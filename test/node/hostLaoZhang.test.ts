@@ -13,8 +13,8 @@ describe('LaoZhang API (Host Type LaoZhang)', () => {
 	test('Create with wait: seconds as a string, aspect ratio, the first frame as image; the MP4 from video_url without the key', async () => {
 		const { items, error } = await run(
 			createParams({
-				model: muse(), seconds: 'custom', customSeconds: '8', size: '', referenceImage: 'url',
-				referenceImageUrl: 'https://example.com/first.png', options: { aspectRatio: '9:16' },
+				model: muse(), duration: 8, size: '', referenceImage: 'url',
+				referenceImageUrl: 'https://example.com/first.png', aspectRatio: '9:16',
 			}),
 		);
 		expect(error).toBeUndefined();
@@ -28,7 +28,7 @@ describe('LaoZhang API (Host Type LaoZhang)', () => {
 	});
 
 	test("a failing prompt ends with the host's reason; an unknown id with its message", async () => {
-		const failed = await run(createParams({ model: muse(), seconds: '', size: '', prompt: 'blocked [fail]' }));
+		const failed = await run(createParams({ model: muse(), duration: '', size: '', prompt: 'blocked [fail]' }));
 		expect(failed.error?.message).toMatch(/^Video generation failed: (?!The host reported).+ \[item 0, video task_\w+\]$/);
 		const unknown = await run({ resource: 'video', operation: 'get', videoId: 'task_missing' });
 		expect(unknown.error?.message).toBe('task_not_exist [item 0, video task_missing]');
@@ -40,9 +40,9 @@ describe('LaoZhang API (Host Type LaoZhang)', () => {
 		expect(api.requests()).toHaveLength(0);
 	});
 
-	test('OpenRouter-only fields are refused before anything is sent', async () => {
-		const { error } = await run(createParams({ model: muse(), seconds: '', size: '', options: { resolution: '1080p' } }));
-		expect(error?.message).toBe("LaoZhang API (Muse) takes no Resolution (not in LaoZhang's docs for it): remove it [item 0]");
+	test('a resolution Muse does not make is refused before anything is sent', async () => {
+		const { error } = await run(createParams({ model: muse(), duration: '', size: '', resolution: '1080p' }));
+		expect(error?.message).toBe('Resolution 1080p is not offered by muse-video: Muse takes 720p [item 0]');
 		expect(api.requests()).toHaveLength(0);
 	});
 

@@ -58,7 +58,7 @@ describe.each([
 	});
 
 	test('a video of a task channel is fetched from the URL the host names, without the key', async () => {
-		const { items, error } = await run(createParams({ model: model('kling-v2-master'), seconds: '', size: '' }));
+		const { items, error } = await run(createParams({ model: model('kling-v2-master'), duration: '', size: '' }));
 		expect(error).toBeUndefined();
 		expect(items[0].json.resultUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
 		expect(api.server.cdn.requests.length).toBeGreaterThan(0);

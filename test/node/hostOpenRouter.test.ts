@@ -15,7 +15,7 @@ describe.each([
 	const posts = () => api.requests({ method: 'POST', path: /^\/videos$/ });
 
 	test('Create with wait: Seconds → duration, Size → resolution + aspect ratio, the MP4 from unsigned_urls, the reported cost', async () => {
-		const { items, error } = await run(createParams({ model: veo, seconds: '8', size: '1280x720' }));
+		const { items, error } = await run(createParams({ model: veo, duration: 8, size: '1280x720' }));
 		expect(error).toBeUndefined();
 		expect(posts()[0].json).toEqual({ model: 'google/veo-3.1', prompt: 'A paper boat on a rainy street', duration: 8, resolution: '720p', aspect_ratio: '16:9' });
 		expect(items[0].json).toMatchObject({ id: expect.stringMatching(/^job-/), status: 'completed', resultUrl: expect.stringContaining('/content?index=0'), reportedCost: { usd: expect.any(Number) } });
@@ -28,7 +28,7 @@ describe.each([
 		const png = readFixture('input-720x1280.png');
 		const { error } = await run(
 			createParams({
-				model: veo, seconds: '4', size: '720x1280', referenceImage: 'binary', waitForCompletion: false,
+				model: veo, duration: 4, size: '720x1280', referenceImage: 'binary', waitForCompletion: false,
 				options: { generateAudio: false, callbackUrl: 'https://n8n.example.com/webhook/sora' },
 			}),
 			{ items: [{ binary: { data: { data: png, fileName: 'f.png', mimeType: 'image/png' } } }] },
@@ -41,17 +41,17 @@ describe.each([
 	});
 
 	test("a duration or resolution the model does not list is refused before any create, naming what it takes", async () => {
-		const seconds = await run(createParams({ model: veo, seconds: 'custom', customSeconds: '5' }));
-		expect(seconds.error?.message).toBe('Seconds 5 is not offered by google/veo-3.1 on OpenRouter: choose 4, 6 or 8 [item 0]');
-		const resolution = await run(createParams({ model: veo, options: { resolution: '4K' } }));
-		expect(resolution.error?.message).toBe('Resolution 4K is not offered by google/veo-3.1 on OpenRouter: choose 720p or 1080p [item 0]');
+		const seconds = await run(createParams({ model: veo, duration: 5 }));
+		expect(seconds.error?.message).toBe('Duration 5 s is not offered by google/veo-3.1: google/veo-3.1 on OpenRouter takes 4, 6 or 8 seconds [item 0]');
+		const resolution = await run(createParams({ model: veo, size: '', resolution: '4K' }));
+		expect(resolution.error?.message).toBe('Resolution 4K is not offered by google/veo-3.1: google/veo-3.1 on OpenRouter takes 720p or 1080p [item 0]');
 		expect(posts()).toHaveLength(0);
 	});
 
 	test('a field OpenRouter does not take is refused before anything is sent', async () => {
 		const { error } = await run(createParams({ model: veo, options: { characterIds: 'char_1' } }));
 		expect(error?.message).toBe('OpenRouter takes no Character IDs: remove it [item 0]');
-		expect(api.requests()).toHaveLength(0);
+		expect(posts()).toHaveLength(0);
 	});
 
 	test("a failed job ends with OpenRouter's reason (its error is a string)", async () => {

@@ -70,8 +70,8 @@ describe('preflight validation: a clear error and not a single request', () => {
 	const image = (name: string, mimeType: string) => [{ json: {}, binary: { data: { data: readFixture(name), fileName: 'upload.bin', mimeType } } }];
 	test.each([
 		['a too long prompt', { prompt: 'x'.repeat(32001) }, undefined, 'Prompt is 32001 characters long; the limit is 32000. Shorten it by 1 characters. [item 0]'],
-		['seconds sora-2 does not take', { seconds: 'custom', customSeconds: '10' }, undefined, 'Seconds "10" is not supported by sora-2: choose 4, 8, 12, 16 or 20 [item 0]'],
-		['a pro-only size with sora-2', { size: '1920x1080' }, undefined, 'Size 1920x1080 needs sora-2-pro; sora-2 takes 720x1280 or 1280x720. Set Model to sora-2-pro or choose 720x1280 or 1280x720. [item 0]'],
+		['a duration sora-2 does not make', { duration: 10 }, undefined, 'Duration 10 s is not offered by sora-2: sora-2 takes 4, 8, 12, 16 or 20 seconds [item 0]'],
+		['a pro-only size with sora-2', { size: '1920x1080' }, undefined, 'Size 1920x1080 is not offered by sora-2: sora-2 takes 720x1280 or 1280x720. sora-2-pro also takes 1024x1792, 1792x1024, 1080x1920 and 1920x1080 [item 0]'],
 		['a reference image of the wrong type (read from its bytes)', { referenceImage: 'binary' }, image('input-720x1280.gif', 'image/png'), 'Reference image is image/gif; the API accepts image/jpeg, image/png or image/webp. Convert it to one of those. [item 0]'],
 		['a reference image of the wrong size', { referenceImage: 'binary' }, image('input-640x480.png', 'image/png'), 'Reference image is 640x480 but Size is 720x1280: the first frame must match the video size exactly. Resize the image to 720x1280. [item 0]'],
 		['more than two characters', { options: { characterIds: 'char_1, char_2, char_3' } }, undefined, '3 character IDs given; a video can include at most 2. Remove 1. [item 0]'],
@@ -101,8 +101,8 @@ describe('preflight validation: a clear error and not a single request', () => {
 
 describe('cost estimate and budget cap', () => {
 	test('each output carries its estimate from the price table', async () => {
-		const { items } = await api.run(createParams({ model: sora2pro, size: '1792x1024', seconds: '8', waitForCompletion: false }));
-		expect(items[0].json.estimatedCost).toEqual({ usd: 4, usdPerSecond: 0.5, seconds: 8, basis: expect.stringContaining('sora-2-pro 1792x1024') });
+		const { items } = await api.run(createParams({ model: sora2pro, size: '1792x1024', duration: 8, waitForCompletion: false }));
+		expect(items[0].json.estimatedCost).toEqual({ usd: 4, usdPerSecond: 0.5, seconds: 8, basis: expect.stringContaining('sora-2-pro (Sora 2) 1792x1024') });
 	});
 
 	test('an unknown model has a null estimate', async () => {
@@ -111,7 +111,7 @@ describe('cost estimate and budget cap', () => {
 	});
 
 	test('a batch over Max Estimated Cost per Execution is refused whole, with the sum and the cap, before any request', async () => {
-		const { error } = await api.run(createParams({ model: sora2pro, size: '1920x1080', seconds: '12', options: { maxEstimatedCostUsd: 20 } }), {
+		const { error } = await api.run(createParams({ model: sora2pro, size: '1920x1080', duration: 12, options: { maxEstimatedCostUsd: 20 } }), {
 			items: [{ json: {} }, { json: {} }, { json: {} }],
 		});
 		expect(error?.message).toBe('Estimated cost $25.20 for 3 videos is above Max Estimated Cost per Execution ($20.00): nothing was sent');
@@ -147,7 +147,7 @@ describe('Edit, Extend, Characters, image URL', () => {
 
 	test('Extend adds seconds, priced by the source model and size', async () => {
 		const id = await seedVideo(api.server);
-		const { items } = await api.run({ resource: 'video', operation: 'extend', videoSource: 'id', videoId: id, prompt: 'keep going', seconds: '8', waitOptions: { pollIntervalSeconds: 1 } });
+		const { items } = await api.run({ resource: 'video', operation: 'extend', videoSource: 'id', videoId: id, prompt: 'keep going', duration: 8, waitOptions: { pollIntervalSeconds: 1 } });
 		expect(items[0].json).toMatchObject({ status: 'completed', seconds: '12' });
 		expect(items[0].json.estimatedCost).toMatchObject({ usd: 0.8, seconds: 8 });
 		expect((await readBinary(items[0].binary!.data)).length).toBeGreaterThan(0);

@@ -60,7 +60,7 @@ export function createParams(overrides: INodeParameters = {}): INodeParameters {
 		operation: 'create',
 		prompt: 'A paper boat on a rainy street',
 		model: sora2,
-		seconds: '4',
+		duration: 4,
 		size: '720x1280',
 		waitOptions: { pollIntervalSeconds: 1 },
 		...overrides,

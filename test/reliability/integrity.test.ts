@@ -174,12 +174,12 @@ describe('cost: Price per Second, Refuse Unpriced Items, node-level settings', (
 	const otherModel = { __rl: true, mode: 'id', value: 'other-video-model' };
 
 	test('Price per Second (USD) prices a model outside the price table', async () => {
-		const { items } = await api.run(createParams({ model: otherModel, seconds: '8', waitForCompletion: false, options: { pricePerSecondUsd: 0.05 } }));
+		const { items } = await api.run(createParams({ model: otherModel, duration: 8, waitForCompletion: false, options: { pricePerSecondUsd: 0.05 } }));
 		expect(items[0].json.estimatedCost).toEqual({ usd: 0.4, usdPerSecond: 0.05, seconds: 8, basis: expect.stringContaining('Price per Second option') });
 	});
 
 	test('the cap counts priced items with Price per Second, and refuses a batch it cannot price', async () => {
-		const over = await api.run(createParams({ model: otherModel, seconds: '8', options: { pricePerSecondUsd: 0.5, maxEstimatedCostUsd: 10 } }), { items: [{ json: {} }, { json: {} }, { json: {} }] });
+		const over = await api.run(createParams({ model: otherModel, duration: 8, options: { pricePerSecondUsd: 0.5, maxEstimatedCostUsd: 10 } }), { items: [{ json: {} }, { json: {} }, { json: {} }] });
 		expect(over.error?.message).toBe('Estimated cost $12.00 for 3 videos is above Max Estimated Cost per Execution ($10.00): nothing was sent');
 		const unpriced = await api.run(createParams({ model: otherModel, options: { maxEstimatedCostUsd: 10 } }));
 		expect(unpriced.error?.message).toBe('1 of 1 videos have no known price, so Max Estimated Cost per Execution ($10.00) cannot be checked: nothing was sent');

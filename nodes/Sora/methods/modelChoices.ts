@@ -15,8 +15,10 @@ async function rulesOfChosenModel(ctx: ILoadOptionsFunctions): Promise<{ model: 
 	const model = String(ctx.getCurrentNodeParameter('model', { extractValue: true }) ?? '').trim();
 	const known = knownModel(model)?.rules;
 	let entry: ModelChoice | undefined;
+	let host: string | undefined;
 	try {
 		const client = await SoraClient.connect(ctx);
+		host = client.host.label;
 		if (model && client.host.checkAgainstModel) {
 			const { body } = await client.call({ method: 'GET', path: client.host.modelListPath }, 'safe', {});
 			entry = client.host.readModels(body).find((m) => m.id === model);
@@ -24,7 +26,7 @@ async function rulesOfChosenModel(ctx: ILoadOptionsFunctions): Promise<{ model: 
 	} catch (error) {
 		ctx.logger.debug(`Sora: the model list could not be read for the choices of ${model}: ${(error as Error).message}`);
 	}
-	return { model, rules: entry ? withCatalogue(known, entry) : known };
+	return { model, rules: entry ? withCatalogue(known, entry, host) : known };
 }
 
 function modelDefault(value: string | number | undefined, unit = ''): INodePropertyOptions {

@@ -26,7 +26,7 @@ export interface CreatePlan {
 export type PlanResult = { plan: CreatePlan; problem?: undefined } | { problem: Problem; plan?: undefined };
 
 /** The rules a host's catalogue gives for a model (OpenRouter's /videos/models): they win over the family's. */
-export function withCatalogue(rules: CheckedRules | undefined, entry: ModelChoice): CheckedRules {
+export function withCatalogue(rules: CheckedRules | undefined, entry: ModelChoice, host = 'the host'): CheckedRules {
 	const base: CheckedRules = rules ?? {
 		label: entry.id,
 		firstFrame: 'optional',
@@ -35,7 +35,7 @@ export function withCatalogue(rules: CheckedRules | undefined, entry: ModelChoic
 		seed: true,
 		negativePrompt: true,
 	};
-	const listed = `${entry.id} (the host's model list)`;
+	const listed = `${entry.id} on ${host}`;
 	return {
 		...base,
 		label: entry.durations || entry.aspectRatios || entry.resolutions ? listed : base.label,
@@ -122,10 +122,10 @@ function askedOf(rules: CheckedRules | undefined, choice: CreateChoice, size: st
  * family's table) before anything is paid, and spelled for the canonical request: exact-size models
  * get `size`, the others `aspectRatio` and `resolution`. An unknown model gets what the user set.
  */
-export function planCreate(model: string, choice: CreateChoice, catalogue?: ModelChoice): PlanResult {
+export function planCreate(model: string, choice: CreateChoice, catalogue?: ModelChoice, host?: string): PlanResult {
 	const known = knownModel(model);
 	const family = known?.family.id ?? 'unknown';
-	const rules = catalogue ? withCatalogue(known?.rules, catalogue) : known?.rules;
+	const rules = catalogue ? withCatalogue(known?.rules, catalogue, host) : known?.rules;
 	const name = model.trim() || 'the default model';
 	if (!rules) {
 		const { durationSeconds, aspectRatio, resolution, size } = choice;

@@ -104,7 +104,7 @@ export const create: JobOperation = {
 		const read = readVideoChoice(this, itemIndex, frames);
 		if ('problem' in read) throwIfProblem(this, itemIndex, read.problem);
 		const { choice, callbackUrl } = read as Exclude<typeof read, { problem: Problem }>;
-		const planned = planCreate(model, choice, await catalogueEntry(client, model, itemIndex));
+		const planned = planCreate(model, choice, await catalogueEntry(client, model, itemIndex), client.host.label);
 		throwIfProblem(this, itemIndex, planned.problem);
 		const plan = planned.plan!;
 
