@@ -50,8 +50,7 @@ export async function runRpmCase(spec: { label: string; items: number; generatio
 			items: Array.from({ length: spec.items }, () => ({ json: {} })),
 			parameters: createParams({
 				model: { __rl: true, mode: 'id', value: 'gw-video-1' },
-				seconds: 'custom',
-				customSeconds: '5',
+				duration: 5,
 				size: '',
 				options: { maxRequestsPerMinute: spec.nodeCap ?? 0 },
 				waitOptions: { pollIntervalSeconds: 1, maxConcurrentJobs: 64, timeoutMinutes: 10 },

@@ -48,7 +48,7 @@ async function main() {
 		operation: 'create',
 		prompt: process.env.SORA_PROMPT ?? 'A paper boat drifting down a rainy city gutter, cinematic, golden hour',
 		model: { mode: 'id', value: process.env.SORA_MODEL ?? (real ? 'sora-2' : host.model) },
-		seconds: process.env.SORA_SECONDS ?? (real ? '4' : host.seconds),
+		duration: Number(process.env.SORA_DURATION ?? process.env.SORA_SECONDS ?? (real ? '4' : host.seconds)),
 		size: process.env.SORA_SIZE ?? (real ? '1280x720' : host.size),
 		waitForCompletion: true,
 		downloadVideo: true,

@@ -198,7 +198,7 @@ export async function runSoak(partial: Partial<SoakOptions> = {}, log: (line: st
 			operation: 'create',
 			prompt: '={{ $json.prompt }}',
 			model: { __rl: true, mode: 'id', value: 'sora-2' },
-			seconds: '4',
+			duration: 4,
 			size: '720x1280',
 			waitForCompletion: true,
 			downloadVideo: true,

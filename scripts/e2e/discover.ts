@@ -129,7 +129,7 @@ async function createVideo(checks: Checks, page: Page, shot: (page: Page, step: 
 	await page.locator('[data-test-id="parameter-input-prompt"] textarea, [data-test-id="parameter-input-prompt"] [contenteditable]').first().fill(REQUEST.prompt);
 	await pickModel(page, REQUEST.model);
 	await pickOption(page, 'size', REQUEST.sizeOption);
-	await pickOption(page, 'seconds', `${REQUEST.seconds} Seconds`);
+	await pickOption(page, 'duration', `${REQUEST.seconds} Seconds`);
 	await page.waitForTimeout(500); // the dropdown's closing animation
 	await shot(page, '06-create-parameters');
 	const text = await page.locator('[data-test-id="node-parameters"]').first().innerText();

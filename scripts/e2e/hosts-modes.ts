@@ -49,7 +49,7 @@ function lacked(operation: string, idPrefix: string): LackedOperation {
 		Remix: { parameters: { resource: 'video', operation: 'remix', videoId: id, prompt: 'e2e: the same, at night' }, request: /\/remix$/ },
 		Edit: { parameters: { resource: 'video', operation: 'edit', videoSource: 'id', videoId: id, prompt: 'e2e: make it rain' }, request: /\/videos\/edits/ },
 		Extend: {
-			parameters: { resource: 'video', operation: 'extend', videoSource: 'id', videoId: id, prompt: 'e2e: the boat sails on', seconds: '4' },
+			parameters: { resource: 'video', operation: 'extend', videoSource: 'id', videoId: id, prompt: 'e2e: the boat sails on', duration: 4 },
 			request: /\/videos\/extensions/,
 		},
 		'Character Create': {

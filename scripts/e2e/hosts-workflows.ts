@@ -75,7 +75,7 @@ function modeNodes(spec: HostModeSpec, index: number) {
 		nodes.push(node);
 		return node;
 	};
-	const create = { resource: 'video', operation: 'create', model, seconds: spec.seconds, size: spec.size };
+	const create = { resource: 'video', operation: 'create', model, duration: Number(spec.seconds), size: spec.size };
 	const first = sora(NODE.create(spec), {
 		...create,
 		prompt: `e2e ${spec.mode}: a paper boat drifting on a pond at dawn`,

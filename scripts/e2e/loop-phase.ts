@@ -33,7 +33,7 @@ function loopWorkflow() {
 			node('a0000000-0000-4000-8000-000000000003', 'Loop Over Items', 'n8n-nodes-base.splitInBatches', 3, 400, { batchSize: 1, options: {} }),
 			node('a0000000-0000-4000-8000-000000000004', 'Sora', SORA_TYPE, 1, 600, {
 				resource: 'video', operation: 'create', prompt: '={{ $json.prompt }}',
-				model: { __rl: true, mode: 'id', value: 'sora-2' }, seconds: '4', size: '720x1280',
+				model: { __rl: true, mode: 'id', value: 'sora-2' }, duration: 4, size: '720x1280',
 				waitForCompletion: true, downloadVideo: true, waitOptions: { pollIntervalSeconds: 1 },
 				options: { hostHonoursIdempotencyKey: true },
 			}, { credentials: { soraApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } } }),

@@ -100,7 +100,7 @@ export function additionalBodyFields(
 		throw inputError(ctx, itemIndex, {
 			field: 'Additional Body Fields',
 			message: `Additional Body Fields sets ${collisions.map((k) => `"${k}"`).join(', ')}, which the node already sends from its own fields`,
-			description: 'Set the matching field to "Not Sent (Host Default)" (or remove the key) to send your own value.',
+			description: 'Set the matching field to "Model\'s Default (Not Sent)" (or remove the key) to send your own value.',
 		});
 	}
 	return extra;
