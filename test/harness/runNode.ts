@@ -165,6 +165,20 @@ export async function searchList(method: string, credentials: ICredentialDataDec
 	return await search.call(context, filter);
 }
 
+/** Calls one of the node's loadOptions methods as the editor does, with the node's current parameters (e.g. the chosen model). */
+export async function loadOptions(method: string, credentials: ICredentialDataDecryptedObject, parameters: INodeParameters) {
+	const node: INode = {
+		id: 'node-under-test', name: 'Node', type: SORA_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters,
+		credentials: { soraApi: { id: 'cred-1', name: 'Sora account' } },
+	};
+	const workflow = new Workflow({ id: 'harness-workflow', nodes: [node], connections: {}, nodeTypes, active: false, settings: {} });
+	credentialsHelper.setValues({ soraApi: credentials });
+	const additionalData = harnessAdditionalData(credentialsHelper, { currentNodeParameters: parameters });
+	const context = new LoadOptionsContext(workflow, node, additionalData, `parameters.${method}`);
+	const methods = (nodeTypeClasses[SORA_NODE_TYPE] as Sora).methods.loadOptions as Record<string, (this: LoadOptionsContext) => Promise<unknown>>;
+	return (await methods[method].call(context)) as Array<{ name: string; value: string | number; description?: string }>;
+}
+
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	return await startNode(options).result;
 }
