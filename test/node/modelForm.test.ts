@@ -4,6 +4,7 @@
  * asked (the model's defaults filled in) and the model family reach the job; the editor's choices
  * follow the chosen model (and the host's catalogue where it has one).
  */
+import type { HarnessItem } from '../harness/inputNode';
 import { loadOptions } from '../harness/runNode';
 import { create } from '../../nodes/Sora/actions/video/create.operation';
 import type { PreparedJob } from '../../nodes/Sora/actions/types';
@@ -24,7 +25,7 @@ function preparedJobs() {
 
 describe('a new-api gateway: values refused before paying, naming what the model takes', () => {
 	const api = useReferenceServer({ mode: 'newapi', refreshMs: 100 });
-	const run = (parameters: Parameters<typeof api.run>[0], continueOnFail = false, items?: Array<{ json: Record<string, unknown> }>) =>
+	const run = (parameters: Parameters<typeof api.run>[0], continueOnFail = false, items?: HarnessItem[]) =>
 		api.run(parameters, { credentials: { ...api.credentials, hostType: 'newApi' }, continueOnFail, ...(items ? { items } : {}) });
 
 	test.each([
