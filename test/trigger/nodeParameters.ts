@@ -15,6 +15,8 @@ function valueProblems(property: INodeProperties, value: NodeParameterValueType,
 	const problem = (text: string) => [`${path}: ${text} (got ${JSON.stringify(value)})`];
 	switch (property.type) {
 		case 'options':
+			// Choices loaded from the chosen model (Duration, Aspect Ratio, Resolution): a value, judged by the node before paying.
+			if (property.typeOptions?.loadOptionsMethod) return ['string', 'number'].includes(typeof value) ? [] : problem('not a string or a number');
 			return optionValues(property).includes(value) ? [] : problem(`not one of ${JSON.stringify(optionValues(property))}`);
 		case 'multiOptions':
 			return Array.isArray(value) && value.every((v) => optionValues(property).includes(v)) ? [] : problem('not a subset of the options');
