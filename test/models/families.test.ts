@@ -3,7 +3,7 @@
  * messages that refuse a value before anything is paid, what was asked (the model's defaults
  * filled in), and the pixel size an aspect ratio and a resolution stand for.
  */
-import { bareModelId, familyOf, knownModel } from '../../nodes/Sora/models';
+import { bareModelId, familyOf, knownModel, pixelSizeOf } from '../../nodes/Sora/models';
 import { pixelSizeFor, aspectRatioOf } from '../../nodes/Sora/models/geometry';
 import { planCreate, type CreateChoice } from '../../nodes/Sora/models/plan';
 
@@ -151,6 +151,12 @@ describe('pixel sizes', () => {
 	it("a model's own table wins (Runway's ratios, Wan's sizes)", () => {
 		expect(pixelSizeFor('4:3', '720p', knownModel('gen4_turbo')!.rules.pixelSizes)).toBe('1104x832');
 		expect(pixelSizeFor('1:1', '480p', knownModel('wan2.5-t2v-preview')!.rules.pixelSizes)).toBe('624x624');
+	});
+
+	it('by model id', () => {
+		expect(pixelSizeOf('runwayml/gen4_turbo', '1:1', '720p')).toBe('960x960');
+		expect(pixelSizeOf('kling-v2-1', '9:16', '720p')).toBe('720x1280');
+		expect(pixelSizeOf('MiniMax-Hailuo-02', '16:9', '768p')).toBe('1366x768');
 	});
 
 	it('reads a near ratio as the usual one', () => {

@@ -7,16 +7,17 @@
 import type { HarnessItem } from '../harness/inputNode';
 import { loadOptions } from '../harness/runNode';
 import { create } from '../../nodes/Sora/actions/video/create.operation';
+import { remix } from '../../nodes/Sora/actions/video/remix.operation';
 import type { PreparedJob } from '../../nodes/Sora/actions/types';
-import { createParams, useReferenceServer } from './setup';
+import { createParams, seedVideo, useReferenceServer } from './setup';
 
 const model = (value: string) => ({ __rl: true, mode: 'id', value });
 const params = (value: string, overrides: Record<string, unknown> = {}) =>
 	createParams({ model: model(value), duration: '', size: '', waitForCompletion: false, ...overrides });
 
-/** The jobs Create prepared in the run (spied on the real operation the node calls). */
-function preparedJobs() {
-	const spy = jest.spyOn(create, 'prepare');
+/** The jobs an operation prepared in the run (spied on the real operation the node calls). */
+function preparedJobs(operation: typeof create = create) {
+	const spy = jest.spyOn(operation, 'prepare');
 	return {
 		jobs: async () => (await Promise.all(spy.mock.results.map((r) => r.value as Promise<PreparedJob>))) as PreparedJob[],
 		restore: () => spy.mockRestore(),
@@ -110,6 +111,23 @@ describe('the contract (Sora 2): an aspect ratio becomes its exact size', () => 
 			expect(body.size).toBeUndefined();
 			const [job] = await spy.jobs();
 			expect(job.asked).toEqual({ durationSeconds: 4, aspectRatio: '9:16', resolution: '720p', width: 720, height: 1280 });
+		} finally {
+			spy.restore();
+		}
+	});
+});
+
+describe('Remix: asked to be like its source', () => {
+	const api = useReferenceServer();
+
+	test("the source's length and size, and its family", async () => {
+		const id = await seedVideo(api.server);
+		const spy = preparedJobs(remix);
+		try {
+			const { error } = await api.run({ resource: 'video', operation: 'remix', videoId: id, prompt: 'Again, at night', waitForCompletion: false });
+			expect(error).toBeUndefined();
+			const [job] = await spy.jobs();
+			expect(job).toMatchObject({ family: 'sora', asked: { durationSeconds: 4, aspectRatio: '9:16', resolution: '720p', width: 720, height: 1280 } });
 		} finally {
 			spy.restore();
 		}

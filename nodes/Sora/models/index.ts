@@ -1,4 +1,5 @@
 import type { ModelFamilyId } from '../domain/media';
+import { pixelSizeFor } from './geometry';
 import { hailuoFamily } from './hailuo';
 import { jimengFamily } from './jimeng';
 import { klingFamily } from './kling';
@@ -60,4 +61,9 @@ export function knownModel(modelId: string): KnownModel | undefined {
 /** "Veo", "Kling"…, or "unknown" (for messages and the output's modelFamily). */
 export function familyLabel(id: ModelFamilyId): string {
 	return MODEL_FAMILIES.find((family) => family.id === id)?.label ?? 'unknown';
+}
+
+/** The pixel size a model makes for an aspect ratio and a resolution ("9:16", "720p" → "720x1280"), by its family's table where it has one. */
+export function pixelSizeOf(modelId: string, aspectRatio: string, resolution: string): string | undefined {
+	return pixelSizeFor(aspectRatio, resolution, knownModel(modelId)?.rules.pixelSizes);
 }
