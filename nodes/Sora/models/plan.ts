@@ -54,7 +54,7 @@ function sizeProblem(rules: CheckedRules, size: string, why: string): Problem {
 /** An exact Size, for a model that takes ratio and resolution: the ratio and resolution it stands for. */
 function sizeAsWords(model: string, rules: CheckedRules, size: string, choice: CreateChoice): PlanResult | CreateChoice {
 	const dimensions = dimensionsOf(size);
-	if (!dimensions) return { problem: sizeProblem(rules, `"${size}"`, `is not WIDTHxHEIGHT (e.g. 1280x720): ${model} takes ${rules.sizes ? listOf(rules.sizes) : 'Aspect Ratio and Resolution'}`) };
+	if (!dimensions) return { problem: sizeProblem(rules, `"${size}"`, `is not WIDTHxHEIGHT (e.g. 1280x720): for ${model}, better choose Aspect Ratio and Resolution`) };
 	const ratio = aspectRatioOf(...dimensions);
 	const resolution = resolutionOf(...dimensions);
 	const fits = (!rules.aspectRatios || rules.aspectRatios.includes(ratio)) && (!rules.resolutions || rules.resolutions.includes(resolution));
@@ -63,10 +63,10 @@ function sizeAsWords(model: string, rules: CheckedRules, size: string, choice: C
 		const why = `(${ratio} ${resolution}) is not a video ${model} makes: ${rules.label} takes no exact size; choose ${words.filter(Boolean).join(' and ') || 'the defaults'}`;
 		return { problem: sizeProblem(rules, size, why) };
 	}
-	return conflicts(model, rules, size, ratio, resolution, choice) ?? { ...choice, size: undefined, aspectRatio: ratio, resolution };
+	return conflicts(rules, size, ratio, resolution, choice) ?? { ...choice, size: undefined, aspectRatio: ratio, resolution };
 }
 
-function conflicts(model: string, rules: CheckedRules, size: string, ratio: string, resolution: string, choice: CreateChoice): PlanResult | undefined {
+function conflicts(rules: CheckedRules, size: string, ratio: string, resolution: string, choice: CreateChoice): PlanResult | undefined {
 	if (choice.aspectRatio !== undefined && choice.aspectRatio !== ratio) {
 		return { problem: sizeProblem(rules, size, `is ${ratio} but Aspect Ratio asks ${choice.aspectRatio}: set one of them to "Model's Default"`) };
 	}
@@ -83,7 +83,7 @@ function exactSize(model: string, rules: CheckedRules, sizes: readonly string[],
 		const size = dimensions ? `${dimensions[0]}x${dimensions[1]}` : choice.size;
 		if (!dimensions) return { problem: sizeProblem(rules, `"${choice.size}"`, `is not WIDTHxHEIGHT (e.g. 1280x720): ${model} takes ${listOf(sizes)}`) };
 		if (!sizes.includes(size)) return { problem: sizeProblem(rules, size, `is not offered by ${model}: ${rules.label} takes ${listOf(sizes)}${rules.sizeHint ? `. ${rules.sizeHint}` : ''}`) };
-		return conflicts(model, rules, size, aspectRatioOf(...dimensions), resolutionOf(...dimensions), choice) ?? size;
+		return conflicts(rules, size, aspectRatioOf(...dimensions), resolutionOf(...dimensions), choice) ?? size;
 	}
 	if (choice.aspectRatio === undefined && choice.resolution === undefined) return undefined;
 	const ratio = choice.aspectRatio ?? rules.defaultAspectRatio ?? '';
