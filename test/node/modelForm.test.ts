@@ -7,6 +7,7 @@
 import type { HarnessItem } from '../harness/inputNode';
 import { loadOptions } from '../harness/runNode';
 import { create } from '../../nodes/Sora/actions/video/create.operation';
+import { extend } from '../../nodes/Sora/actions/video/extend.operation';
 import { remix } from '../../nodes/Sora/actions/video/remix.operation';
 import type { PreparedJob } from '../../nodes/Sora/actions/types';
 import { createParams, seedVideo, useReferenceServer } from './setup';
@@ -117,7 +118,7 @@ describe('the contract (Sora 2): an aspect ratio becomes its exact size', () => 
 	});
 });
 
-describe('Remix: asked to be like its source', () => {
+describe('Remix and Extend: asked to be like their source', () => {
 	const api = useReferenceServer();
 
 	test("the source's length and size, and its family", async () => {
@@ -131,6 +132,22 @@ describe('Remix: asked to be like its source', () => {
 		} finally {
 			spy.restore();
 		}
+	});
+
+	test('Extend: the stitched length (source + Duration), refused when the model does not add it', async () => {
+		const id = await seedVideo(api.server);
+		const spy = preparedJobs(extend);
+		try {
+			const { error } = await api.run({ resource: 'video', operation: 'extend', videoSource: 'id', videoId: id, prompt: 'More', duration: 8, waitForCompletion: false });
+			expect(error).toBeUndefined();
+			const [job] = await spy.jobs();
+			expect(job).toMatchObject({ family: 'sora', asked: { durationSeconds: 12, width: 720, height: 1280 } });
+		} finally {
+			spy.restore();
+		}
+		const refused = await api.run({ resource: 'video', operation: 'extend', videoSource: 'id', videoId: id, prompt: 'More', duration: 5 });
+		expect(refused.error?.message).toBe('Duration 5 s is not offered by sora-2: sora-2 takes 4, 8, 12, 16 or 20 seconds [item 0]');
+		expect(api.requests({ method: 'POST', path: /extensions/ })).toHaveLength(1);
 	});
 });
 
