@@ -23,10 +23,10 @@ export const viduFamily: ModelFamily = {
 			label: 'Vidu 2.0',
 			durations: [4, 8],
 			defaultDuration: 4,
-			resolutions: ['360p', '720p', '1080p'],
+			resolutions: ['360p', '540p', '720p', '1080p'],
 			defaultResolution: '360p',
 			refuses: ({ durationSeconds, resolution }) =>
-				resolution === '1080p' && durationSeconds === 8 ? 'Vidu 2.0 makes 8-second videos only at 360p or 720p' : undefined,
+				resolution === '1080p' && durationSeconds === 8 ? 'Vidu 2.0 makes 8-second videos only below 1080p' : undefined,
 		},
 	],
 };
