@@ -70,6 +70,7 @@ describe('a value the model does not take is refused, naming what it takes', () 
 		['wan2.5-i2v-preview', {}, 'wan2.5-i2v-preview makes videos from a first frame (Wan 2.5+ image-to-video): set First Frame to an image'],
 		['runwayml/gen4_turbo', {}, 'runwayml/gen4_turbo makes videos from a first frame (Runway Gen-4 Turbo): set First Frame to an image'],
 		['MiniMax-Hailuo-02', { firstFrame: true, aspectRatio: '9:16' }, 'MiniMax-Hailuo-02 makes the video in the first frame\'s aspect ratio (Hailuo 02): set Aspect Ratio to "Model\'s Default"'],
+		['veo3-fast', { durationSeconds: 4 }, 'Duration 4 s is not offered by veo3-fast: Veo 3 takes 8 seconds'],
 		['muse-video-30s', { durationSeconds: 10 }, 'Duration 10 s is not offered by muse-video-30s: muse-video-30s takes 30 seconds'],
 	])('%s %j', (model, choice, message) => {
 		expect(problemOf(model, choice)).toBe(message);

@@ -23,7 +23,8 @@ export const veoFamily: ModelFamily = {
 	ids: /^veo[-_]?\d/,
 	models: [
 		{ ...veo3, label: 'Veo 3.1', ids: /^veo-3\.1/, lastFrame: true },
-		{ ...veo3, label: 'Veo 3', ids: /^veo3/, lastFrame: true },
+		// CometAPI's aliases (veo3, veo3-fast, veo3-pro…) take no duration key: they make Veo's 8 s.
+		{ ...veo3, label: 'Veo 3', ids: /^veo3/, durations: [8], lastFrame: true },
 		{
 			label: 'Veo 2',
 			ids: /^veo-2/,
