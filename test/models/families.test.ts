@@ -123,6 +123,14 @@ describe('what is sent and what was asked', () => {
 		expect(planOf('sora-2-pro', { size: '1792x1024' }).asked).toEqual({ durationSeconds: 4, aspectRatio: '16:9', resolution: '1024p', width: 1792, height: 1024 });
 	});
 
+	it('a value that is the only one the model makes is not sent, but asked', () => {
+		const muse = planOf('muse-video', { size: '1280x720' });
+		expect(muse).toMatchObject({ aspectRatio: '16:9', resolution: undefined });
+		expect(muse.asked).toEqual({ durationSeconds: 10, aspectRatio: '16:9', resolution: '720p' });
+		expect(planOf('veo3-fast', { durationSeconds: 8 })).toMatchObject({ durationSeconds: undefined, asked: { durationSeconds: 8 } });
+		expect(planOf('MiniMax-Hailuo-02', { aspectRatio: '16:9' })).toMatchObject({ aspectRatio: undefined, asked: { aspectRatio: '16:9' } });
+	});
+
 	it('other models get the ratio and resolution an exact Size stands for', () => {
 		const plan = planOf('kling-v2-1', { size: '720x1280', durationSeconds: 10 });
 		expect(plan).toMatchObject({ durationSeconds: 10, aspectRatio: '9:16', resolution: '720p', size: undefined });

@@ -149,13 +149,16 @@ export function planCreate(model: string, choice: CreateChoice, catalogue?: Mode
 	const problem = checkChoice(name, rules, words) ?? combination(name, rules, words);
 	if (problem) return { problem };
 	const sized = !!rules.sizes;
+	// A value that is the only one the model makes is not sent: the model makes it anyway, and a host
+	// without a key for it (new-api's Hailuo channel and aspect ratios, CometAPI's Veo 3 and durations) need not refuse it.
+	const onlyValue = <T>(value: T | undefined, values: readonly T[] | undefined) => (values?.length === 1 && value === values[0] ? undefined : value);
 	return {
 		plan: {
 			family,
 			rules,
-			durationSeconds: words.durationSeconds,
-			aspectRatio: sized ? undefined : words.aspectRatio,
-			resolution: sized ? undefined : words.resolution,
+			durationSeconds: onlyValue(words.durationSeconds, rules.durations),
+			aspectRatio: sized ? undefined : onlyValue(words.aspectRatio, rules.aspectRatios),
+			resolution: sized ? undefined : onlyValue(words.resolution, rules.resolutions),
 			size,
 			asked: askedOf(rules, sized ? choice : words, size),
 		},
