@@ -23,7 +23,7 @@ describe('bugs the fuzzer found, as minimal cases', () => {
 	const png = readFixture('input-720x1280.png');
 	const withImage: HarnessItem[] = [{ json: {}, binary: { data: { data: png, fileName: 'a.png', mimeType: 'image/png' } } }];
 	const create = (overrides: INodeParameters) => ({
-		resource: 'video', operation: 'create', prompt: 'x', model, seconds: '4', size: '720x1280', waitForCompletion: false, ...overrides,
+		resource: 'video', operation: 'create', prompt: 'x', model, duration: 4, size: '720x1280', waitForCompletion: false, ...overrides,
 	});
 
 	// Found by fuzzing (fixed): the binary lookup had no own-property check, so "constructor" found

@@ -42,7 +42,7 @@ function credentials(overrides: Record<string, unknown> = {}) {
 const model = { __rl: true, mode: 'id', value: 'sora-2' };
 function create(overrides: Record<string, unknown> = {}) {
 	return {
-		resource: 'video', operation: 'create', prompt: 'A paper boat', model, seconds: '4', size: '720x1280',
+		resource: 'video', operation: 'create', prompt: 'A paper boat', model, duration: 4, size: '720x1280',
 		waitOptions: { pollIntervalSeconds: 1 }, ...overrides,
 	};
 }

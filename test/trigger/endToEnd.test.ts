@@ -31,7 +31,7 @@ async function post(delivery: { body: Buffer | string; headers?: Record<string, 
 describe('reference server → signed HTTP delivery → Sora Trigger → engine', () => {
 	it('a video created without waiting arrives as a workflow run with its MP4', async () => {
 		const created = await runNode({
-			parameters: { resource: 'video', operation: 'create', prompt: 'A lighthouse at dusk', model: { mode: 'id', value: 'sora-2' }, seconds: '4', size: '720x1280', waitForCompletion: false },
+			parameters: { resource: 'video', operation: 'create', prompt: 'A lighthouse at dusk', model: { mode: 'id', value: 'sora-2' }, duration: 4, size: '720x1280', waitForCompletion: false },
 			credentials: { apiKey: 'sk-test', baseUrl: server.url },
 		});
 		expect(created.error).toBeUndefined();
@@ -46,7 +46,7 @@ describe('reference server → signed HTTP delivery → Sora Trigger → engine'
 
 	it('a failed video arrives with its error', async () => {
 		await runNode({
-			parameters: { resource: 'video', operation: 'create', prompt: 'A cat [fail]', model: { mode: 'id', value: 'sora-2' }, seconds: '4', size: '720x1280', waitForCompletion: false },
+			parameters: { resource: 'video', operation: 'create', prompt: 'A cat [fail]', model: { mode: 'id', value: 'sora-2' }, duration: 4, size: '720x1280', waitForCompletion: false },
 			credentials: { apiKey: 'sk-test', baseUrl: server.url },
 		});
 		const { items } = await front.nextRun();
@@ -62,7 +62,7 @@ describe('reference server → signed HTTP delivery → Sora Trigger → engine'
 		expect(oversized.status).toBe(413);
 
 		const created = await runNode({
-			parameters: { resource: 'video', operation: 'create', prompt: 'A kite', model: { mode: 'id', value: 'sora-2' }, seconds: '4', size: '720x1280', waitForCompletion: false },
+			parameters: { resource: 'video', operation: 'create', prompt: 'A kite', model: { mode: 'id', value: 'sora-2' }, duration: 4, size: '720x1280', waitForCompletion: false },
 			credentials: { apiKey: 'sk-test', baseUrl: server.url },
 		});
 		const videoId = created.items[0].json.id as string;

@@ -62,7 +62,7 @@ describe('OpenRouter → callback_url → Sora Trigger → engine', () => {
 		const created = await runNode({
 			parameters: {
 				resource: 'video', operation: 'create', prompt: 'A lighthouse at dusk', model: { __rl: true, mode: 'id', value: 'google/veo-3.1' },
-				seconds: '4', size: '1280x720', waitForCompletion: false, options: { callbackUrl: front.url },
+				duration: 4, size: '1280x720', waitForCompletion: false, options: { callbackUrl: front.url },
 			},
 			credentials: { apiKey: 'sk-test', baseUrl: server.url, hostType: 'openRouter' },
 		});
