@@ -30,7 +30,7 @@ function asking(asked: AskedVideo, family: ModelFamilyId = 'kling') {
 
 afterEach(() => jest.restoreAllMocks());
 
-const PORTRAIT_4S = { seconds: '4', size: '720x1280' };
+const PORTRAIT_4S = { duration: 4, size: '720x1280' };
 const ASKED_10S = { durationSeconds: 10, aspectRatio: '9:16', resolution: '720p' };
 
 describe('Create with Download Video: the item says what the MP4 measures', () => {
@@ -49,7 +49,7 @@ describe('Create with Download Video: the item says what the MP4 measures', () =
 	});
 
 	itFfmpeg('a 16:9 video of 8 s measures as such', async () => {
-		const { items } = await api.run(createParams({ seconds: '8', size: '1280x720' }));
+		const { items } = await api.run(createParams({ duration: 8, size: '1280x720' }));
 		expect(items[0].json.measured).toMatchObject({ width: 1280, height: 720, durationSeconds: 8, videoCodec: 'h264', hasAudio: true, audioCodec: 'aac' });
 	});
 

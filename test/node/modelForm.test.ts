@@ -163,3 +163,18 @@ describe("OpenRouter: the host's catalogue gives the choices and the checks", ()
 		expect(api.requests({ method: 'POST' })).toHaveLength(0);
 	});
 });
+
+describe("Create's own ask, compared with the delivered MP4 (sized videos)", () => {
+	const api = useReferenceServer({ sizedVideos: true });
+
+	test('16:9 for 8 s on sora-2: asAsked, no differences, modelFamily sora; a wrong ask would be named', async () => {
+		const { items, error } = await api.run(params('sora-2', { aspectRatio: '16:9', duration: 8, waitForCompletion: true }));
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ modelFamily: 'sora', asAsked: true, differences: [], measured: { width: 1280, height: 720 } });
+	});
+
+	test('an unknown model: its family is unknown on the output', async () => {
+		const { items } = await api.run(params('gw-video-1', { duration: 4, size: '720x1280', waitForCompletion: true }));
+		expect(items[0].json).toMatchObject({ modelFamily: 'unknown' });
+	});
+});
