@@ -1,10 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError, errorItem } from '../Sora/actions/errors';
 import { failureMessageOf, type Video } from '../Sora/domain/video';
 import { downloadContent } from '../Sora/engine/downloadContent';
+import { fetchVideo } from '../Sora/engine/fetchVideo';
+import { scopeSuffix } from '../Sora/transport/apiError';
 import { SoraClient } from '../Sora/transport/client';
+import { forEachItem } from '../shared/itemErrors';
 import { isVideoFailedEvent } from './videoEvent';
 
 export interface EventOutputOptions {
@@ -22,21 +24,6 @@ export function readEventOutputOptions(ctx: IExecuteFunctions): EventOutputOptio
 	};
 }
 
-async function fetchVideo(client: SoraClient, videoId: string, itemIndex: number): Promise<Video> {
-	const response = await client.call<unknown>(
-		{ method: 'GET', path: `/videos/${encodeURIComponent(videoId)}` },
-		'safe',
-		{ itemIndex, videoId },
-	);
-	const video = client.host.readVideo(response.body);
-	if (!video) {
-		throw new NodeOperationError(client.node, `The host answered GET /videos/${videoId} without a video object [item ${itemIndex}, video ${videoId}]`, {
-			itemIndex,
-		});
-	}
-	return video;
-}
-
 /**
  * One webhook item made whole: the video object (always for video.failed, so that the item
  * carries its error), and for video.completed the MP4 as binary data, through the node's
@@ -52,11 +39,11 @@ async function completeEvent(
 	const json: IDataObject = { ...item.json };
 	const videoId = String(json.videoId ?? '');
 	if (!videoId) {
-		throw new NodeOperationError(ctx.getNode(), `The trigger item has no videoId [item ${itemIndex}]`, { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), `The trigger item has no videoId${scopeSuffix({ itemIndex })}`, { itemIndex });
 	}
 	const failed = isVideoFailedEvent(json.type);
 	if (options.fetchVideo || failed) {
-		const video = await fetchVideo(client, videoId, itemIndex);
+		const video = await fetchVideo(client, videoId, { itemIndex });
 		json.video = video as IDataObject;
 		if (failed) json.error = `Video ${videoId} failed: ${failureMessageOf(video)}`;
 	}
@@ -77,16 +64,10 @@ export async function completeEvents(this: IExecuteFunctions): Promise<INodeExec
 	if (!needsHost) return items.map((item, itemIndex) => ({ ...item, pairedItem: { item: itemIndex } }));
 
 	const client = await SoraClient.connect(this);
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			output.push(await completeEvent(this, client, items[itemIndex], itemIndex, options));
-		} catch (error) {
-			const nodeError = asNodeError(this, error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			const videoId = items[itemIndex].json.videoId;
-			output.push(errorItem(nodeError, itemIndex, { ...items[itemIndex].json, ...(videoId ? { videoId } : {}) }));
-		}
-	}
-	return output;
+	return await forEachItem(
+		this,
+		items,
+		async (item, itemIndex) => await completeEvent(this, client, item, itemIndex, options),
+		(item) => ({ ...item.json }),
+	);
 }

@@ -1,13 +1,16 @@
-import { verifyWebhookSignature, type VerifyResult } from './signature';
 import { readVideoEvent, type VideoEvent } from './videoEvent';
 
-import { firstHeader, type Headers } from '../Sora/domain/headers';
+import { firstHeader, type Headers } from '../shared/headers';
 import {
 	canonicalOpenRouterEvent,
 	OPENROUTER_IDEMPOTENCY_HEADER,
 	OPENROUTER_SIGNATURE_HEADER,
+	SIGNATURE_TOLERANCE_SECONDS,
 	verifyOpenRouterSignature,
-} from '../Sora/hosts/openRouter';
+	verifyWebhookSignature,
+	type OpenRouterVerifyResult,
+	type VerifyResult,
+} from '../shared/webhookSignatures';
 
 /** Video events are a few hundred bytes; anything above this is refused unread. */
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
@@ -40,12 +43,14 @@ export function isOversized(headers: Headers, rawBody: Buffer | undefined): bool
 	return rawBody !== undefined && rawBody.length > MAX_DELIVERY_BYTES;
 }
 
+const TOLERANCE_WORDS = `${SIGNATURE_TOLERANCE_SECONDS / 60} minutes`;
+
 const SIGNATURE_PROBLEMS: Record<Exclude<VerifyResult, { ok: true }>['reason'], string> = {
 	'missing-headers': 'The webhook-id, webhook-timestamp or webhook-signature header is missing',
 	'bad-timestamp': 'The webhook-timestamp header is not a number of seconds',
-	'timestamp-out-of-tolerance': 'The webhook-timestamp is more than 5 minutes away from now',
+	'timestamp-out-of-tolerance': `The webhook-timestamp is more than ${TOLERANCE_WORDS} away from now`,
 	'bad-signature': 'No webhook-signature matches the body and the signing secret',
-	'no-secret': 'No webhook signing secret is set',
+	'no-secret': MISSING_SECRET_MESSAGE,
 };
 
 function refuse(status: Refusal['status'], message: string): DeliveryCheck {
@@ -104,9 +109,9 @@ function checkOpenRouterDelivery(delivery: Delivery, signature: string): Deliver
 	return { ok: true, webhookId, event };
 }
 
-const OPENROUTER_SIGNATURE_PROBLEMS: Record<'missing-headers' | 'bad-timestamp' | 'timestamp-out-of-tolerance' | 'bad-signature', string> = {
+const OPENROUTER_SIGNATURE_PROBLEMS: Record<Exclude<OpenRouterVerifyResult, { ok: true }>['reason'], string> = {
 	'missing-headers': 'The X-OpenRouter-Signature header lacks its t= or v1= part',
 	'bad-timestamp': 'The t= of X-OpenRouter-Signature is not a number of seconds',
-	'timestamp-out-of-tolerance': 'The t= of X-OpenRouter-Signature is more than 5 minutes away from now',
+	'timestamp-out-of-tolerance': `The t= of X-OpenRouter-Signature is more than ${TOLERANCE_WORDS} away from now`,
 	'bad-signature': 'The X-OpenRouter-Signature does not match the body and the signing secret',
 };

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { computeWebhookSignature, verifyWebhookSignature } from '../../nodes/SoraTrigger/signature';
+import { computeWebhookSignature, verifyWebhookSignature } from '../../nodes/shared/webhookSignatures';
 
 // Independent reference: HMAC-SHA256 over "id.timestamp.body" as raw bytes.
 function reference(key: Buffer, id: string, timestamp: string, body: Buffer): string {

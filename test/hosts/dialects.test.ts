@@ -1,5 +1,6 @@
 import { dialectFor, familyOfAnswer, isRetiredHost, operationOf } from '../../nodes/Sora/hosts';
-import { computeOpenRouterSignature, openRouterDialect, resolutionAndAspectOf, verifyOpenRouterSignature, canonicalOpenRouterEvent } from '../../nodes/Sora/hosts/openRouter';
+import { openRouterDialect, resolutionAndAspectOf } from '../../nodes/Sora/hosts/openRouter';
+import { canonicalOpenRouterEvent, computeOpenRouterSignature, verifyOpenRouterSignature } from '../../nodes/shared/webhookSignatures';
 import { newApiDialect } from '../../nodes/Sora/hosts/newApi';
 import { laoZhangDialect } from '../../nodes/Sora/hosts/laoZhang';
 import { openaiDialect } from '../../nodes/Sora/hosts/openai';

@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Video } from '../domain/video';
-import { apiErrorFromFailure, type ErrorScope } from '../transport/apiError';
-import type { SoraClient, SoraRequest } from '../transport/client';
+import type { SoraRequest } from '../transport/client';
 import type { BufferedFile, MultipartField, StreamedFile } from '../transport/multipart';
 import { inputError } from './inputs';
 
@@ -77,16 +75,5 @@ export async function uploadInputFile(
 	return { name, fileName, mimeType, size, open: async () => await ctx.helpers.getBinaryStream(id) };
 }
 
-/** GET a video (free): used to check a source video and estimate a job's cost before paying. */
-export async function fetchVideo(client: SoraClient, videoId: string, scope: ErrorScope): Promise<Video> {
-	const response = await client.call(
-		{ method: 'GET', path: `/videos/${encodeURIComponent(videoId)}` },
-		'safe',
-		{ ...scope, videoId },
-	);
-	const video = client.host.readVideo(response.body);
-	if (!video) {
-		throw apiErrorFromFailure(client.node, { ...scope, videoId }, 'The host answered without a video object', `GET /videos/${videoId} at ${client.baseUrl} did not answer a video with an id.`);
-	}
-	return video;
-}
+// The video is read in one place (shared with the trigger and the engine): engine/fetchVideo.ts.
+export { fetchVideo } from '../engine/fetchVideo';

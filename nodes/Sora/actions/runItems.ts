@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { SoraClient } from '../transport/client';
-import { asNodeError, errorItem } from './errors';
+import { forEachItem } from './errors';
 import type { ItemOperation } from './types';
 
 function toItem(result: object, itemIndex: number): INodeExecutionData {
@@ -15,17 +15,8 @@ export async function runItems(
 	client: SoraClient,
 	operation: ItemOperation,
 ): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	const items = this.getInputData();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const results = await operation.execute.call(this, client, itemIndex);
-			output.push(...results.map((result) => toItem(result, itemIndex)));
-		} catch (error) {
-			const nodeError = asNodeError(this, error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			output.push(errorItem(nodeError, itemIndex));
-		}
-	}
-	return output;
+	return await forEachItem(this, this.getInputData(), async (_item, itemIndex) => {
+		const results = await operation.execute.call(this, client, itemIndex);
+		return results.map((result) => toItem(result, itemIndex));
+	});
 }

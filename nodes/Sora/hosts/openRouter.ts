@@ -1,5 +1,3 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-
 import type { IDataObject } from 'n8n-workflow';
 
 import { listOf } from '../domain/problem';
@@ -145,47 +143,4 @@ export const openRouterDialect: HostDialect = {
 	contentLocation: (video, videoId) =>
 		video?.resultUrl ? { url: video.resultUrl } : { path: `/videos/${encodeURIComponent(videoId)}/content`, qs: { index: 0 } },
 };
-
-// OpenRouter's webhooks (to a job's callback_url) are not Standard Webhooks:
-// `X-OpenRouter-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>,<raw body>")>`,
-// `X-OpenRouter-Idempotency-Key: <job id>-<status>`, events `video.generation.<status>`.
-export const OPENROUTER_SIGNATURE_HEADER = 'x-openrouter-signature';
-export const OPENROUTER_IDEMPOTENCY_HEADER = 'x-openrouter-idempotency-key';
-
-export function computeOpenRouterSignature(secret: string, timestampSeconds: number | string, rawBody: Buffer | string): string {
-	const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
-	const digest = createHmac('sha256', secret.trim()).update(Buffer.concat([Buffer.from(`${timestampSeconds},`, 'utf8'), body])).digest('hex');
-	return `t=${timestampSeconds},v1=${digest}`;
-}
-
-export type OpenRouterVerifyResult = { ok: true } | { ok: false; reason: 'missing-headers' | 'bad-timestamp' | 'timestamp-out-of-tolerance' | 'bad-signature' };
-
-export function verifyOpenRouterSignature(input: { secret: string; header: string | undefined; rawBody: Buffer; nowSeconds: number; toleranceSeconds?: number }): OpenRouterVerifyResult {
-	const parts = new Map<string, string[]>();
-	for (const part of (input.header ?? '').split(',')) {
-		const equals = part.indexOf('=');
-		if (equals > 0) parts.set(part.slice(0, equals).trim(), [...(parts.get(part.slice(0, equals).trim()) ?? []), part.slice(equals + 1).trim()]);
-	}
-	const timestamp = parts.get('t')?.[0];
-	const signatures = parts.get('v1') ?? [];
-	if (!timestamp || !signatures.length) return { ok: false, reason: 'missing-headers' };
-	if (!/^\d+$/.test(timestamp)) return { ok: false, reason: 'bad-timestamp' };
-	if (Math.abs(input.nowSeconds - Number(timestamp)) > (input.toleranceSeconds ?? 300)) return { ok: false, reason: 'timestamp-out-of-tolerance' };
-	const expected = Buffer.from(computeOpenRouterSignature(input.secret, timestamp, input.rawBody).split('v1=')[1], 'utf8');
-	const matched = signatures.some((candidate) => {
-		const bytes = Buffer.from(candidate.toLowerCase(), 'utf8');
-		return bytes.length === expected.length && timingSafeEqual(bytes, expected);
-	});
-	return matched ? { ok: true } : { ok: false, reason: 'bad-signature' };
-}
-
-/** An OpenRouter event as the canonical one: video.completed, or video.failed for failed, cancelled and expired jobs. */
-export function canonicalOpenRouterEvent(body: unknown): { type: string; data: { id: string; [extra: string]: unknown }; [extra: string]: unknown } | undefined {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-	const raw = body as Record<string, unknown>;
-	const match = typeof raw.type === 'string' ? /^video\.generation\.(\w+)$/.exec(raw.type) : null;
-	const data = raw.data as Record<string, unknown> | undefined;
-	if (!match || !data || typeof data !== 'object' || typeof data.id !== 'string' || !data.id) return undefined;
-	const type = match[1] === 'completed' ? 'video.completed' : 'video.failed';
-	return { ...raw, type, hostType: raw.type, data: { ...data, id: data.id } };
-}
+// OpenRouter's webhooks (their signature scheme and events) are read by the trigger: nodes/shared/webhookSignatures.ts.

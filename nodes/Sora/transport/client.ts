@@ -9,7 +9,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseRetryAfterMs } from '../domain/schedule';
-import { ExecutionCancelledError, pause, throwIfCancelled } from '../helpers/sleep';
+import { CREDENTIAL_TYPE } from '../../shared/credential';
+import { pause, throwIfCancelled } from '../helpers/sleep';
 import {
 	dialectFor,
 	familyOfAnswer,
@@ -33,8 +34,6 @@ import { HeldPastDeadlineError, RequestBudget } from './requestBudget';
 import { networkFailure } from './networkError';
 import { redactSecrets, secretsOf } from './redact';
 import { describeFailure, POLICIES, RetryPolicy, type Failure, type RequestSafety } from './retryPolicy';
-
-export const CREDENTIAL_TYPE = 'soraApi';
 
 /** The parts of n8n's node contexts (execute, webhook, load options) that the transport uses. */
 export interface RequestContext {
@@ -379,5 +378,3 @@ function policyOf(safety: RequestSafety | RetryPolicy): RetryPolicy {
 	if (safety instanceof RetryPolicy) return safety;
 	return safety === 'safe' ? POLICIES.read : POLICIES.write;
 }
-
-export { ExecutionCancelledError };

@@ -1,0 +1,23 @@
+import type { Video } from '../domain/video';
+import { apiErrorFromFailure, type ErrorScope } from '../transport/apiError';
+import type { SoraClient } from '../transport/client';
+
+/**
+ * The one way to read a video object (free GET): the operations (a source video's check, a
+ * job's price) and the trigger (an event's video) all come here, and get the same error when
+ * the host answers without a video.
+ */
+export async function fetchVideo(client: SoraClient, videoId: string, scope: ErrorScope): Promise<Video> {
+	const request = { method: 'GET', path: `/videos/${encodeURIComponent(videoId)}` } as const;
+	const response = await client.call(request, 'safe', { ...scope, videoId });
+	const video = client.host.readVideo(response.body);
+	if (!video) {
+		throw apiErrorFromFailure(
+			client.node,
+			{ ...scope, videoId },
+			'The host answered without a video object',
+			`GET /videos/${videoId} at ${client.baseUrl} did not answer a video with an id.`,
+		);
+	}
+	return video;
+}
