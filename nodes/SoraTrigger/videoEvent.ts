@@ -1,8 +1,3 @@
-/** The events the provider sends when a video job ends. */
-export const VIDEO_EVENT_TYPES = ['video.completed', 'video.failed'] as const;
-
-export type VideoEventType = (typeof VIDEO_EVENT_TYPES)[number];
-
 /**
  * A webhook event body as the provider sends it:
  * `{"id": "evt_…", "object": "event", "created_at": …, "type": "video.completed", "data": {"id": "video_…"}}`.

@@ -1,6 +1,6 @@
 import { canonicalStatus, readCanonicalVideo, readErrorBody, readModelList } from '../../nodes/Sora/hosts/answers';
 
-describe('error bodies in every shape hosts.md lists', () => {
+describe('error bodies in every shape the known hosts answer', () => {
 	test.each([
 		['OpenAI contract', { error: { message: 'Bad size', type: 'invalid_request_error', param: 'size', code: 'invalid_size' } }, { message: 'Bad size', code: 'invalid_size', param: 'size', type: 'invalid_request_error' }],
 		['OpenRouter (integer code)', { error: { code: 400, message: 'duration 7 is not supported', metadata: null } }, { message: 'duration 7 is not supported', code: '400' }],

@@ -6,7 +6,7 @@ import { liteLlmDialect, providerOfVideoId } from '../../nodes/Sora/hosts/liteLl
 import { openRouterDialect } from '../../nodes/Sora/hosts/openRouter';
 import type { CanonicalCreate, HostDialect } from '../../nodes/Sora/hosts/types';
 
-/** LiteLLM's providers, LaoZhang, OpenRouter, CometAPI and AiHubMix, from models.md §2-4 and hosts.md. */
+/** LiteLLM's providers, LaoZhang, OpenRouter, CometAPI and AiHubMix, from each gateway's source or documentation (LiteLLM's source; the others' docs). */
 
 const png = { name: 'x', data: Buffer.from('png-bytes'), fileName: 'f.png', mimeType: 'image/png' };
 const pngDataUrl = `data:image/png;base64,${png.data.toString('base64')}`;

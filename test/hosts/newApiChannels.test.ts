@@ -2,7 +2,7 @@ import { newApiDialect } from '../../nodes/Sora/hosts/newApi';
 import { checkCreate } from '../../nodes/Sora/hosts';
 import type { CanonicalCreate } from '../../nodes/Sora/hosts/types';
 
-/** new-api's channels, key by key as models.md §1.2 reads each adaptor. */
+/** new-api's channels, key by key as new-api's task adaptors (relay/channel/task/) read them. */
 
 const png = { name: 'x', data: Buffer.from('png-bytes'), fileName: 'f.png', mimeType: 'image/png' };
 const pngBase64 = png.data.toString('base64');

@@ -5,7 +5,7 @@ import { runNode } from '../harness/runNode';
 
 /**
  * Failures hosts do not call failures, in n8n's engine against a small gateway that answers as
- * models.md says new-api and LiteLLM do (the reference server's modes do not simulate these yet).
+ * new-api's and LiteLLM's sources show they do (the reference server's modes do not simulate these yet).
  */
 
 const GEMINI_TASK = 'task_GeminiFailedWithoutAnErrorObject0000';

@@ -168,6 +168,29 @@ describe("downloads: n8n's binary store, Max Download Size, truncation without C
 			expect(served).toBe(12);
 		}, 120_000);
 	});
+
+	test('the worst case of a download is the policy\'s 12 requests: a failed request and a cut file share one count (never 12 retries inside each of 12)', async () => {
+		let served = 0;
+		// Eleven 503s, then a file cut short, over and over: each 503 and each cut is one attempt.
+		const host = createServer((req, res) => {
+			served++;
+			if (served % 12 !== 0) {
+				res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":{"message":"busy"}}');
+				return;
+			}
+			res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(video.length) });
+			res.end(video.subarray(0, video.length - 1000));
+		});
+		const baseUrl = await listen(host);
+		try {
+			const { items, error } = await runNode({ credentials: { apiKey: 'sk-test', baseUrl }, parameters: { resource: 'video', operation: 'download', videoId: 'video_worst' } });
+			expect(items).toHaveLength(0);
+			expect(error?.message).toBe('The video download kept failing: a download cut short [item 0, video video_worst]');
+			expect(served).toBe(12);
+		} finally {
+			host.close();
+		}
+	}, 120_000);
 });
 
 describe('cost: Price per Second, Refuse Unpriced Items, node-level settings', () => {

@@ -226,7 +226,7 @@ describe('a host that echoes the credential in its error answers', () => {
 	});
 	afterAll(async () => await new Promise<void>((resolve) => echo.close(() => resolve())));
 
-	// BUG (see report): host error text goes into NodeApiError message/description unmasked.
+	// Host error text reaches NodeApiError's message and description: it is masked there too.
 	test('the API key and custom header values the host echoes are masked in errors, items, run data and logs', async () => {
 		logger.clear();
 		const result = await runNode({ parameters: create(), credentials: credentials({ baseUrl: echoUrl }) });

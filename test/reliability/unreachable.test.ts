@@ -41,9 +41,8 @@ describe('a host that refuses every connection', () => {
 		expect(result?.error?.message).toBe('The host could not be reached: connection refused [item 0, video video_x]');
 	}, 100_000);
 
-	// BUG: Get goes through the wait engine's poll loop even with Wait for Completion off, and the
-	// poll loop retries transient failures until the wait timeout (default 15 min), logging a warning
-	// per attempt, instead of failing after the transport's retries like every other read.
+	// Get with Wait for Completion off is a read like any other: it fails after the transport's
+	// retries, not after polling until the wait timeout (default 15 min).
 	test('Get (Wait for Completion off) fails within the transport retries instead of polling until the wait timeout', async () => {
 		const port = await closedPort();
 		const result = await runWithin(
@@ -61,8 +60,8 @@ describe('a host that refuses every connection', () => {
 describe('a host that keeps answering transient errors', () => {
 	const api = useReferenceServer({ generationMs: 300 });
 
-	// BUG (soak: 2 of 200 items at 10% faults): a completed, paid video's download gives up after
-	// 6 attempts (~15 s of backoff) although the wait has minutes left; the item fails.
+	// A completed video is paid for: its download has the download policy's 12 attempts, not a read's 6
+	// (found by the soak: 2 of 200 items at 10% faults).
 	test('the download of a completed video outlasts 6 transient errors in a row while the wait has time left', async () => {
 		api.server.injectFault({ kind: 'server-error-503', method: 'GET', path: '/videos/{id}/content', count: 6 });
 		const { items } = await api.run(createParams({ waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 2 } }), { continueOnFail: true });
@@ -77,9 +76,8 @@ describe('a host that keeps answering transient errors', () => {
 		expect(String(items[0].json.error)).toContain(String(items[0].json.videoId));
 	}, 120_000);
 
-	// BUG (soak, 40 items): 6 rate-limit answers in a row to a create fail the item with
-	// "Rate limit reached" although a 429 proves the job was not created (safe to re-send) and
-	// the wait has minutes left.
+	// A 429 proves the job was not created, so a create is re-sent through a run of them
+	// (found by the soak, 40 items).
 	test('a create answered 429 six times in a row is re-sent until the host takes it (nothing was charged)', async () => {
 		api.server.injectFault({ kind: 'rate-limit', method: 'POST', path: '/videos', count: 6 });
 		const { items } = await api.run(createParams({ waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 2 } }), { continueOnFail: true });

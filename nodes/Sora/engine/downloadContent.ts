@@ -5,7 +5,7 @@ import { CONTENT_VARIANTS, type ContentVariant } from '../domain/contract';
 import type { MeasuredVideo } from '../domain/media';
 import { Mp4BoxWalker } from '../domain/mp4Boxes';
 import type { Video } from '../domain/video';
-import { pause, throwIfCancelled } from '../helpers/sleep';
+import { throwIfCancelled } from '../helpers/sleep';
 import { inspectedStream, type NodeReadable } from '../helpers/streams';
 import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
 import type { SoraClient, SoraRequest } from '../transport/client';
@@ -110,6 +110,7 @@ async function storeOnce(
  * file shorter than announced, or (without a Content-Length) an MP4 whose boxes do not add up.
  * A refusal of n8n's binary store is not a network fault: it is reported at once, with its cause.
  * A video comes back measured (width, height, duration, codecs… from its boxes, in the same pass).
+ * Worst case: POLICIES.download's 12 requests in all, whether they fail as requests or as cut files.
  */
 export async function downloadContent(
 	client: SoraClient,
@@ -127,49 +128,56 @@ export async function downloadContent(
 		: { method: 'GET', path: location.path, qs: location.qs, stream: true };
 	const url = request.url ?? `${client.baseUrl}${request.path}${request.qs?.variant ? `?variant=${String(request.qs.variant)}` : ''}`;
 	const fileName = `${videoId}.${CONTENT_VARIANTS[variant].extension}`;
-	const policy = POLICIES.download;
-	for (let attempt = 0; ; attempt++) {
-		const response = await client.withRetries(request, policy, scope);
-		if (response.status >= 400) throw client.errorFor(request, response, scope);
-		if (variant !== 'video' && mimeTypeOf(response.headers['content-type'], variant).startsWith('video/')) {
-			(response.body as { destroy?: () => void }).destroy?.();
-			throw variantNotServed(client, variant, videoId, scope);
-		}
+	// One loop: a cut download and a failed request share the download policy's 12 attempts.
+	const result = await client.retrying(
+		request,
+		POLICIES.download,
+		scope,
+		async (response) => {
+			if (variant !== 'video' && mimeTypeOf(response.headers['content-type'], variant).startsWith('video/')) {
+				(response.body as { destroy?: () => void }).destroy?.();
+				throw variantNotServed(client, variant, videoId, scope);
+			}
+			const stored = await storeOnce(store, response, fileName, variant, limits, client.signal);
+			if ('tooLarge' in stored) {
+				throw apiErrorFromFailure(
+					client.node,
+					scope,
+					`The ${variant} is larger than Max Download Size: ${mib(stored.tooLarge)} > ${mib(limits.maxBytes!)}; nothing was kept`,
+					`${url} is ${stored.tooLarge} bytes or more. The video itself is fine: fetch it from that URL elsewhere (e.g. straight to S3), raise Max Download Size, or turn Download Video off.`,
+				);
+			}
+			return 'failure' in stored ? stored : { kept: stored };
+		},
+		(failure, attempts) => downloadGaveUp(client, failure, attempts, { variant, videoId, url, scope }),
+	);
+	if ('refused' in result) throw client.errorFor(request, result.refused, scope);
+	result.kept.binary.fileName = fileName;
+	return result.kept;
+}
 
-		const result = await storeOnce(store, response, fileName, variant, limits, client.signal);
-		if ('binary' in result) {
-			result.binary.fileName = fileName;
-			return result;
-		}
-		if ('tooLarge' in result) {
-			throw apiErrorFromFailure(
-				client.node,
-				scope,
-				`The ${variant} is larger than Max Download Size: ${mib(result.tooLarge)} > ${mib(limits.maxBytes!)}; nothing was kept`,
-				`${url} is ${result.tooLarge} bytes or more. The video itself is fine: fetch it from that URL elsewhere (e.g. straight to S3), raise Max Download Size, or turn Download Video off.`,
-			);
-		}
-		const { failure } = result;
-		if (failure.kind === 'store') {
-			throw apiErrorFromFailure(
-				client.node,
-				scope,
-				`${describeFailure(failure)}`,
-				`The download of ${url} worked, but n8n could not keep the file, so it was not downloaded again. ` +
-					"In binary data mode 'database' n8n refuses files above N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE (512 MiB by default): " +
-					'use filesystem or S3 mode, set Max Download Size to fail early, or turn Download Video off and fetch the video from that URL elsewhere.',
-			);
-		}
-		const decision = policy.decide(failure, attempt);
-		if (!decision.retry) {
-			throw apiErrorFromFailure(
-				client.node,
-				scope,
-				`The ${variant} download kept failing: ${describeFailure(failure)}`,
-				`GET ${url} was cut short ${attempt + 1} times; no partial file was output. The video itself is fine: run Download again for ${videoId}.`,
-			);
-		}
-		client.logger.debug(`Sora: the ${variant} download of ${videoId} got ${describeFailure(failure)}; downloading again in ${decision.delayMs} ms`);
-		await pause(decision.delayMs, client.signal);
+/** The download's own words for a failure it stops on; undefined leaves a failed request to the client's. */
+function downloadGaveUp(
+	client: SoraClient,
+	failure: Failure,
+	attempts: number,
+	{ variant, videoId, url, scope }: { variant: ContentVariant; videoId: string; url: string; scope: ErrorScope },
+): Error | undefined {
+	if (failure.kind === 'store') {
+		return apiErrorFromFailure(
+			client.node,
+			scope,
+			`${describeFailure(failure)}`,
+			`The download of ${url} worked, but n8n could not keep the file, so it was not downloaded again. ` +
+				"In binary data mode 'database' n8n refuses files above N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE (512 MiB by default): " +
+				'use filesystem or S3 mode, set Max Download Size to fail early, or turn Download Video off and fetch the video from that URL elsewhere.',
+		);
 	}
+	if (failure.kind !== 'truncated') return undefined;
+	return apiErrorFromFailure(
+		client.node,
+		scope,
+		`The ${variant} download kept failing: ${describeFailure(failure)}`,
+		`GET ${url} was cut short ${attempts === 1 ? 'once' : `on its last try, after ${attempts} tries in all`}; no partial file was output. The video itself is fine: run Download again for ${videoId}.`,
+	);
 }

@@ -7,7 +7,7 @@ import { frameFile, frameUrl, frameUrlOrBase64, refuseHttpFrame, refuseLoneResol
 import type { CanonicalCreate, Channel, CreateField, HostDialect } from './types';
 
 /**
- * AiHubMix (aihubmix.com/v1), from its docs (models.md §4): `seconds` always a string, `size`;
+ * AiHubMix (aihubmix.com/v1), from its docs: `seconds` always a string, `size`;
  * Veo and Wan take the first frame as `input_reference`, Seedance as `extra_body.content[]`,
  * Kling as `image` / `image_tail`. DELETE /v1/videos/{id} exists.
  */

@@ -2,7 +2,7 @@ import type { Video, VideoStatus } from '../domain/video';
 import type { ModelChoice } from './types';
 
 /**
- * Readers every family shares: the shapes of hosts.md are tolerated everywhere, so a host of
+ * Readers every family shares: the answer shapes of every known host are tolerated everywhere, so a host of
  * an unknown family (Host Type Auto) still reads right. A family file adds what only it has.
  */
 

@@ -7,7 +7,7 @@ import { frameFile, ratioAndResolution, refuseHttpFrame, spell, FIELD_NAMES } fr
 import type { CanonicalCreate, Channel, HostDialect, UploadFile } from './types';
 
 /**
- * CometAPI (api.cometapi.com/v1), from its docs (models.md §4): Seedance takes `size` as an aspect
+ * CometAPI (api.cometapi.com/v1), from its docs: Seedance takes `size` as an aspect
  * ratio ("16:9") and `resolution` apart; its Veo 3 aliases take `size` as "16x9"; first (and Veo's
  * last) frames are multipart `input_reference` files. Seedance answers uppercase statuses
  * (SUBMITTED … SUCCESS / FAILED / ERROR) and the file as `video_url`.

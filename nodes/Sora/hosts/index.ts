@@ -5,7 +5,7 @@ import { liteLlmDialect, providerOfVideoId } from './liteLlm';
 import { newApiDialect } from './newApi';
 import { openaiDialect } from './openai';
 import { openRouterDialect } from './openRouter';
-import type { HostDialect, HostFamily, HostOperation, HostType } from './types';
+import type { HostDialect, HostFamily, HostOperation } from './types';
 
 export type { CanonicalCreate, Channel, ContentLocation, HostDialect, HostFamily, HostOperation, HostType, ModelChoice } from './types';
 export { readErrorBody, type ErrorBody } from './answers';
@@ -81,8 +81,6 @@ export function familyOfModelList(body: unknown, headers: Record<string, unknown
 export function familyOfModelId(model: string | undefined): HostFamily | undefined {
 	return /^(gemini|vertex_ai|runwayml)\//.test(model ?? '') ? 'liteLlm' : undefined;
 }
-
-export const HOST_TYPES: readonly HostType[] = ['auto', 'openai', 'newApi', 'laoZhang', 'openRouter', 'liteLlm', 'cometApi', 'aiHubMix'];
 
 /** Which menu entry a request belongs to, from its method and path (for "does not offer" messages). */
 export function operationOf(method: string, path: string): HostOperation | undefined {

@@ -81,7 +81,7 @@ function museLike(request: CanonicalCreate): Channel {
 
 /**
  * LaoZhang API (api.laozhang.ai), a new-api derivative: Meta's Muse models, Seedance 2.0 and Veo
- * 3.1 on /v1/videos, each with the keys its page documents (models.md §3); a finished video names
+ * 3.1 on /v1/videos, each with the keys its page documents; a finished video names
  * its file as `video_url` (no key needed); the docs advise polling every 15 s.
  */
 export const laoZhangDialect: HostDialect = {

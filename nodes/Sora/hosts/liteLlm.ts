@@ -9,7 +9,7 @@ import type { CanonicalCreate, Channel, HostDialect } from './types';
 /**
  * LiteLLM proxy (BerriAI/litellm): the contract's `seconds`, `size` and `input_reference`, which each
  * provider (named by the model id's prefix) maps to its own keys; other keys pass through to the
- * provider's parameters (models.md §2). Ids are `video_` + base64 of the provider and upstream id.
+ * provider's parameters (LiteLLM's video handlers). Ids are `video_` + base64 of the provider and upstream id.
  */
 
 export type LiteLlmProvider = 'openai' | 'azure' | 'gemini' | 'vertex_ai' | 'runwayml';

@@ -178,22 +178,47 @@ export class SoraClient {
 
 	/** Sends with retries; answers the final response whatever its status. */
 	async withRetries(request: SoraRequest, safety: RequestSafety | RetryPolicy, scope: ErrorScope): Promise<SoraResponse> {
+		const result = await this.retrying(request, safety, scope, async (response) => ({ kept: response }));
+		return 'kept' in result ? result.kept : result.refused;
+	}
+
+	/**
+	 * The one retry loop. Each answer under 400 goes to `use`, which keeps it or reports a failure
+	 * of its own (a download cut short): that failure is retried under the same policy and counts
+	 * against the same attempts as a failed request, so no request is ever retried inside another
+	 * retry (a download costs at most the policy's attempts, 12). An HTTP error that is not retried
+	 * comes back as `refused`; any other failure, after its last attempt, throws `giveUp`'s error,
+	 * or the client's own when `giveUp` has none for it.
+	 */
+	async retrying<T>(
+		request: SoraRequest,
+		safety: RequestSafety | RetryPolicy,
+		scope: ErrorScope,
+		use: (response: SoraResponse) => Promise<{ kept: T } | { failure: Failure }>,
+		giveUp: (failure: Failure, attempts: number) => Error | undefined = () => undefined,
+	): Promise<{ kept: T } | { refused: SoraResponse }> {
 		const policy = policyOf(safety);
 		for (let attempt = 0; ; attempt++) {
 			const result = await this.attempt(request, scope);
-			if ('response' in result && result.response.status < 400) return result.response;
-			const failure: Failure =
-				'failure' in result
-					? result.failure
-					: { kind: 'status', status: result.response.status, retryAfterMs: parseRetryAfterMs(result.response.headers as Record<string, string>) };
+			let failure: Failure;
+			if ('failure' in result) {
+				failure = result.failure;
+			} else if (result.response.status >= 400) {
+				const retryAfterMs = parseRetryAfterMs(result.response.headers as Record<string, string>);
+				failure = { kind: 'status', status: result.response.status, retryAfterMs };
+			} else {
+				const used = await use(result.response);
+				if ('kept' in used) return used;
+				failure = used.failure;
+			}
 			const decision = policy.decide(failure, attempt);
 			if (!decision.retry) {
-				if ('response' in result) return result.response;
-				throw this.failureError(request, failure, policy, scope, undefined, attempt + 1);
+				if (failure.kind === 'status' && 'response' in result) return { refused: result.response };
+				throw giveUp(failure, attempt + 1) ?? this.failureError(request, failure, policy, scope, undefined, attempt + 1);
 			}
 			const delay = decision.delayMs;
 			if (Date.now() + delay > (request.notAfter ?? Infinity)) throw new HeldPastDeadlineError();
-			this.ctx.logger.debug(`Sora: ${request.method} ${request.path} got ${describeFailure(failure)}; retrying in ${delay} ms`);
+			this.ctx.logger.debug(`Sora: ${request.method} ${request.url ?? request.path} got ${describeFailure(failure)}; retrying in ${delay} ms`);
 			await pause(delay, this.signal);
 		}
 	}

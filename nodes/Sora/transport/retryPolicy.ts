@@ -55,11 +55,6 @@ export class RetryPolicy {
 		if (failure.kind === 'network' && failure.permanent) return false;
 		return this.safety === 'safe' ? isTransient(failure) : provesNotProcessed(failure);
 	}
-
-	/** The same policy with another safety (a create the host deduplicates is safe to repeat). */
-	withSafety(safety: RequestSafety): RetryPolicy {
-		return new RetryPolicy(safety, this.maxAttempts, this.rateLimitMaxAttempts, this.fixedDelayMs);
-	}
 }
 
 function isRateLimit(failure: Failure): boolean {

@@ -43,7 +43,7 @@ export const newApiFailureReason = {
 /**
  * new-api, the open-source gateway most resellers run (QuantumNous/new-api): the contract's
  * create, retrieve, remix and content routes only; one channel per model family, each reading its
- * own keys (models.md §1.2); statuses refreshed from upstream about every 15 s; a failed task
+ * own keys (relay/channel/task/); statuses refreshed from upstream about every 15 s; a failed task
  * answered as its error beside the id, or (Gemini/Vertex) with its reason only at
  * /video/generations/{id}; every content variant answered with the MP4; `/models` mixing chat
  * and video models (Model → From List shows the video ones).

@@ -7,7 +7,7 @@ import type { CanonicalCreate, Channel } from '../types';
 /**
  * new-api's channels for Sora, Kling, Doubao (Seedance) and Hailuo (MiniMax): which key of its
  * unified request (or of `metadata`, decoded onto the upstream request) each field becomes,
- * from models.md §1.2. Top-level keys outside the unified request are dropped by new-api.
+ * from new-api's task adaptors (QuantumNous/new-api, relay/channel/task/). Top-level keys outside the unified request are dropped by new-api.
  */
 
 export const ONLY_OPENROUTER_CALLS_BACK = 'only OpenRouter calls a Callback URL with its own events';

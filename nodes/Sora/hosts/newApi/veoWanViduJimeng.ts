@@ -5,7 +5,7 @@ import type { CanonicalCreate, Channel } from '../types';
 import { base, ONLY_OPENROUTER_CALLS_BACK } from './klingSeedanceHailuo';
 
 /**
- * new-api's channels for Veo (Gemini and Vertex), Ali (Wan), Vidu and Jimeng, from models.md §1.2.
+ * new-api's channels for Veo (Gemini and Vertex), Ali (Wan), Vidu and Jimeng, from new-api's task adaptors (QuantumNous/new-api, relay/channel/task/).
  */
 
 const VEO = "new-api's Gemini/Vertex (Veo) channel";
