@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { scopeSuffix } from '../transport/apiError';
 import type { NodeError } from './errors';
 import { optionsParam } from './inputs';
 import type { PreparedJob } from './types';
@@ -42,7 +43,7 @@ export function refuseUnpriced(ctx: IExecuteFunctions, prepared: Array<PreparedJ
 	return prepared.map((job, itemIndex) => {
 		if (job instanceof Error || job.request === undefined || job.estimate !== null) return job;
 		if (optionsParam(ctx, 'options', itemIndex).refuseUnpricedItems !== true) return job;
-		return new NodeOperationError(ctx.getNode(), `The cost of this video is unknown, and Refuse Unpriced Items is on: it was not sent [item ${itemIndex}]`, {
+		return new NodeOperationError(ctx.getNode(), `The cost of this video is unknown, and Refuse Unpriced Items is on: it was not sent${scopeSuffix({ itemIndex })}`, {
 			itemIndex,
 			description: `${job.model ? `Model "${job.model}"` : 'This job'} is not in the price table (sora-2 and sora-2-pro list prices), or its length is unknown (an uploaded source). Set Price per Second (USD) to your host's price, or turn Refuse Unpriced Items off.`,
 		});

@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } fr
 
 import type { ContentVariant } from '../domain/contract';
 import type { Problem } from '../domain/validation';
+import { scopeSuffix } from '../transport/apiError';
 import { CUSTOM } from './shared.fields';
 
 export function inputError(ctx: IExecuteFunctions, itemIndex: number, problem: Problem): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `${problem.message} [item ${itemIndex}]`, {
+	return new NodeOperationError(ctx.getNode(), `${problem.message}${scopeSuffix({ itemIndex })}`, {
 		itemIndex,
 		description: problem.description,
 	});

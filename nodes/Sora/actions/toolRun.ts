@@ -4,6 +4,7 @@ import type { AskedVideo } from '../domain/media';
 import type { Video } from '../domain/video';
 import type { WaitOptions } from '../engine/waitForVideos';
 import type { SoraClient } from '../transport/client';
+import { absoluteUrl } from '../transport/urls';
 import { optionsParam } from './inputs';
 
 /** An agent's tool call should answer within a few minutes: longer renders come back as their current state. */
@@ -29,16 +30,6 @@ export function toolWaitOptions(ctx: IExecuteFunctions, options: WaitOptions): W
 		timeoutMs: set.timeoutMinutes === undefined ? TOOL_TIMEOUT_MINUTES * 60_000 : options.timeoutMs,
 		onTimeout: set.onTimeout === undefined ? 'outputState' : options.onTimeout,
 	};
-}
-
-/** Where the host serves a completed video's MP4 (its own result URL, or the content path under Base URL). */
-function contentUrlOf(client: SoraClient, video: Video): string {
-	const location = client.host.contentLocation(video, video.id, 'video');
-	if ('url' in location) return location.url;
-	const query = Object.entries(location.qs ?? {})
-		.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
-		.join('&');
-	return `${client.baseUrl}${location.path}${query ? `?${query}` : ''}`;
 }
 
 function describeAsked(asked: AskedVideo): string {
@@ -81,7 +72,7 @@ export function forAgent(json: IDataObject, client: SoraClient, asked?: AskedVid
 	if (json.status === 'completed') {
 		return {
 			...json,
-			contentUrl: contentUrlOf(client, json as unknown as Video),
+			contentUrl: absoluteUrl(client.baseUrl, client.host.contentLocation(json as unknown as Video, id, 'video')),
 			howToFetch: `GET contentUrl with the API key (Authorization header), or the Sora node's Download operation with video id ${id}`,
 			asAskedNote: asAskedSentence(json, asked),
 		};

@@ -10,6 +10,7 @@ import { inspectedStream, type NodeReadable } from '../helpers/streams';
 import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
 import type { SoraClient, SoraRequest } from '../transport/client';
 import { describeFailure, POLICIES, type Failure } from '../transport/retryPolicy';
+import { absoluteUrl } from '../transport/urls';
 
 export type BinaryStore = Pick<IExecuteFunctions['helpers'], 'prepareBinaryData' | 'getBinaryMetadata'>;
 
@@ -126,7 +127,7 @@ export async function downloadContent(
 	const request: SoraRequest = 'url' in location
 		? { method: 'GET', path: '', url: location.url, stream: true }
 		: { method: 'GET', path: location.path, qs: location.qs, stream: true };
-	const url = request.url ?? `${client.baseUrl}${request.path}${request.qs?.variant ? `?variant=${String(request.qs.variant)}` : ''}`;
+	const url = absoluteUrl(client.baseUrl, request);
 	const fileName = `${videoId}.${CONTENT_VARIANTS[variant].extension}`;
 	// One loop: a cut download and a failed request share the download policy's 12 attempts.
 	const result = await client.retrying(

@@ -16,6 +16,7 @@ import { timing } from '../helpers/timing';
 import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
 import type { SoraClient } from '../transport/client';
 import { HeldPastDeadlineError } from '../transport/requestBudget';
+import { unreachableMessage } from '../transport/failureMessages';
 import { describeFailure, isTransient, POLICIES, type Failure } from '../transport/retryPolicy';
 import { downloadContent, type BinaryStore } from './downloadContent';
 
@@ -211,7 +212,7 @@ export async function waitForVideos(
 					// it fails after the usual retries instead of being watched until the timeout.
 					const decision = (state.outcome.video ? POLICIES.watch : POLICIES.read).decide(failure, state.failedPolls);
 					if (!decision.retry) {
-						return finish(state, apiErrorFromFailure(client.node, scopeOf(state), `The host could not be reached: ${describeFailure(failure)}`, `GET ${request.path} at ${client.baseUrl} failed ${state.failedPolls + 1} times.`));
+						return finish(state, apiErrorFromFailure(client.node, scopeOf(state), unreachableMessage(failure), `GET ${request.path} at ${client.baseUrl} failed ${state.failedPolls + 1} times.`));
 					}
 					logger.warn(`Sora: polling video ${videoId} got ${describeFailure(failure)}; trying again${scopeSuffix(scopeOf(state))}`);
 					state.failedPolls++;

@@ -18,17 +18,15 @@ import {
 	familyOfModelList,
 	DIALECTS,
 	operationOf,
-	readErrorBody,
 	type HostDialect,
 	type HostOperation,
 } from '../hosts';
 import {
-	apiErrorFromFailure,
 	apiErrorFromResponse,
-	markAmbiguousCreate,
-	scopeSuffix,
 	type ErrorScope,
 } from './apiError';
+import { channelLacksError, notOfferedError, requestFailedError, type HostInWords } from './failureMessages';
+import { absoluteUrl } from './urls';
 import { encodeMultipart, type EncodedMultipart, type MultipartField } from './multipart';
 import { HeldPastDeadlineError, RequestBudget } from './requestBudget';
 import { networkFailure } from './networkError';
@@ -170,7 +168,7 @@ export class SoraClient {
 		const response = await this.withRetries(request, policy, scope);
 		if (request.method === 'POST' && response.status >= 500) {
 			const failure: Failure = { kind: 'status', status: response.status };
-			throw this.failureError(request, failure, policy, scope, response);
+			throw requestFailedError(this.inWords, request, failure, policy.safety, scope, response);
 		}
 		if (response.status >= 400) throw this.errorFor(request, response, scope);
 		return response as SoraResponse<T>;
@@ -214,7 +212,7 @@ export class SoraClient {
 			const decision = policy.decide(failure, attempt);
 			if (!decision.retry) {
 				if (failure.kind === 'status' && 'response' in result) return { refused: result.response };
-				throw giveUp(failure, attempt + 1) ?? this.failureError(request, failure, policy, scope, undefined, attempt + 1);
+				throw giveUp(failure, attempt + 1) ?? requestFailedError(this.inWords, request, failure, policy.safety, scope, undefined, attempt + 1);
 			}
 			const delay = decision.delayMs;
 			if (Date.now() + delay > (request.notAfter ?? Infinity)) throw new HeldPastDeadlineError();
@@ -288,22 +286,21 @@ export class SoraClient {
 		if (!operation) return;
 		this.requireOffered(operation, scope, `${request.method} ${request.path}`);
 		const [collection, videoId] = request.path.split('?')[0].split('/').filter(Boolean);
-		const channel = collection === 'videos' && videoId ? this.dialect.lacksForVideo?.(operation, decodeURIComponent(videoId)) : undefined;
+		if (collection !== 'videos' || !videoId) return;
+		const channel = this.dialect.lacksForVideo?.(operation, decodeURIComponent(videoId));
 		if (channel) {
-			throw new NodeOperationError(this.node, `${channel} does not offer ${operation}${scopeSuffix({ ...scope, videoId: scope.videoId ?? decodeURIComponent(videoId) })}`, {
-				itemIndex: scope.itemIndex,
-				description: `Video ${videoId} was made by ${channel}, which does not serve ${operation} (${request.method} ${request.path}). Nothing was sent.`,
-			});
+			throw channelLacksError(this.inWords, channel, operation, decodeURIComponent(videoId), scope, `${request.method} ${request.path}`);
 		}
 	}
 
 	/** Fails, naming the operation and the host, when the host's family is known not to offer it. */
 	requireOffered(operation: HostOperation, scope: ErrorScope, request: string = operation): void {
-		if (this.offers(operation)) return;
-		throw new NodeOperationError(this.node, `${this.dialect.label} does not offer ${operation}${scopeSuffix(scope)}`, {
-			itemIndex: scope.itemIndex,
-			description: `The host at ${this.baseUrl} serves only part of the Videos API, and ${operation} (${request}) is not in it. Nothing was sent. See the README's Hosts table for what each host offers, or set Host Type in the credential if this host is not a ${this.dialect.label}.`,
-		});
+		if (!this.offers(operation)) throw notOfferedError(this.inWords, operation, scope, request);
+	}
+
+	/** What the failure messages say about this host. */
+	private get inWords(): HostInWords {
+		return { node: this.node, baseUrl: this.baseUrl, label: this.dialect.label, offersList: this.offers('List') };
 	}
 
 	private isOwnOrigin(url: string): boolean {
@@ -311,69 +308,15 @@ export class SoraClient {
 		return origin(url) === origin(this.baseUrl);
 	}
 
-	private failureError(
-		request: SoraRequest,
-		failure: Failure,
-		policy: RetryPolicy,
-		scope: ErrorScope,
-		response?: SoraResponse,
-		attempts = 1,
-	) {
-		const what = `${request.method} ${request.path}`;
-		const detail = failure.kind === 'network' ? ` (${failure.code}${failure.cause ? `: ${failure.cause}` : ''})` : '';
-		const answered = response ? ` The host said: "${readErrorBody(response.body).message ?? 'nothing'}".` : '';
-		const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-		if (failure.kind === 'store') {
-			return apiErrorFromFailure(
-				this.node,
-				scope,
-				"The file to upload could not be read from n8n's binary data store: nothing was sent",
-				`Reading it failed with "${failure.cause}", so ${what} was not sent (or was cut before its body was complete) and nothing was created or charged. Check the input item's binary data.`,
-			);
-		}
-		if (failure.kind === 'network' && !failure.sent) {
-			return apiErrorFromFailure(
-				this.node,
-				scope,
-				failure.permanent
-					? `The request could not be sent: ${describeFailure(failure)}`
-					: `The host could not be reached: ${describeFailure(failure)}`,
-				`${what} at ${this.baseUrl} could not be sent${tries}${detail}. Nothing reached the host, so nothing was created or charged.`,
-			);
-		}
-		// A POST creates (a video or a character): after sending, its fate is unknown, even one the
-		// host deduplicates by key once the re-sends with that key ran out.
-		if (request.method === 'POST') {
-			const thing = request.path.startsWith('/videos/characters') ? 'a character' : 'a video that is now being generated (and charged)';
-			return markAmbiguousCreate(apiErrorFromFailure(
-				this.node,
-				scope,
-				`The request may have created ${thing}: ${describeFailure(failure)} after it was sent`,
-				`${what} got ${describeFailure(failure)}${detail} after its body was sent, so the node cannot know whether the host did it.${answered} ` +
-					(request.path.startsWith('/videos/characters')
-						? 'It was not sent again. Check the host for the character before you run this item again.'
-						: `${policy.safety === 'safe' ? `It was sent ${attempts} times with the same Idempotency-Key without an answer.` : 'It was not sent again, so that you are not charged twice.'} ${this.offers('List') ? 'Use the List operation (Order: Descending) to find the job' : `${this.dialect.label} offers no List: look for the job in its dashboard or usage log`} before you run this item again.`),
-				response?.status,
-			));
-		}
-		return apiErrorFromFailure(
-			this.node,
-			scope,
-			`The host could not be reached: ${describeFailure(failure)}`,
-			`${what} at ${this.baseUrl} failed ${failure.kind === 'status' ? `with HTTP ${failure.status}` : `without an answer${detail}`}${tries}.`,
-		);
-	}
-
 	private toHttpOptions(request: SoraRequest, upload?: EncodedMultipart): IHttpRequestOptions {
 		const headers: Record<string, string> = { ...request.headers };
 		const options: IHttpRequestOptions = {
 			method: request.method,
-			url: request.url ?? `${this.baseUrl}${request.path}`,
+			url: absoluteUrl(this.baseUrl, request),
 			headers,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 		};
-		if (request.qs) options.qs = request.qs;
 		if (request.stream) {
 			options.encoding = 'stream';
 		} else {
