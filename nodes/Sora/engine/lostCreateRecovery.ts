@@ -4,7 +4,7 @@ import type { Video } from '../domain/video';
 import { pause } from '../helpers/sleep';
 import { timing } from '../helpers/timing';
 import { isAmbiguousCreate, scopeSuffix, type ErrorScope } from '../transport/apiError';
-import type { SoraClient, SoraRequest, SoraResponse } from '../transport/client';
+import { failureOf, type SoraClient, type SoraRequest, type SoraResponse } from '../transport/client';
 import { describeFailure, POLICIES, type Failure, type RetryPolicy } from '../transport/retryPolicy';
 
 /** The Date header counts whole seconds; without one, the clocks are trusted to this much. */
@@ -188,9 +188,9 @@ export class LostCreateRecovery {
 	private async list(sentAt: number): Promise<{ videos: Video[]; createdSinceS: number; offsetMs: number } | { failure: Failure }> {
 		const request: SoraRequest = { method: 'GET', path: '/videos', qs: { order: 'desc', limit: 100 } };
 		const result = await this.client.attempt(request);
-		if ('failure' in result) return result;
-		const { status, body, headers } = result.response;
-		if (status >= 400) return { failure: { kind: 'status', status } };
+		const failure = failureOf(result);
+		if (failure) return { failure };
+		const { body, headers } = (result as { response: SoraResponse }).response;
 		const data = (body as { data?: unknown[] } | undefined)?.data;
 		if (!Array.isArray(data)) return { failure: { kind: 'malformed' } };
 		const date = headers.date;

@@ -4,7 +4,6 @@ import { isFinalStatus, type ContentVariant } from '../domain/contract';
 import {
 	nextPollDelayMs,
 	parsePollAfterMs,
-	parseRetryAfterMs,
 	predictedCompletionDelayMs,
 	progressRateBase,
 	type ProgressHistory,
@@ -14,10 +13,10 @@ import { failureMessageOf, type Video } from '../domain/video';
 import { pause, throwIfCancelled } from '../helpers/sleep';
 import { timing } from '../helpers/timing';
 import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
-import type { SoraClient } from '../transport/client';
+import { failureOf, type SoraClient } from '../transport/client';
 import { HeldPastDeadlineError } from '../transport/requestBudget';
 import { unreachableMessage } from '../transport/failureMessages';
-import { describeFailure, isTransient, POLICIES, type Failure } from '../transport/retryPolicy';
+import { describeFailure, isTransient, POLICIES } from '../transport/retryPolicy';
 import { downloadContent, type BinaryStore } from './downloadContent';
 
 export interface VideoJob {
@@ -198,12 +197,9 @@ export async function waitForVideos(
 		const request = { method: 'GET' as const, path: `/videos/${encodeURIComponent(videoId)}`, notAfter: deadline };
 		client.attempt(request).then(
 			(result) => {
-				let failure: Failure | undefined;
-				if ('failure' in result) failure = result.failure;
-				else if (result.response.status >= 400) {
-					const retryAfterMs = parseRetryAfterMs(result.response.headers as Record<string, string>);
-					failure = { kind: 'status', status: result.response.status, retryAfterMs };
-					if (!isTransient(failure)) return finish(state, client.errorFor(request, result.response, scopeOf(state)));
+				let failure = failureOf(result);
+				if (failure?.kind === 'status' && 'response' in result && !isTransient(failure)) {
+					return finish(state, client.errorFor(request, result.response, scopeOf(state)));
 				}
 				const video = failure ? undefined : client.host.readVideo((result as { response: { body: unknown } }).response.body);
 				if (!video) {

@@ -80,7 +80,15 @@ interface RawResponse {
 	body: unknown;
 }
 
-type Attempt = { response: SoraResponse } | { failure: Failure };
+export type Attempt = { response: SoraResponse } | { failure: Failure };
+
+/** What went wrong in one attempt, read one way for every loop that retries: no answer, or an HTTP error (with its Retry-After). */
+export function failureOf(result: Attempt): Failure | undefined {
+	if ('failure' in result) return result.failure;
+	const { status, headers } = result.response;
+	if (status < 400) return undefined;
+	return { kind: 'status', status, retryAfterMs: parseRetryAfterMs(headers as Record<string, string>) };
+}
 
 function isJsonContent(headers: Record<string, unknown>): boolean {
 	return String(headers['content-type'] ?? '').includes('json');
@@ -198,14 +206,9 @@ export class SoraClient {
 		const policy = policyOf(safety);
 		for (let attempt = 0; ; attempt++) {
 			const result = await this.attempt(request, scope);
-			let failure: Failure;
-			if ('failure' in result) {
-				failure = result.failure;
-			} else if (result.response.status >= 400) {
-				const retryAfterMs = parseRetryAfterMs(result.response.headers as Record<string, string>);
-				failure = { kind: 'status', status: result.response.status, retryAfterMs };
-			} else {
-				const used = await use(result.response);
+			let failure = failureOf(result);
+			if (!failure) {
+				const used = await use((result as { response: SoraResponse }).response);
 				if ('kept' in used) return used;
 				failure = used.failure;
 			}
