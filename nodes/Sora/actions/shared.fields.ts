@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { SORA_MODELS } from '../domain/contract';
+import { platformOptions } from './platform.fields';
 
 /** Shows a property only for the given video operations. */
 export function forVideo(operation: string[], extra: INodeProperties['displayOptions'] = {}) {
@@ -287,6 +288,7 @@ export function paidJobOptions(operations: string[], extra: INodeProperties[] = 
 				description:
 					"Your host's price per second of video, for models and sizes outside the price table (sora-2 and sora-2-pro list prices): used by the estimate and the cap. 0 = unknown.",
 			},
+			...platformOptions,
 			{
 				displayName: 'Refuse Unpriced Items',
 				name: 'refuseUnpricedItems',
