@@ -39,6 +39,17 @@ const BASE_NODE_VERSIONS: Record<string, number[]> = {
 	'n8n-nodes-base.code': [2],
 	'n8n-nodes-base.manualTrigger': [1],
 	'n8n-nodes-base.wait': [1.1],
+	'n8n-nodes-base.formTrigger': [2.2],
+	'n8n-nodes-base.googleSheetsTrigger': [1],
+	'n8n-nodes-base.stickyNote': [1],
+	'n8n-nodes-base.set': [3.4],
+	'n8n-nodes-base.if': [2],
+	'n8n-nodes-base.merge': [3],
+	'n8n-nodes-base.stopAndError': [1],
+	'n8n-nodes-base.telegram': [1.2],
+	'n8n-nodes-base.discord': [2],
+	'n8n-nodes-base.s3': [1],
+	'n8n-nodes-base.youTube': [1],
 };
 
 function nodeOf(file: string, name: string): INode {
@@ -46,8 +57,8 @@ function nodeOf(file: string, name: string): INode {
 }
 
 describe('examples/*.json', () => {
-	it('holds the four documented workflows, each listed in examples/README.md', () => {
-		expect(examples.map((example) => example.file)).toHaveLength(4);
+	it('holds the nine documented workflows, each listed in examples/README.md', () => {
+		expect(examples.map((example) => example.file)).toHaveLength(9);
 		const readme = readFileSync(path.join(EXAMPLES_DIR, 'README.md'), 'utf8');
 		for (const { file } of examples) expect(readme).toContain(file);
 	});
