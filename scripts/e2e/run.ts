@@ -9,10 +9,13 @@
  *      new user's first try (discover.ts: node creator search, Create, Binary view, ffprobe) in 2.x and 1.123
  *   5. n8n 2.x in queue mode: Postgres, Redis, main, two workers, two webhook processors (queue/phase.ts)
  *   6. the reference server's host modes (new-api, OpenRouter, LaoZhang) in 2.x and 1.123.x (hosts-phase.ts)
+ *   7. the posting examples (Telegram, Discord, S3 → Instagram, TikTok, YouTube) against loopback
+ *      stand-ins of the platforms in 2.x and 1.123.x (platforms-phase.ts)
  * n8n versions: 2.x, 1.123.x and the oldest 1.x the package loads on (provision.ts).
  * Env: SORA_E2E_ONLY=2|1 runs one major; SORA_E2E_SKIP_EDITOR=1 skips the browser tests;
  * SORA_E2E_SKIP_QUEUE=1 skips the queue-mode phase (npm run test:e2e:queue runs it alone);
  * SORA_E2E_HOSTS_ONLY=1 runs only the host-modes phase (hosts-phase.ts, in 2.x and 1.123.x; also skips queue mode);
+ * SORA_E2E_PLATFORMS_ONLY=1 runs only the posting examples' phase (platforms-phase.ts, in 2.x and 1.123.x; also skips queue mode);
  * SORA_E2E_DECOYS=1 holds 5678-5680 for the whole run (as another n8n would): every port must be chosen free.
  */
 import { mkdirSync } from 'node:fs';
@@ -29,6 +32,7 @@ import { type N8nRuntime, provision } from './provision';
 import { startReferenceServer } from './reference-server';
 import { runHostsPhase } from './hosts-phase';
 import { runLoopPhase } from './loop-phase';
+import { runPlatformsPhase } from './platforms-phase';
 import { runQueuePhase } from './queue/phase';
 import { runServerPhase } from './server-phase';
 
@@ -39,7 +43,8 @@ async function main(): Promise<number> {
 	mkdirSync(ARTIFACTS, { recursive: true });
 	const logFile = path.join(ARTIFACTS, 'e2e.log');
 	const only = process.env.SORA_E2E_ONLY;
-	const hostsOnly = Boolean(process.env.SORA_E2E_HOSTS_ONLY);
+	const platformsOnly = Boolean(process.env.SORA_E2E_PLATFORMS_ONLY);
+	const hostsOnly = Boolean(process.env.SORA_E2E_HOSTS_ONLY) || platformsOnly;
 	const results: { title: string; checks: Checks[] }[] = [];
 	const decoys = process.env.SORA_E2E_DECOYS ? await startDecoys() : undefined;
 	if (decoys) console.log(`[e2e] decoy listeners on ${decoys.ports.join(', ') || '(none free)'}: n8n must not need them`);
@@ -74,7 +79,9 @@ async function main(): Promise<number> {
 				const discover = browser && (runtime === provisioned.n8n2 || runtime === provisioned.n8n1);
 				checks.push(...(await runServerPhase(runtime, customDir, ARTIFACTS, { editor, discover })));
 			}
-			if (runtime === provisioned.n8n2 || runtime === provisioned.n8n1) checks.push(...(await runHostsPhase(runtime, customDir)));
+			const current = runtime === provisioned.n8n2 || runtime === provisioned.n8n1;
+			if (current && !platformsOnly) checks.push(...(await runHostsPhase(runtime, customDir)));
+			if (current && (platformsOnly || !process.env.SORA_E2E_HOSTS_ONLY)) checks.push(...(await runPlatformsPhase(runtime, customDir)));
 			if (!hostsOnly && (runtime === provisioned.n8n2 || runtime === provisioned.n8n1)) checks.push(...(await runLoopPhase(runtime, customDir)));
 			if (runtime === provisioned.n8n2 && !hostsOnly) {
 				checks.push(...(await runAgentPhase(runtime, customDir, ARTIFACTS, { browser: !process.env.SORA_E2E_SKIP_EDITOR })));

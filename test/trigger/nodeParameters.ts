@@ -12,6 +12,8 @@ function optionValues(property: INodeProperties): unknown[] {
 /** Problems with one value against the property that shows it (expressions are not judged). */
 function valueProblems(property: INodeProperties, value: NodeParameterValueType, path: string): string[] {
 	if (isExpression(value)) return [];
+	// Options loaded from the service (a channel's categories, a sheet's tabs) are not known here.
+	if (property.typeOptions?.loadOptionsMethod || property.typeOptions?.loadOptions) return [];
 	const problem = (text: string) => [`${path}: ${text} (got ${JSON.stringify(value)})`];
 	switch (property.type) {
 		case 'options':
