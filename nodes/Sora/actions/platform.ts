@@ -5,7 +5,7 @@
  * naming the limit, so the posting node never gets it; or flag it).
  */
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { MeasuredVideo } from '../domain/media';
 import {
@@ -18,6 +18,9 @@ import {
 	type PlatformId,
 	type PlatformPlan,
 } from '../domain/platforms';
+import type { ModelChoice } from '../hosts/types';
+import { knownModel } from '../models';
+import { withCatalogue, type CreateChoice } from '../models/plan';
 import { optionsParam, throwIfProblem } from './inputs';
 
 /** The Platform chosen for an item, if any. */
@@ -40,21 +43,47 @@ export function planPlatform(ctx: IExecuteFunctions, itemIndex: number, ask: Pla
 }
 
 /**
- * After the download: the measured MP4 against the platform's limits. With On Platform Limit 'error' a
- * broken limit throws (the item fails, naming each limit and the video id); with 'flag' the output gets
- * `fitsPlatform` and `platformProblems`.
+ * Create's choice as the platform makes it, before any paid request: an Aspect Ratio and Duration left
+ * unset are filled within what the model takes (its family's table, or the host's catalogue entry); an
+ * ask the platform would reject throws, naming the limit. A model that takes the first frame's ratio
+ * gets no ratio while a first frame is set (the delivered file is still checked).
  */
-export function checkDelivered(ctx: IExecuteFunctions, itemIndex: number, json: IDataObject): IDataObject {
+export function choiceForPlatform(ctx: IExecuteFunctions, itemIndex: number, model: string, choice: CreateChoice, catalogue?: ModelChoice, host?: string): CreateChoice {
+	if (!platformOf(ctx, itemIndex)) return choice;
+	const known = knownModel(model)?.rules;
+	const rules = catalogue ? withCatalogue(known, catalogue, host) : known;
+	const ratioFromFrame = rules?.ratioFollowsFirstFrame && choice.firstFrame;
+	const plan = planPlatform(ctx, itemIndex, { durationSeconds: choice.durationSeconds, aspectRatio: choice.aspectRatio, size: choice.size }, {
+		durations: [...(rules?.durations ?? [])],
+		aspectRatios: ratioFromFrame ? [] : [...(rules?.aspectRatios ?? [])],
+		defaultDuration: rules?.defaultDuration,
+		defaultAspectRatio: rules?.defaultAspectRatio,
+	});
+	return {
+		...choice,
+		durationSeconds: choice.durationSeconds ?? plan?.durationSeconds,
+		aspectRatio: choice.aspectRatio ?? (choice.size === undefined ? plan?.aspectRatio : undefined),
+	};
+}
+
+/**
+ * After the download: the measured MP4 (`json.measured`) against the platform's limits. A broken limit
+ * is an error naming each limit and the video id (On Platform Limit 'error', the default: the item fails
+ * and the posting node never gets it); with 'flag' the item passes with `fitsPlatform: false` and
+ * `platformProblems`. Items without a measured video pass unchanged.
+ */
+export function checkForPlatform(ctx: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): INodeExecutionData | NodeOperationError {
 	const platform = platformOf(ctx, itemIndex);
-	const measured = json.measured as unknown as MeasuredVideo | undefined;
-	if (!platform || !measured) return json;
+	const measured = item.json.measured as unknown as MeasuredVideo | undefined;
+	if (!platform || !measured || typeof measured !== 'object') return item;
 	const problems = checkMeasuredVideo(platform, measured);
-	const name = PLATFORMS[platform].name;
 	if (problems.length && optionsParam(ctx, 'options', itemIndex).onPlatformLimit !== 'flag') {
-		throw new NodeOperationError(ctx.getNode(), `The video ${String(json.id ?? '')} does not fit ${name}: ${problems.join('; ')} [item ${itemIndex}]`, {
+		const videoId = String(item.json.id ?? '');
+		return new NodeOperationError(ctx.getNode(), `The video ${videoId} does not fit ${PLATFORMS[platform].name}: ${problems.join('; ')} [item ${itemIndex}]`, {
 			itemIndex,
-			description: `Nothing was posted. The video was generated (and paid for): fix the limit (another duration, ratio or model) or set Options → On Platform Limit to Flag to pass it on with fitsPlatform: false.`,
+			description:
+				'Nothing was posted. The video was generated (and paid for): download it again with the Download operation, or choose another duration, ratio or model. Options → On Platform Limit → Flag passes such a video on with fitsPlatform: false.',
 		});
 	}
-	return { ...json, platform, fitsPlatform: problems.length === 0, platformProblems: problems };
+	return { ...item, json: { ...item.json, platform, fitsPlatform: problems.length === 0, platformProblems: problems } };
 }

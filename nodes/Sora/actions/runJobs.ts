@@ -13,6 +13,7 @@ import { checkFields, checkVideo, differenceError, type VideoCheck } from './asA
 import { asNodeError, errorItem, type NodeError } from './errors';
 import { optionsParam } from './inputs';
 import { checkBudget, nodeLevelOption, refuseUnpriced } from './budgetCap';
+import { checkForPlatform } from './platform';
 import { forAgent, toolWaitOptions } from './toolRun';
 import type { JobOperation, PreparedJob } from './types';
 
@@ -197,7 +198,11 @@ export async function runJobs(
 		const outcome = byItem.get(itemIndex)!;
 		const check = checkVideo(outcome.measured, job);
 		outcome.error ??= differenceError(this, itemIndex, outcome.video?.id, check);
-		if (!outcome.error) return outputOf(outcome, job, check, elapsedMs, client, output);
+		if (!outcome.error) {
+			const checked = checkForPlatform(this, itemIndex, outputOf(outcome, job, check, elapsedMs, client, output));
+			if (!(checked instanceof Error)) return checked;
+			outcome.error = checked;
+		}
 		const error = asNodeError(this, outcome.error, itemIndex);
 		if (!this.continueOnFail()) {
 			error.description = `${error.description ?? ''}${othersNote(outcomes, outcome)}`.trim();

@@ -9,6 +9,7 @@ import { planCreate, type CreatePlan } from '../../models/plan';
 import type { SoraClient } from '../../transport/client';
 import { userPricePerSecond } from '../budgetCap';
 import { additionalBodyFields, modelParam, optionsParam, requiredString, stringParam, throwIfProblem, waitChoice } from '../inputs';
+import { choiceForPlatform } from '../platform';
 import { postRequest, readInputFile } from '../requests';
 import { modelField, paidJobOptions, promptField, waitFields } from '../shared.fields';
 import type { JobOperation } from '../types';
@@ -104,7 +105,8 @@ export const create: JobOperation = {
 		const read = readVideoChoice(this, itemIndex, frames);
 		if ('problem' in read) throwIfProblem(this, itemIndex, read.problem);
 		const { choice, callbackUrl } = read as Exclude<typeof read, { problem: Problem }>;
-		const planned = planCreate(model, choice, await catalogueEntry(client, model, itemIndex), client.host.label);
+		const catalogue = await catalogueEntry(client, model, itemIndex);
+		const planned = planCreate(model, choiceForPlatform(this, itemIndex, model, choice, catalogue, client.host.label), catalogue, client.host.label);
 		throwIfProblem(this, itemIndex, planned.problem);
 		const plan = planned.plan!;
 

@@ -1,0 +1,32 @@
+/** Options → Platform in n8n's engine against the reference server: asks a platform would reject are refused before any paid request. */
+import { createParams, useReferenceServer } from './setup';
+
+const api = useReferenceServer();
+
+describe('Platform: refused before paying', () => {
+	it('a landscape Size for YouTube Shorts fails the item naming the limit, with no request sent', async () => {
+		const { error } = await api.run(createParams({ size: '1280x720', options: { platform: 'youtubeShorts' } }));
+		expect(error?.message).toBe('Platform YouTube Shorts: YouTube Shorts takes vertical or square videos; Size is 1280x720 [item 0]');
+		expect(api.requests()).toEqual([]);
+	});
+
+	it('200 seconds for X fails the item naming X\'s 0.5-140 s, with no request sent', async () => {
+		const params = createParams({ model: { __rl: true, mode: 'id', value: 'veo-3.1-generate-preview' }, seconds: 'custom', customSeconds: '200', options: { platform: 'x' } });
+		const { error } = await api.run(params);
+		expect(error?.message).toBe('Platform X: X takes videos of 0.5-140 s; Duration is 200 s [item 0]');
+		expect(api.requests({ method: 'POST' })).toEqual([]);
+	});
+
+	it('with Continue On Fail, only the refused item fails; the others are made', async () => {
+		const { items, error } = await api.run(createParams({ size: '={{ $json.size }}', options: { platform: 'youtubeShorts' } }), {
+			items: [{ json: { size: '720x1280' } }, { json: { size: '1280x720' } }],
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.status ?? item.json.error)).toEqual([
+			'completed',
+			'Platform YouTube Shorts: YouTube Shorts takes vertical or square videos; Size is 1280x720 [item 1]',
+		]);
+		expect(api.requests({ method: 'POST' })).toHaveLength(1);
+	});
+});
