@@ -19,7 +19,8 @@ export interface MadeVideo {
 	bytes: Buffer;
 	fileName?: string;
 	mimeType?: string;
-	measured: { width: number; height: number; durationSeconds: number; bytes: number };
+	/** Undefined when the item carries none (a failed check already says so). */
+	measured?: { width: number; height: number; durationSeconds: number; bytes: number };
 }
 
 /** The Sora node's item: its MP4 read from n8n's binary store and its measured numbers, checked against ffprobe. */
@@ -30,9 +31,10 @@ export function madeVideo(checks: Checks, inst: N8nInstance, run: any, soraNode:
 	if (!checks.that(item && bytes, `${soraNode}: an item with its MP4 in binary data`, item?.json)) return undefined;
 	const id = String(item.json.id);
 	const measured = item.json.measured;
-	checks.equal(entry!.fileName, `video_${id}.mp4`, `${soraNode}: binary file name`);
+	checks.equal(entry!.fileName, `${id}.mp4`, `${soraNode}: binary file name (the video id)`);
 	checks.equal(entry!.mimeType, 'video/mp4', `${soraNode}: binary MIME type`);
-	if (!checks.that(measured, `${soraNode}: the item carries measured (the delivered MP4's numbers)`, Object.keys(item.json))) return undefined;
+	const video = { id, bytes: bytes!, fileName: entry!.fileName, mimeType: entry!.mimeType, measured };
+	if (!checks.that(measured, `${soraNode}: the item carries measured (the delivered MP4's numbers)`, Object.keys(item.json))) return video;
 	const file = path.join(tempDir('platforms-probe'), `${id}.mp4`);
 	writeFileSync(file, bytes!);
 	const probed = probe(file);
@@ -41,7 +43,7 @@ export function madeVideo(checks: Checks, inst: N8nInstance, run: any, soraNode:
 	checks.that(Math.abs(measured.durationSeconds - (probed.duration ?? NaN)) < 0.1, `${soraNode}: measured.durationSeconds ${measured.durationSeconds} matches ffprobe's ${probed.duration}`);
 	checks.equal(measured.bytes, bytes!.length, `${soraNode}: measured.bytes is the file's size`);
 	checks.equal(item.json.fitsPlatform, true, `${soraNode}: fitsPlatform`);
-	return { id, bytes: bytes!, fileName: entry!.fileName, mimeType: entry!.mimeType, measured };
+	return video;
 }
 
 export function checkTelegram(checks: Checks, video: MadeVideo, standIns: StandIns, prompt: string, run: any): void {
@@ -51,9 +53,9 @@ export function checkTelegram(checks: Checks, video: MadeVideo, standIns: StandI
 	checks.that(post.data.equals(video.bytes), `Telegram: the MP4 arrived byte for byte (${video.bytes.length} bytes)`);
 	checks.equal(post.fileName, video.fileName, 'Telegram: file name');
 	checks.equal(post.mimeType, 'video/mp4', 'Telegram: MIME type');
-	checks.equal(post.width, String(video.measured.width), 'Telegram: width sent');
-	checks.equal(post.height, String(video.measured.height), 'Telegram: height sent');
-	checks.equal(post.duration, String(Math.round(video.measured.durationSeconds)), 'Telegram: duration sent');
+	checks.equal(post.width, String(video.measured?.width), 'Telegram: width sent');
+	checks.equal(post.height, String(video.measured?.height), 'Telegram: height sent');
+	checks.equal(post.duration, String(Math.round(video.measured?.durationSeconds ?? NaN)), 'Telegram: duration sent');
 	checks.equal(post.caption, prompt, 'Telegram: the prompt as caption');
 	checks.equal(nodeItems(run, 'Send to Telegram')[0]?.json.result?.video?.file_size, video.bytes.length, "Send to Telegram's output: Telegram's answer");
 }

@@ -97,6 +97,9 @@ export function postingCredentials(standIns: StandIns, sora: CredentialToImport[
 			data: { endpoint: s3.url, region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true },
 		},
 		{ id: 'instagramTokenCredential', name: 'Instagram token', type: 'httpQueryAuth', data: { name: 'access_token', value: instagram.accessToken } },
+		// Never used (YouTube's and Google's endpoints are fixed): n8n only needs the credentials the examples name to exist.
+		{ id: 'youTubeCredential', name: 'YouTube account', type: 'youTubeOAuth2Api', data: { clientId: 'e2e-unused', clientSecret: 'e2e-unused' } },
+		{ id: 'googleSheetsCredential', name: 'Google Sheets account', type: 'googleSheetsTriggerOAuth2Api', data: { clientId: 'e2e-unused', clientSecret: 'e2e-unused' } },
 		{ id: 'tiktokTokenCredential', name: 'TikTok token', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${tiktok.accessToken}` } },
 	];
 }
