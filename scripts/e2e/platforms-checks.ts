@@ -103,11 +103,11 @@ export function checkTikTok(checks: Checks, video: MadeVideo, standIns: StandIns
 	checks.equal(nodeItems(run, 'Check TikTok Status')[0]?.json.data?.status, 'PUBLISH_COMPLETE', 'Check TikTok Status: PUBLISH_COMPLETE');
 }
 
-/** A run whose Sora node must fail (error output) naming `limit`, with the posting node never run. */
+/** A run that stopped at the Sora node, its error naming `limit`, with the posting node never run. */
 export function checkRefused(checks: Checks, run: any, soraNode: string, postingNode: string, limit: string): void {
-	const errorItem = nodeItems(run, soraNode, 1)[0];
-	const message = `${errorItem?.json.error ?? ''}`;
-	checks.that(message.includes(limit), `${soraNode}: the item fails naming the limit ("${limit}")`, errorItem?.json);
-	checks.equal(nodeItems(run, soraNode, 0).length, 0, `${soraNode}: no item on the success output`);
-	checks.that(!run.data?.resultData?.runData?.[postingNode], `${postingNode} never ran`);
+	const runData = run.data?.resultData?.runData ?? {};
+	const error = run.data?.resultData?.error;
+	checks.that(`${error?.message ?? ''}`.includes(limit), `${soraNode}: the workflow stops with the limit named ("${limit}")`, error?.message);
+	checks.equal(run.data?.resultData?.lastNodeExecuted, soraNode, 'the last node run is the Sora node');
+	checks.that(!runData[postingNode], `${postingNode} never ran`);
 }

@@ -91,8 +91,8 @@ export async function runPlatformsPhase(runtime: N8nRuntime, customDir: string):
 		];
 		const opts = { prompt: PROMPT, standIns };
 		const chains = CHAINS.map((chain) => ({ ...chain, workflow: runnable(postingExample(chain.which), { ...opts, id: workflowId(chain.which) }) }));
-		const overLimit = runnable(postingExample('discord'), { ...opts, id: workflowId('discord', 'Big'), soraCredential: BIG_CREDENTIAL, soraErrorOutput: true });
-		const landscapeShort = runnable(postingExample('youtube'), { ...opts, id: workflowId('youtube', 'Wide'), soraParameters: { size: '1280x720' }, soraErrorOutput: true });
+		const overLimit = runnable(postingExample('discord'), { ...opts, id: workflowId('discord', 'Big'), soraCredential: BIG_CREDENTIAL });
+		const landscapeShort = runnable(postingExample('youtube'), { ...opts, id: workflowId('youtube', 'Wide'), soraParameters: { size: '1280x720' } });
 		const examples = loadExamples().filter((e) => /^0[5-9]-/.test(e.file));
 
 		const inst = createInstance(runtime, customDir);
@@ -115,13 +115,13 @@ export async function runPlatformsPhase(runtime: N8nRuntime, customDir: string):
 		results.push(refusals);
 		await refusals.step('over the limit', async () => {
 			const before = requestCount(standIns!);
-			const run = await executed(refusals, inst, overLimit.id);
+			const run = await executedFailing(refusals, inst, overLimit.id);
 			checkRefused(refusals, run, 'Make Video', 'Post to Discord', 'Discord (webhook) takes at most 10 MiB');
 			refusals.equal(requestCount(standIns!) - before, 0, 'an 11 MiB video: requests that reached the platform stand-ins');
 		});
 		await refusals.step('refused before paying', async () => {
 			const creates = server!.createCount;
-			const run = await executed(refusals, inst, landscapeShort.id);
+			const run = await executedFailing(refusals, inst, landscapeShort.id);
 			checkRefused(refusals, run, 'Make Vertical Video', 'Upload Short', 'YouTube Shorts takes vertical or square videos');
 			refusals.equal(server!.createCount - creates, 0, 'a landscape Short: paid requests (creates) that reached the host');
 		});
@@ -143,5 +143,13 @@ async function executed(checks: Checks, inst: N8nInstance, id: string): Promise<
 	if (!result.run) throw new Error(`n8n printed no run JSON: ${(result.stderr || result.stdout).slice(-1500)}`);
 	const error = result.run.data?.resultData?.error;
 	checks.that(!error, `${id}: the run has no workflow error`, error?.message);
+	return result.run;
+}
+
+/** A run that must stop at the Sora node (n8n's default On Error): n8n execute exits 1 and prints the run. */
+async function executedFailing(checks: Checks, inst: N8nInstance, id: string): Promise<any> {
+	const result = await execute(inst, id);
+	checks.equal(result.exitCode, 1, `n8n execute ${id}: exit code (the workflow stops at the Sora node)`);
+	if (!result.run) throw new Error(`n8n printed no run JSON: ${(result.stderr || result.stdout).slice(-1500)}`);
 	return result.run;
 }

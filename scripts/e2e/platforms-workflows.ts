@@ -44,8 +44,6 @@ export interface RunnableOptions {
 	soraCredential?: { id: string; name: string };
 	/** Parameters set on every Sora node (a landscape Size for the refused Short). */
 	soraParameters?: Record<string, unknown>;
-	/** The Sora node's error output instead of failing the run: a refused item shows there, and the posting node is not connected to it. */
-	soraErrorOutput?: boolean;
 }
 
 /** The example as `n8n execute` runs it against the stand-ins. */
@@ -73,7 +71,7 @@ export function runnable(example: Example, opts: RunnableOptions): Example['work
 		if (node.type === 'CUSTOM.sora') {
 			const parameters = { ...node.parameters, ...opts.soraParameters, waitOptions: { pollIntervalSeconds: 1 } };
 			const credentials = opts.soraCredential ? { credentials: { soraApi: opts.soraCredential } } : {};
-			return { ...node, parameters, ...credentials, ...(opts.soraErrorOutput ? { onError: 'continueErrorOutput' } : {}) };
+			return { ...node, parameters, ...credentials };
 		}
 		return node;
 	});
