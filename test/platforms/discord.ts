@@ -1,7 +1,7 @@
 /**
  * A Discord webhook (discord.com/developers/docs/resources/webhook#execute-webhook): POST
  * /api/webhooks/<id>/<token>, JSON or multipart with `payload_json` and `files[n]` (each named in
- * payload_json.attachments); at most 10 MiB per request (413, Discord's error code 40005); 204 with
+ * payload_json.attachments, whose filename names the attachment); at most 10 MiB per request (413, Discord's error code 40005); 204 with
  * no body unless the URL has `?wait=true`, which answers the message. Records what was posted.
  */
 import { formParts, startStandIn, type Answer, type StandIn } from './standIn';
@@ -10,10 +10,18 @@ export const DISCORD_MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
 export interface DiscordFile {
 	field: string;
+	/** The name Discord gives the attachment: payload_json's attachments[n].filename, else the part's filename. */
 	fileName?: string;
+	/** The type Discord reports (content_type): from the attachment's file name extension. */
 	mimeType?: string;
+	/** What the multipart part itself said (n8n 1.x's Discord node swaps these two: filename="video/mp4"). */
+	partFileName?: string;
+	partContentType?: string;
 	data: Buffer;
 }
+
+const TYPES: Record<string, string> = { mp4: 'video/mp4', mov: 'video/quicktime', webm: 'video/webm', png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif' };
+const typeOf = (fileName = '') => TYPES[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 
 export interface DiscordPost {
 	waited: boolean;
@@ -44,7 +52,10 @@ export async function startDiscord(webhookId = '1300000000000000001', token = 'e
 				const json = parts.find((part) => part.name === 'payload_json')?.data.toString('utf8');
 				payload = json ? JSON.parse(json) : {};
 				for (const part of parts) {
-					if (/^files\[\d+\]$/.test(part.name)) files.push({ field: part.name, fileName: part.filename, mimeType: part.contentType, data: part.data });
+					if (!/^files\[\d+\]$/.test(part.name)) continue;
+					const index = part.name.slice('files['.length, -1);
+					const fileName = payload.attachments?.find((a) => String(a.id) === index)?.filename ?? part.filename;
+					files.push({ field: part.name, fileName, mimeType: typeOf(fileName), partFileName: part.filename, partContentType: part.contentType, data: part.data });
 				}
 			} else {
 				payload = JSON.parse(request.body.toString('utf8') || '{}');
