@@ -1,7 +1,8 @@
 /** Options → Platform in n8n's engine against the reference server: asks a platform would reject are refused before any paid request. */
 import { createParams, useReferenceServer } from './setup';
 
-const api = useReferenceServer();
+// Sized videos: a 720x1280 ask is served a 720x1280 MP4 (a portrait Short fits).
+const api = useReferenceServer({ sizedVideos: true });
 
 describe('Platform: refused before paying', () => {
 	it('a landscape Size for YouTube Shorts fails the item naming the limit, with no request sent', async () => {
