@@ -31,3 +31,40 @@ describe('Platform: refused before paying', () => {
 		expect(api.requests({ method: 'POST' })).toHaveLength(1);
 	});
 });
+
+describe('Platform: the delivered video checked against the limits', () => {
+	const ELEVEN_MIB = 11 * 1024 * 1024;
+	afterEach(() => api.server.setOptions({ largeVideoBytes: undefined }));
+
+	it('a video within the limits passes with platform and fitsPlatform', async () => {
+		const { items, error } = await api.run(createParams({ options: { platform: 'telegram' } }));
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ status: 'completed', platform: 'telegram', fitsPlatform: true, platformProblems: [] });
+		expect(items[0].binary?.data).toBeDefined();
+	});
+
+	it('an 11 MiB video for Discord fails the item, naming the limit and the video id', async () => {
+		api.server.setOptions({ largeVideoBytes: ELEVEN_MIB });
+		const { error } = await api.run(createParams({ options: { platform: 'discord' } }));
+		const [videoId] = [...api.server.videos.keys()];
+		expect(error?.message).toBe(`The video ${videoId} does not fit Discord (webhook): 11 MiB, Discord (webhook) takes at most 10 MiB [item 0]`);
+		expect(error?.description).toContain('Nothing was posted');
+	});
+
+	it('On Platform Limit → Flag passes it on with fitsPlatform false and the problems', async () => {
+		api.server.setOptions({ largeVideoBytes: ELEVEN_MIB });
+		const { items, error } = await api.run(createParams({ options: { platform: 'discord', onPlatformLimit: 'flag' } }));
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ platform: 'discord', fitsPlatform: false, platformProblems: ['11 MiB, Discord (webhook) takes at most 10 MiB'] });
+		expect(items[0].json.measured).toMatchObject({ bytes: ELEVEN_MIB });
+		expect(items[0].binary?.data).toBeDefined();
+	});
+
+	it('with Continue On Fail the over-limit item is an error item with its video id', async () => {
+		api.server.setOptions({ largeVideoBytes: ELEVEN_MIB });
+		const { items, error } = await api.run(createParams({ options: { platform: 'discord' } }), { continueOnFail: true });
+		expect(error).toBeUndefined();
+		expect(items[0].json.error).toMatch(/^The video video_\w+ does not fit Discord \(webhook\): 11 MiB/);
+		expect(items[0].json.videoId).toBe([...api.server.videos.keys()][0]);
+	});
+});
