@@ -110,6 +110,15 @@ describe('planForPlatform: fills what the user left unset, within what the model
 		expect(planForPlatform('telegram', {}, SORA)).toEqual({ problems: [] });
 	});
 
+	it('fills nothing for a platform without duration or shape limits, even for a model without defaults', () => {
+		expect(planForPlatform('discord', {}, { durations: [5, 10], aspectRatios: ['16:9', '9:16'] })).toEqual({ problems: [] });
+	});
+
+	it('X (no preferred duration) keeps a fitting default and picks the shortest fitting duration otherwise', () => {
+		expect(planForPlatform('x', {}, { ...SORA, durations: [4, 8, 12] }).durationSeconds).toBeUndefined();
+		expect(planForPlatform('x', {}, { ...SORA, durations: [150, 60, 200], defaultDuration: 200 }).durationSeconds).toBe(60);
+	});
+
 	it('keeps what the user set', () => {
 		expect(planForPlatform('youtubeShorts', { aspectRatio: '1:1', durationSeconds: 12 }, SORA)).toEqual({ problems: [] });
 	});

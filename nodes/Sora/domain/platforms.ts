@@ -182,6 +182,7 @@ export interface PlatformPlan {
 }
 
 function pickDuration(limits: PlatformLimits, model: ModelChoices): { value?: number; problem?: Problem } {
+	if (limits.minSeconds === undefined && limits.maxSeconds === undefined) return {};
 	if (model.defaultDuration !== undefined && durationFits(limits, model.defaultDuration)) return {};
 	const fitting = [...model.durations].sort((a, b) => a - b).filter((seconds) => durationFits(limits, seconds));
 	if (fitting.length) return { value: fitting[0] };
@@ -202,6 +203,7 @@ function pickAspectRatio(limits: PlatformLimits, model: ModelChoices): { value?:
 	};
 	const preferred = limits.preferredAspectRatio;
 	if (preferred && model.aspectRatios.includes(preferred)) return { value: preferred };
+	if (limits.minAspect === undefined && limits.maxAspect === undefined) return {};
 	if (model.defaultAspectRatio && fits(model.defaultAspectRatio)) return {};
 	const fitting = model.aspectRatios.filter(fits);
 	if (fitting.length) return { value: fitting[0] };
