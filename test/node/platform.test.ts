@@ -12,7 +12,7 @@ describe('Platform: refused before paying', () => {
 	});
 
 	it('200 seconds for X fails the item naming X\'s 0.5-140 s, with no request sent', async () => {
-		const params = createParams({ model: { __rl: true, mode: 'id', value: 'veo-3.1-generate-preview' }, seconds: 'custom', customSeconds: '200', options: { platform: 'x' } });
+		const params = createParams({ model: { __rl: true, mode: 'id', value: 'veo-3.1-generate-preview' }, duration: 200, options: { platform: 'x' } });
 		const { error } = await api.run(params);
 		expect(error?.message).toBe('Platform X: X takes videos of 0.5-140 s; Duration is 200 s [item 0]');
 		expect(api.requests({ method: 'POST' })).toEqual([]);
@@ -29,6 +29,30 @@ describe('Platform: refused before paying', () => {
 			'Platform YouTube Shorts: YouTube Shorts takes vertical or square videos; Size is 1280x720 [item 1]',
 		]);
 		expect(api.requests({ method: 'POST' })).toHaveLength(1);
+	});
+});
+
+describe('Platform: fills what the user left unset, within what the model takes', () => {
+	const bodyOf = () => {
+		const [create] = api.requests({ method: 'POST', path: /^\/videos$/ });
+		return (create?.json ?? create?.form) as Record<string, unknown> | undefined;
+	};
+
+	it.each([
+		['youtubeShorts', '720x1280'],
+		['youtube', '1280x720'],
+		['instagramReels', '720x1280'],
+	])('%s: sora-2 without Aspect Ratio or Size is asked for %s', async (platform, size) => {
+		// Flag: the reference server's 1 fps placeholder is below Instagram's 23 fps (the e2e renders 24 fps).
+		const { items, error } = await api.run(createParams({ size: '', options: { platform, onPlatformLimit: 'flag' } }));
+		expect(error).toBeUndefined();
+		expect(bodyOf()).toMatchObject({ size });
+		expect(items[0].json.measured).toMatchObject({ width: Number(size.split('x')[0]), height: Number(size.split('x')[1]) });
+	});
+
+	it('what the user set stays: 9:16 for YouTube (whose own pick is 16:9)', async () => {
+		await api.run(createParams({ size: '', aspectRatio: '9:16', options: { platform: 'youtube' } }));
+		expect(bodyOf()).toMatchObject({ size: '720x1280' });
 	});
 });
 
