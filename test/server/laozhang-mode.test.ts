@@ -74,11 +74,11 @@ describe("mode 'laozhang' (LaoZhang's Muse models on a new-api derivative)", () 
     const file = await request(done.video_url);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('video/mp4');
-    expect(Buffer.from(await file.body.arrayBuffer()).equals(server.fixture('video'))).toBe(true);
+    expect(Buffer.from(await file.body.arrayBuffer()).equals(await server.servedBytes(id))).toBe(true);
     expect(server.cdn.sawCredentials).toBe(false);
     const content = await call(server, 'GET', `/videos/${id}/content`);
     expect(content.status).toBe(200);
-    expect(content.bytes.equals(server.fixture('video'))).toBe(true);
+    expect(content.bytes.equals(await server.servedBytes(id))).toBe(true);
   });
 
   it('ends a [fail] task with status failed and an error', async () => {

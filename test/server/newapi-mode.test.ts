@@ -45,11 +45,11 @@ describe("mode 'newapi' (the new-api gateway of hosts.md)", () => {
   });
 
   it('takes multipart with an input_reference file and the other accepted fields', async () => {
-    const form = formWith({ model: 'sora-2-pro', prompt: 'A cat', seconds: '4', size: '1792x1024', mode: 'std' }, { input_reference: 'input-720x1280.png' });
+    const form = formWith({ model: 'sora-2-pro', prompt: 'A cat', seconds: '4', size: '1792x1024' }, { input_reference: 'input-720x1280.png' });
     const created = await call(server, 'POST', '/videos', { form });
     expect(created.status).toBe(200);
     expect(created.json.size).toBe('1792x1024');
-    const json = await create({ image: 'https://example.com/a.png', images: ['https://example.com/b.png'], duration: 4, metadata: { a: 1 }, input_reference: 'https://example.com/c.png' });
+    const json = await create({ model: 'kling-v2-1', image: 'https://example.com/a.png', images: ['https://example.com/b.png'], duration: 5, mode: 'std', metadata: { negative_prompt: 'blur' }, input_reference: 'https://example.com/c.png' });
     expect(json.status).toBe(200);
   });
 
@@ -132,7 +132,7 @@ describe("mode 'newapi' (the new-api gateway of hosts.md)", () => {
       const content = await call(server, 'GET', `/videos/${id}/content`, { query: { variant } });
       expect(content.status).toBe(200);
       expect(content.headers['content-type']).toBe('video/mp4');
-      expect(content.bytes.equals(server.fixture('video'))).toBe(true);
+      expect(content.bytes.equals(await server.servedBytes(id))).toBe(true);
     }
   });
 
@@ -150,7 +150,7 @@ describe("mode 'newapi' (the new-api gateway of hosts.md)", () => {
     expect(new URL(done.metadata.url).origin).not.toBe(new URL(server.url).origin);
     const file = await request(done.metadata.url);
     expect(file.statusCode).toBe(200);
-    expect(Buffer.from(await file.body.arrayBuffer()).equals(server.fixture('video'))).toBe(true);
+    expect(Buffer.from(await file.body.arrayBuffer()).equals(await server.servedBytes(created.json.id))).toBe(true);
     expect(server.cdn.requests).toHaveLength(1);
     expect(server.cdn.sawCredentials).toBe(false);
     await (await request(done.metadata.url, { headers: { authorization: 'Bearer sk-test' } })).body.dump();

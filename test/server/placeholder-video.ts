@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { contentFixture } from './fixtures';
+import type { RenderedVideo } from './families/reached';
 import type { ContentVariant } from './handler-context';
 
 /**
@@ -27,6 +29,10 @@ export interface PlaceholderShape {
   width: number;
   height: number;
   seconds: number;
+  /** 'tone' (default: the sized videos of the contract modes), 'silent' (a silent AAC track), 'none'. */
+  audio?: 'tone' | 'silent' | 'none';
+  /** The video shows this image (its first frame is the image): a first frame that reached the model. */
+  image?: Buffer;
 }
 
 /** "1280x720" and "8" as numbers; undefined when they are not a size and a length ffmpeg should make. */
@@ -40,9 +46,25 @@ export function placeholderShape(size: string, seconds: string | number): Placeh
   return { width, height, seconds: length };
 }
 
-/** The bytes GET /content serves: a sized placeholder for `variant=video` with `sizedVideos`, else the fixture. */
-export async function servedContent(sizedVideos: boolean | undefined, variant: ContentVariant, video: { size: string; seconds: string }): Promise<Buffer> {
-  return sizedVideos && variant === 'video' ? placeholderVideo(video.size, video.seconds) : contentFixture(variant);
+/**
+ * The bytes GET /content serves. A job of a family mode (`rendered`) serves what its model made unless
+ * `sizedVideos` is false; other jobs a sized placeholder with `sizedVideos`; else the fixture.
+ */
+export async function servedContent(
+  sizedVideos: boolean | undefined,
+  variant: ContentVariant,
+  video: { size: string; seconds: string; rendered?: RenderedVideo },
+): Promise<Buffer> {
+  if (variant !== 'video') return contentFixture(variant);
+  if (video.rendered && sizedVideos !== false) return renderedMp4(video.rendered);
+  return sizedVideos ? placeholderVideo(video.size, video.seconds) : contentFixture(variant);
+}
+
+/** The MP4 a model made: its size and length, a silent AAC track when it made audio, the first frame it got. */
+export function renderedMp4(rendered: RenderedVideo): Promise<Buffer> {
+  const shape = placeholderShape(`${rendered.width}x${rendered.height}`, rendered.seconds);
+  if (!shape) return Promise.resolve(contentFixture('video'));
+  return shapedVideo({ ...shape, audio: rendered.audio ? 'silent' : 'none', image: rendered.firstFrameImage });
 }
 
 const made = new Map<string, Promise<Buffer | undefined>>();
@@ -51,8 +73,14 @@ let ffmpegMissing = false;
 /** The bytes for a size and length: the made MP4, or the fixture when none can be made. */
 export async function placeholderVideo(size: string, seconds: string | number): Promise<Buffer> {
   const shape = placeholderShape(size, seconds);
-  if (!shape || ffmpegMissing) return contentFixture('video');
-  const key = `${shape.width}x${shape.height}-${shape.seconds}s`;
+  return shape ? shapedVideo(shape) : contentFixture('video');
+}
+
+async function shapedVideo(shape: PlaceholderShape): Promise<Buffer> {
+  if (ffmpegMissing) return contentFixture('video');
+  const audio = shape.audio ?? 'tone';
+  const image = shape.image ? `-img${createHash('sha256').update(shape.image).digest('hex').slice(0, 16)}` : '';
+  const key = `${shape.width}x${shape.height}-${shape.seconds}s${audio === 'tone' ? '' : `-${audio}`}${image}`;
   let pending = made.get(key);
   if (!pending) {
     pending = cachedOrMade(key, shape);
@@ -69,7 +97,10 @@ async function cachedOrMade(key: string, shape: PlaceholderShape): Promise<Buffe
     mkdirSync(dir, { recursive: true });
     // Written under a name of its own, then renamed: another process may make the same file at once.
     const partial = join(dir, `${key}.${process.pid}.partial.mp4`);
-    const ran = await runFfmpeg(ffmpegArgs(shape, partial));
+    const imageFile = shape.image ? join(dir, `${key}.${process.pid}.image`) : undefined;
+    if (imageFile && shape.image) writeFileSync(imageFile, shape.image);
+    const ran = await runFfmpeg(ffmpegArgs(shape, partial, imageFile));
+    if (imageFile) rmSync(imageFile, { force: true });
     if (!ran) {
       rmSync(partial, { force: true });
       return undefined;
@@ -81,15 +112,29 @@ async function cachedOrMade(key: string, shape: PlaceholderShape): Promise<Buffe
   }
 }
 
-/** A test pattern with its running counter, 1 fps, and a quiet tone: small at any size. */
-export function ffmpegArgs(shape: PlaceholderShape, output: string): string[] {
+/**
+ * A test pattern with its running counter (or the first-frame image, stretched to the size), 1 fps, and a
+ * quiet tone, a silent track or none: small at any size.
+ */
+export function ffmpegArgs(shape: PlaceholderShape, output: string, imageFile?: string): string[] {
   const { width, height, seconds } = shape;
+  const audio = shape.audio ?? 'tone';
+  const video = imageFile
+    ? ['-loop', '1', '-framerate', '1', '-t', String(seconds), '-i', imageFile]
+    : ['-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=1:duration=${seconds}`];
+  const sound =
+    audio === 'tone'
+      ? ['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=16000:duration=${seconds}`]
+      : audio === 'silent'
+        ? ['-f', 'lavfi', '-i', `anullsrc=channel_layout=mono:sample_rate=16000`]
+        : [];
   return [
     ...['-hide_banner', '-loglevel', 'error', '-y'],
-    ...['-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=1:duration=${seconds}`],
-    ...['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=16000:duration=${seconds}`],
-    ...['-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'stillimage', '-crf', '40', '-pix_fmt', 'yuv420p', '-g', '600'],
-    ...['-c:a', 'aac', '-b:a', '16k', '-ac', '1'],
+    ...video,
+    ...sound,
+    ...(imageFile ? ['-vf', `scale=${width}:${height},setsar=1`] : []),
+    ...['-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'stillimage', '-crf', '40', '-pix_fmt', 'yuv420p', '-g', '600', '-r', '1'],
+    ...(audio === 'none' ? ['-an'] : ['-c:a', 'aac', '-b:a', '16k', '-ac', '1']),
     ...['-t', String(seconds), '-movflags', '+faststart', '-map_metadata', '-1', output],
   ];
 }

@@ -1,3 +1,4 @@
+import type { RenderedVideo } from './families/reached';
 import { newId } from './ids';
 import type { VideoError, VideoStatus } from './types';
 
@@ -30,6 +31,8 @@ export interface NewVideo {
   omitProgress?: boolean;
   /** What a host mode keeps about the job beyond the video object (its channel, callback_url...). */
   hostFields?: Record<string, unknown>;
+  /** Family modes: what the model made from the keys that reached it (the served MP4 follows it). */
+  rendered?: RenderedVideo;
 }
 
 /**
@@ -58,6 +61,7 @@ export class StoredVideo {
   readonly numericSeconds: boolean;
   readonly omitProgress: boolean;
   readonly hostFields: Record<string, unknown>;
+  readonly rendered?: RenderedVideo;
 
   constructor(input: NewVideo) {
     this.id = input.id ?? newId('video_');
@@ -74,6 +78,7 @@ export class StoredVideo {
     this.numericSeconds = input.numericSeconds ?? false;
     this.omitProgress = input.omitProgress ?? false;
     this.hostFields = input.hostFields ?? {};
+    this.rendered = input.rendered;
   }
 
   get finishMs(): number {

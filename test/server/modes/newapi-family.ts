@@ -4,6 +4,8 @@ import type { RequestBody } from '../body-fields';
 import { jsonAnswer, type RouteAnswer } from '../handler-context';
 import { readPromptMarkers } from '../markers';
 import { StoredVideo, MODERATION_FAILURE } from '../video';
+import type { RenderedVideo } from '../families/reached';
+import type { RouteName } from '../routes';
 import { routeTable, type HostContext, type HostDialect } from './host-dialect';
 import { HostError } from './host-error';
 import { DEFAULT_REFRESH_MS, STORED_STATUS_NAMES, taskSnapshot, type TaskSnapshot } from './task-snapshot';
@@ -17,9 +19,11 @@ export interface NewapiCatalog {
   /** GET /v1/models: chat and video models alike. */
   models: Array<{ id: string; owned_by: string; video: boolean }>;
   /** The job a create asks for (model already checked to be a video model); throws HostErrors. */
-  readCreate(body: RequestBody, model: string): { size?: string; seconds: string; hostFields: Record<string, unknown> };
-  /** The task as the host answers it, from the snapshot of its table. */
-  taskBody(video: StoredVideo, snapshot: TaskSnapshot, context: HostContext): Record<string, unknown>;
+  readCreate(body: RequestBody, model: string): { size?: string; seconds: string; hostFields: Record<string, unknown>; rendered?: RenderedVideo };
+  /** The task as the host answers it, from the snapshot of its table (`answeringCreate`: the POST's answer). */
+  taskBody(video: StoredVideo, snapshot: TaskSnapshot, context: HostContext, answeringCreate: boolean): Record<string, unknown>;
+  /** Routes of this member only (new-api's GET /v1/video/generations/{id}). */
+  extraRoutes?: Array<[string, RegExp, RouteName, (context: HostContext) => RouteAnswer]>;
 }
 
 const MODELS_CREATED = 1767225600;
@@ -44,6 +48,7 @@ export function newapiDialect(catalog: NewapiCatalog): HostDialect {
       ['POST', /^\/videos\/(?<videoId>[^/]+)\/remix$/, 'remixVideo', remixTask],
       ['GET', /^\/videos\/(?<videoId>[^/]+)\/content$/, 'videoContent', taskContent],
       ['GET', /^\/models$/, 'listModels', () => listModels(catalog)],
+      ...(catalog.extraRoutes ?? []),
     ]),
     notFound: (method, fullPath) =>
       new HostError(404, { error: { message: `Invalid URL (${method} ${fullPath})`, type: 'invalid_request_error', param: '', code: '' } }),
@@ -81,25 +86,26 @@ function createTask(catalog: NewapiCatalog, context: HostContext): RouteAnswer {
     generationMs: markers.generationMs ?? context.state.options.generationMs,
     outcome: context.forceFail || markers.fail ? 'failed' : 'completed',
     hostFields: spec.hostFields,
+    rendered: spec.rendered,
   });
   context.state.addJob(video);
   const snapshot = { status: 'queued' as const, progress: 0, atMs: video.createdMs };
-  return jsonAnswer(catalog.taskBody(video, snapshot, context));
+  return jsonAnswer(catalog.taskBody(video, snapshot, context, true));
 }
 
-function storedTask(context: HostContext): StoredVideo {
+export function storedTask(context: HostContext): StoredVideo {
   const video = context.state.videos.get(context.params.videoId ?? '');
   if (!video) throw taskRelayError(400, 'task_not_exist', 'task_not_exist');
   return video;
 }
 
-function snapshotOf(video: StoredVideo, context: HostContext): TaskSnapshot {
+export function snapshotOf(video: StoredVideo, context: HostContext): TaskSnapshot {
   return taskSnapshot(video, context.state.options.refreshMs ?? DEFAULT_REFRESH_MS);
 }
 
 function retrieveTask(catalog: NewapiCatalog, context: HostContext): RouteAnswer {
   const video = storedTask(context);
-  return jsonAnswer(catalog.taskBody(video, snapshotOf(video, context), context));
+  return jsonAnswer(catalog.taskBody(video, snapshotOf(video, context), context, false));
 }
 
 /**
