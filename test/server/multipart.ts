@@ -46,7 +46,10 @@ function addPart(result: MultipartBody, part: Buffer): void {
     return;
   }
   const typeLine = headers.find((line) => /^content-type:/i.test(line));
-  result.files[name] = {
+  // a repeated file field (two ordered input_reference files) keeps each: name, name[1], name[2]…
+  let key = name;
+  for (let index = 1; key in result.files; index += 1) key = `${name}[${index}]`;
+  result.files[key] = {
     filename,
     mimeType: typeLine ? typeLine.slice(typeLine.indexOf(':') + 1).trim() : 'application/octet-stream',
     size: content.length,

@@ -82,7 +82,7 @@ describe("mode 'openrouter' (OpenRouter's video API of hosts.md)", () => {
     const content = await call(server, 'GET', `/videos/${id}/content`, { query: { index: 0 } });
     expect(content.status).toBe(200);
     expect(content.headers['content-type']).toBe('video/mp4');
-    expect(content.bytes.equals(server.fixture('video'))).toBe(true);
+    expect(content.bytes.equals(await server.servedBytes(id))).toBe(true);
     expect((await call(server, 'GET', `/videos/${id}/content`, { query: { index: 0 }, apiKey: null })).status).toBe(401);
   });
 

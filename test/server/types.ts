@@ -1,12 +1,13 @@
 /**
  * `openai`: the contract as OpenAI served it; `retired`: OpenAI's switched-off host; `gateway`: a loose
  * provider of the contract. Host families of ../shared/contract/hosts.md: `newapi` (new-api gateway),
- * `openrouter` (base path /api/v1), `laozhang` (a new-api derivative with Meta Muse models).
+ * `openrouter` (base path /api/v1), `laozhang` (a new-api derivative: Muse, Seedance 2.0, Veo 3.1), `litellm`
+ * (a LiteLLM proxy), `cometapi`, `aihubmix`. Their jobs render the MP4 the model family would make.
  */
-export type ServerMode = 'openai' | 'retired' | 'gateway' | 'newapi' | 'openrouter' | 'laozhang';
+export type ServerMode = 'openai' | 'retired' | 'gateway' | 'newapi' | 'openrouter' | 'laozhang' | 'litellm' | 'cometapi' | 'aihubmix';
 
 /** The modes written from hosts.md; they answer in their own dialect (modes/). */
-export const HOST_MODES = ['newapi', 'openrouter', 'laozhang'] as const;
+export const HOST_MODES = ['newapi', 'openrouter', 'laozhang', 'litellm', 'cometapi', 'aihubmix'] as const;
 export type HostMode = (typeof HOST_MODES)[number];
 
 export function isHostMode(mode: ServerMode): mode is HostMode {
@@ -39,7 +40,8 @@ export interface ServerOptions {
   largeVideoBytes?: number;
   /**
    * `variant=video` serves an MP4 as wide, high and long as the job's size and seconds (made with ffmpeg
-   * when present, see placeholder-video.ts), instead of the fixture. On in scripts/server.ts.
+   * when present, see placeholder-video.ts), instead of the fixture. On in scripts/server.ts. In the host
+   * modes a job serves what its model family made (size, length, audio, first frame) unless this is false.
    */
   sizedVideos?: boolean;
   /** Seed of the PRNG behind `faultRates`. */

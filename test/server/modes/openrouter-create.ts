@@ -1,4 +1,5 @@
 import type { RequestBody } from '../body-fields';
+import { familyOfModel, frameFrom, renderedVideo, type RenderedVideo } from '../families/reached';
 import { HostError } from './host-error';
 import { ASPECT_RATIOS, OPENROUTER_CHAT_MODELS, OPENROUTER_VIDEO_MODELS, pixelSize, RESOLUTIONS, type OpenRouterVideoModel } from './openrouter-models';
 
@@ -28,6 +29,8 @@ export interface OpenRouterCreate {
   duration: number;
   size: string;
   callbackUrl?: string;
+  /** What the model makes (its family from the id; the catalogue's values already checked). */
+  rendered?: RenderedVideo;
 }
 
 /** Validates a create against the model's /videos/models entry; throws 400s (dialect violations). */
@@ -69,7 +72,21 @@ export function readOpenRouterCreate(body: RequestBody): OpenRouterCreate {
   }
   checkImages(fields.frame_images, 'frame_images', model, refuse);
   checkImages(fields.input_references, 'input_references', undefined, refuse);
-  return { model, prompt: fields.prompt, duration, size, callbackUrl: readCallbackUrl(fields.callback_url, refuse) };
+  const callbackUrl = readCallbackUrl(fields.callback_url, refuse);
+  const family = familyOfModel(model.id);
+  const frames = (Array.isArray(fields.frame_images) ? fields.frame_images : []) as Array<{ image_url: { url: string }; frame_type: string }>;
+  const frame = (type: string) => frameFrom(frames.find((entry) => entry.frame_type === type)?.image_url.url);
+  const rendered = family
+    ? renderedVideo(family, model.id, {
+        seconds: duration,
+        size,
+        generateAudio: fields.generate_audio as boolean | undefined,
+        seed: fields.seed as number | undefined,
+        firstFrame: frame('first_frame'),
+        lastFrame: frame('last_frame'),
+      })
+    : undefined;
+  return { model, prompt: fields.prompt, duration, size, callbackUrl, rendered };
 }
 
 function choice(

@@ -62,6 +62,7 @@ function createJob(context: HostContext): RouteAnswer {
     seconds: String(spec.duration),
     generationMs: markers.generationMs ?? context.state.options.generationMs,
     outcome,
+    rendered: spec.rendered,
     hostFields: {
       callbackUrl: spec.callbackUrl,
       generationId: newOpenRouterId('gen-'),
