@@ -18,6 +18,7 @@ const base = {
   testTimeout: 60000,
   // The suites mostly wait on the loopback reference server, not the CPU: two at once even on 2 cores.
   maxWorkers: Math.max(2, availableParallelism() - 1),
+  globalSetup: '<rootDir>/test/setup/ffmpeg.global.ts',
 };
 
 module.exports = { ...base, testPathIgnorePatterns: ['/node_modules/', ...slowSuites.map((suite) => `<rootDir>/${suite}`)] };

@@ -111,7 +111,8 @@ export const FAMILY_BEHAVIOUR: Record<FamilyId, FamilyBehaviour> = {
     defaultSeconds: () => 6,
     seconds: () => [6, 10],
     defaultRatio: '16:9',
-    ratios: ['16:9'],
+    // no ratio key: the first frame's ratio, else 16:9
+    ratios: ['16:9', '9:16', '1:1'],
     defaultResolution: () => '768p',
     resolutions: ['512p', '720p', '768p', '1080p'],
     audioByDefault: () => false,
