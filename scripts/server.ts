@@ -2,14 +2,16 @@
  * Starts the reference Videos API server (the "Sora 2 API" contract) until Ctrl-C.
  * Env: SORA_SERVER_PORT (8765; 0 = any free port), SORA_SERVER_HOST, SORA_SERVER_API_KEY,
  * SORA_SERVER_GENERATION_MS, SORA_SERVER_MODE or `--mode <mode>` (openai | retired | gateway | newapi |
- * openrouter | laozhang; e.g. `npm run server -- --mode newapi`), SORA_SERVER_REFRESH_MS (newapi/laozhang
+ * openrouter | laozhang | litellm | cometapi | aihubmix; e.g. `npm run server -- --mode newapi`; the host
+ * modes route models to families and serve the MP4 each model would make), SORA_SERVER_REFRESH_MS (newapi/laozhang
  * table refresh, default 15000), SORA_SERVER_IDEMPOTENCY=1 (honour Idempotency-Key),
  * SORA_SERVER_WEBHOOK_URL + SORA_SERVER_WEBHOOK_SECRET, SORA_SERVER_POLL_AFTER_MS, SORA_SERVER_RPM_LIMIT.
  * Prints `READY <url>` on stdout once listening, for scripts that start it as a child process.
  */
+import { HOST_MODES, isHostMode } from '../test/server/types';
 import { startReferenceServer, type ServerMode, type ServerOptions } from '../test/server';
 
-const MODES: readonly ServerMode[] = ['openai', 'retired', 'gateway', 'newapi', 'openrouter', 'laozhang'];
+const MODES: readonly ServerMode[] = ['openai', 'retired', 'gateway', ...HOST_MODES];
 
 /** `--mode newapi` or `--mode=newapi` on the command line wins over SORA_SERVER_MODE. */
 function modeFromArgs(): string | undefined {
@@ -53,10 +55,10 @@ async function main(): Promise<void> {
   const options = optionsFromEnv();
   const server = await startReferenceServer(options);
   console.log(`Reference Videos API server (${options.mode} mode) at ${server.url}`);
-  const hostMode = ['newapi', 'openrouter', 'laozhang'].includes(options.mode ?? 'openai');
+  const hostMode = isHostMode(options.mode ?? 'openai');
   console.log(`API key: ${options.apiKey}  (Authorization: Bearer <key>${hostMode ? '' : ' or api-key: <key>'})`);
   console.log(`Prompt markers: [fail]  [gen=3000]  [expire]${options.mode === 'gateway' ? '  [expired]' : ''}`);
-  if (options.mode === 'newapi' || options.mode === 'laozhang') console.log(`Result files (CDN, no auth): ${server.cdn.url}`);
+  if (hostMode && options.mode !== 'openrouter') console.log(`Result files (CDN, no auth): ${server.cdn.url}`);
   console.log(`READY ${server.url}`);
   const stop = () => {
     void server.close().then(() => process.exit(0));
