@@ -2,17 +2,12 @@
  * What one host mode's nodes of the action workflow (hosts-workflows.ts) must show after `n8n execute`, checked
  * against the run JSON n8n printed and the requests the reference server saw.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ReferenceServer } from '../../test/server';
 import { looksLikeMp4, readBinary } from './binary';
 import type { Checks } from './checks';
 import type { HostModeSpec } from './hosts-modes';
 import { CUSTOM_HEADER, NODE } from './hosts-workflows';
 import { type N8nInstance, type RunItem, nodeItems } from './n8n';
-import { REPO_ROOT } from './pack';
-
-const SERVED_VIDEO = readFileSync(path.join(REPO_ROOT, 'test', 'server', 'fixtures', 'video.mp4'));
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const asRequest = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
@@ -23,7 +18,7 @@ function onlyItem(checks: Checks, run: unknown, node: string): RunItem | undefin
 	return items[0];
 }
 
-export function checkHostRun(checks: Checks, spec: HostModeSpec, run: unknown, server: ReferenceServer, inst: N8nInstance, apiKey: string): void {
+export async function checkHostRun(checks: Checks, spec: HostModeSpec, run: unknown, server: ReferenceServer, inst: N8nInstance, apiKey: string): Promise<void> {
 	let videoId = '';
 	const created = onlyItem(checks, run, NODE.create(spec));
 	checks.that(!created?.json?.error, `${NODE.create(spec)}: no error`, created?.json?.error);
@@ -34,7 +29,9 @@ export function checkHostRun(checks: Checks, spec: HostModeSpec, run: unknown, s
 	if (checks.that(bin, `${NODE.create(spec)}: binary "data" present`, Object.keys(created?.binary ?? {}))) {
 		checks.equal(bin!.mimeType, 'video/mp4', `${NODE.create(spec)}: binary mimeType`);
 		const bytes = readBinary(inst.userFolder, bin!);
-		checks.that(bytes && looksLikeMp4(bytes) && bytes.equals(SERVED_VIDEO), `${NODE.create(spec)}: binary bytes are the MP4 the host served (${bytes?.length ?? '?'} bytes)`);
+		// the host modes serve the MP4 the model family made (test/server/families)
+		const served = server.videos.has(videoId) ? await server.servedBytes(videoId) : undefined;
+		checks.that(bytes && looksLikeMp4(bytes) && served && bytes.equals(served), `${NODE.create(spec)}: binary bytes are the MP4 the host served (${bytes?.length ?? '?'} bytes)`);
 	}
 
 	const wrong = server.requests.filter((r) => r.headers[CUSTOM_HEADER.toLowerCase()] !== spec.mode || r.headers.authorization !== `Bearer ${apiKey}`);

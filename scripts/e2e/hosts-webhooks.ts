@@ -5,8 +5,6 @@
  * new-api and LaoZhang send no webhooks (hosts.md), so their modes have no trigger test.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { request } from 'undici';
 import { type ReferenceServer, openRouterDelivery, type OpenRouterEvent } from '../../test/server';
 import { looksLikeMp4, readBinary } from './binary';
@@ -14,9 +12,6 @@ import type { Checks } from './checks';
 import { executionData, listExecutions, waitForExecutions } from './executions';
 import type { HostModeSpec } from './hosts-modes';
 import type { N8nInstance, RunItem } from './n8n';
-import { REPO_ROOT } from './pack';
-
-const SERVED_VIDEO = readFileSync(path.join(REPO_ROOT, 'test', 'server', 'fixtures', 'video.mp4'));
 
 export interface HostTriggerContext {
 	inst: N8nInstance;
@@ -85,7 +80,9 @@ export async function checkOpenRouterTrigger(checks: Checks, spec: HostModeSpec,
 			checks.equal(item?.json?.video?.status, 'completed', `execution ${execution.id}: json.video.status (Fetch Video)`);
 			const bin = item?.binary?.data;
 			const bytes = bin && readBinary(ctx.inst.userFolder, bin);
-			checks.that(bytes && looksLikeMp4(bytes) && bytes.equals(SERVED_VIDEO), `execution ${execution.id}: binary is the served MP4 (${bytes?.length ?? '?'} bytes)`);
+			// the job serves the MP4 its model family made (test/server/families)
+			const served = await ctx.server.servedBytes(completed);
+			checks.that(bytes && looksLikeMp4(bytes) && bytes.equals(served), `execution ${execution.id}: binary is the served MP4 (${bytes?.length ?? '?'} bytes)`);
 		} else {
 			checks.equal(videoId, failed, `execution ${execution.id}: json.videoId is the failed job`);
 			checks.equal(item?.json?.type, 'video.failed', `execution ${execution.id} (${failed}): json.type`);
