@@ -11,11 +11,14 @@
  *   6. the reference server's host modes (new-api, OpenRouter, LaoZhang) in 2.x and 1.123.x (hosts-phase.ts)
  *   7. the posting examples (Telegram, Discord, S3 → Instagram, TikTok, YouTube) against loopback
  *      stand-ins of the platforms in 2.x and 1.123.x (platforms-phase.ts)
+ *   8. the model families: every host x family pair of models.md, asked → the MP4 measured with ffprobe, a
+ *      field the pair cannot take refused with no POST, in 2.x and 1.123.x (models-phase.ts)
  * n8n versions: 2.x, 1.123.x and the oldest 1.x the package loads on (provision.ts).
  * Env: SORA_E2E_ONLY=2|1 runs one major; SORA_E2E_SKIP_EDITOR=1 skips the browser tests;
  * SORA_E2E_SKIP_QUEUE=1 skips the queue-mode phase (npm run test:e2e:queue runs it alone);
  * SORA_E2E_HOSTS_ONLY=1 runs only the host-modes phase (hosts-phase.ts, in 2.x and 1.123.x; also skips queue mode);
  * SORA_E2E_PLATFORMS_ONLY=1 runs only the posting examples' phase (platforms-phase.ts, in 2.x and 1.123.x; also skips queue mode);
+ * SORA_E2E_MODELS_ONLY=1 runs only the models phase (models-phase.ts, in 2.x and 1.123.x; also skips queue mode);
  * SORA_E2E_DECOYS=1 holds 5678-5680 for the whole run (as another n8n would): every port must be chosen free.
  */
 import { mkdirSync } from 'node:fs';
@@ -33,6 +36,7 @@ import { startReferenceServer } from './reference-server';
 import { runHostsPhase } from './hosts-phase';
 import { runLoopPhase } from './loop-phase';
 import { runPlatformsPhase } from './platforms-phase';
+import { runModelsPhase } from './models-phase';
 import { runQueuePhase } from './queue/phase';
 import { runServerPhase } from './server-phase';
 
@@ -44,7 +48,8 @@ async function main(): Promise<number> {
 	const logFile = path.join(ARTIFACTS, 'e2e.log');
 	const only = process.env.SORA_E2E_ONLY;
 	const platformsOnly = Boolean(process.env.SORA_E2E_PLATFORMS_ONLY);
-	const hostsOnly = Boolean(process.env.SORA_E2E_HOSTS_ONLY) || platformsOnly;
+	const modelsOnly = Boolean(process.env.SORA_E2E_MODELS_ONLY);
+	const hostsOnly = Boolean(process.env.SORA_E2E_HOSTS_ONLY) || platformsOnly || modelsOnly;
 	const results: { title: string; checks: Checks[] }[] = [];
 	const decoys = process.env.SORA_E2E_DECOYS ? await startDecoys() : undefined;
 	if (decoys) console.log(`[e2e] decoy listeners on ${decoys.ports.join(', ') || '(none free)'}: n8n must not need them`);
@@ -80,8 +85,10 @@ async function main(): Promise<number> {
 				checks.push(...(await runServerPhase(runtime, customDir, ARTIFACTS, { editor, discover })));
 			}
 			const current = runtime === provisioned.n8n2 || runtime === provisioned.n8n1;
-			if (current && !platformsOnly) checks.push(...(await runHostsPhase(runtime, customDir)));
-			if (current && (platformsOnly || !process.env.SORA_E2E_HOSTS_ONLY)) checks.push(...(await runPlatformsPhase(runtime, customDir)));
+			const onlyOne = process.env.SORA_E2E_HOSTS_ONLY || platformsOnly || modelsOnly;
+			if (current && (!onlyOne || process.env.SORA_E2E_HOSTS_ONLY)) checks.push(...(await runHostsPhase(runtime, customDir)));
+			if (current && (!onlyOne || platformsOnly)) checks.push(...(await runPlatformsPhase(runtime, customDir)));
+			if (current && (!onlyOne || modelsOnly)) checks.push(...(await runModelsPhase(runtime, customDir)));
 			if (!hostsOnly && (runtime === provisioned.n8n2 || runtime === provisioned.n8n1)) checks.push(...(await runLoopPhase(runtime, customDir)));
 			if (runtime === provisioned.n8n2 && !hostsOnly) {
 				checks.push(...(await runAgentPhase(runtime, customDir, ARTIFACTS, { browser: !process.env.SORA_E2E_SKIP_EDITOR })));
