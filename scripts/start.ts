@@ -5,11 +5,13 @@
  * e2e workflow and the examples imported (webhook examples active), creates the owner account, and
  * prints how to sign in and what to click. Ctrl+C stops everything.
  * Ports: 5678 and 5680 when free, else free ports (said so); n8n's task broker always on a free port.
+ * A second reference server in the new-api gateway mode (the models users run today: Kling, Veo, Seedance…
+ * through one gateway) comes with its own credential and the workflow "Models today" (models-today.ts).
  * Env: N8N_PORT (5678; when set it must be free), SORA_SERVER_PORT (5680; same), SORA_SERVER_GENERATION_MS (8000).
  */
 import { CREDENTIAL, credentialFor, loadWorkflow } from './e2e/cases';
 import { loadExamples } from './e2e/examples';
-import { DEFAULT_OWNER, type Server, activateWorkflows, prepareInstance, setupOwner, startServer } from './e2e/n8n';
+import { DEFAULT_OWNER, type Server, activateWorkflows, importCredentials, prepareInstance, setupOwner, startServer } from './e2e/n8n';
 import { buildAndPack, installIntoCustomExtensions } from './e2e/pack';
 import { ensureFfmpeg } from './e2e/media';
 import { choosePort } from './e2e/ports';
@@ -18,8 +20,10 @@ import { provision } from './e2e/provision';
 import { type RunningServer, startReferenceServer } from './e2e/reference-server';
 import { type Sink, startSink } from './e2e/sink';
 import { newSigningSecret, startsOnWebhook, triggerUrl, withSink } from './e2e/webhooks';
+import { MODELS_TODAY_CREDENTIAL, modelsTodayCredential, modelsTodayWorkflow } from './models-today';
 
 let api: RunningServer | undefined;
+let gateway: RunningServer | undefined;
 let n8n: Server | undefined;
 let sink: Sink | undefined;
 
@@ -27,6 +31,7 @@ async function stopAll(code: number) {
 	console.log('\n[start] stopping n8n and the reference server');
 	await stopChild(n8n?.child);
 	await api?.stop();
+	await gateway?.stop();
 	await sink?.close();
 	// Every start is a fresh instance: nothing in it is used again, unless it failed (its log tells why).
 	if (code === 0) removeTempDirs();
@@ -65,14 +70,19 @@ async function main() {
 		webhook: withTrigger ? { url: triggerUrl(n8nUrl, withTrigger.workflow)!, secret } : undefined,
 	});
 	console.log(`[start] reference server (Videos API) at ${api.baseUrl}`);
+	gateway = await startReferenceServer({ mode: 'newapi', refreshMs: 2000, generationMs: Number(process.env.SORA_SERVER_GENERATION_MS ?? 8000) });
+	console.log(`[start] reference new-api gateway (Kling, Veo, Seedance, Hailuo, Wan, Vidu…) at ${gateway.baseUrl}`);
 
 	const firstSteps = firstStepsWorkflow();
-	const inst = await prepareInstance(n8n2, customDir, credentialFor(api, secret), [firstSteps, ...examples.map((e) => e.workflow)]);
+	const modelsToday = modelsTodayWorkflow();
+	const inst = await prepareInstance(n8n2, customDir, credentialFor(api, secret), [firstSteps, modelsToday, ...examples.map((e) => e.workflow)]);
+	await importCredentials(inst, [modelsTodayCredential(gateway)]);
 	await activateWorkflows(inst, active.map((e) => e.workflow.id));
 	console.log(`[start] starting ${n8n2.label} (user folder ${inst.userFolder}, log ${inst.logFile})`);
 	n8n = await startServer(inst, n8nPort, { keepPort: true });
 	await setupOwner(n8n.url);
 	console.log(instructions(n8n.url, api.baseUrl, firstSteps, active));
+	console.log(`  "${modelsToday.name}" (${n8n.url}/workflow/${modelsToday.id}) asks the new-api gateway at ${gateway.baseUrl}\n  (credential "${MODELS_TODAY_CREDENTIAL.name}") for Kling and Veo videos of a chosen length and shape: each\n  output item says what the MP4 measures and whether it is as asked.\n`);
 	await new Promise(() => {});
 }
 

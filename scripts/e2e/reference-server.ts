@@ -21,6 +21,9 @@ export interface ServerStartOptions {
 	/** Where the server POSTs signed video.completed / video.failed events, and the whsec_ secret it signs with. */
 	webhook?: { url: string; secret: string };
 	logFile?: string;
+	/** The server's mode (scripts/server.ts `SORA_SERVER_MODE`, default openai) and, for new-api's, its table refresh. */
+	mode?: string;
+	refreshMs?: number;
 }
 
 export async function startReferenceServer(opts: ServerStartOptions = {}): Promise<RunningServer> {
@@ -33,6 +36,8 @@ export async function startReferenceServer(opts: ServerStartOptions = {}): Promi
 			SORA_SERVER_PORT: String(opts.port ?? 0),
 			SORA_SERVER_API_KEY: apiKey,
 			SORA_SERVER_GENERATION_MS: String(opts.generationMs ?? 1500),
+			...(opts.mode ? { SORA_SERVER_MODE: opts.mode } : {}),
+			...(opts.refreshMs !== undefined ? { SORA_SERVER_REFRESH_MS: String(opts.refreshMs) } : {}),
 			...(opts.webhook ? { SORA_SERVER_WEBHOOK_URL: opts.webhook.url, SORA_SERVER_WEBHOOK_SECRET: opts.webhook.secret } : {}),
 		},
 		logFile: opts.logFile,
