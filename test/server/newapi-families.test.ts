@@ -91,15 +91,17 @@ describe("mode 'newapi': each channel makes what its family reads", () => {
     expect(refused.json.code).toBe('fail_to_fetch_task');
   });
 
-  it('Vidu: duration, size as the resolution ("720p"), images; no aspect ratio field (follows the image)', async () => {
-    const video = await made(server, json({ model: 'viduq1', duration: 5, size: '720p', images: [PORTRAIT_DATA_URL] }));
-    expect(shapeOf(video)).toEqual([720, 1280, 5, false]);
+  it('Vidu: duration, size as the resolution ("1080p", Q1 makes nothing else), images; no aspect ratio field (follows the image)', async () => {
+    const video = await made(server, json({ model: 'viduq1', duration: 5, size: '1080p', images: [PORTRAIT_DATA_URL] }));
+    expect(shapeOf(video)).toEqual([1080, 1920, 5, false]);
+    expect((await call(server, 'POST', '/videos', json({ model: 'viduq1', size: '720p' }))).json.code).toBe('fail_to_fetch_task');
+    server.contractViolations.length = 0;
     expect(video.startsWithPortrait).toBe(true);
   });
 
-  it('Jimeng: duration 10 or 5, metadata.aspect_ratio, raw base64 images', async () => {
+  it('Jimeng (3.0, 720P): duration 10 or 5, metadata.aspect_ratio, raw base64 images', async () => {
     const video = await made(server, json({ model: 'jimeng_v30', duration: 10, images: [PORTRAIT_PNG.toString('base64')], metadata: { aspect_ratio: '9:16' } }));
-    expect(shapeOf(video)).toEqual([1080, 1920, 10, false]);
+    expect(shapeOf(video)).toEqual([720, 1280, 10, false]);
     expect(video.startsWithPortrait).toBe(true);
   });
 

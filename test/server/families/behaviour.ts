@@ -15,6 +15,8 @@ export interface FamilyBehaviour {
   ratios: readonly string[];
   defaultResolution(model: string): string;
   resolutions: readonly string[];
+  /** The resolutions of one model, where they differ within the family. */
+  resolutionsOf?(model: string): readonly string[];
   /** Whether the made video has an audio track when `generateAudio` did not reach the model. */
   audioByDefault(model: string): boolean;
   /** Whether the model makes audio at all (a `generateAudio: true` reaching it). */
@@ -139,7 +141,9 @@ export const FAMILY_BEHAVIOUR: Record<FamilyId, FamilyBehaviour> = {
     defaultRatio: '16:9',
     ratios: ['16:9', '9:16', '1:1'],
     defaultResolution: () => '1080p',
+    // Vidu Q1 makes 1080p only
     resolutions: ['360p', '540p', '720p', '1080p'],
+    resolutionsOf: (model) => (/viduq1/.test(model) ? ['1080p'] : ['360p', '540p', '720p', '1080p']),
     audioByDefault: () => false,
     // `bgm`: background music
     makesAudio: () => true,
@@ -164,8 +168,9 @@ export const FAMILY_BEHAVIOUR: Record<FamilyId, FamilyBehaviour> = {
     seconds: () => [5, 10],
     defaultRatio: '16:9',
     ratios: ['16:9', '4:3', '1:1', '3:4', '9:16', '21:9'],
-    defaultResolution: () => '1080p',
-    resolutions: ['1080p'],
+    // new-api's req_keys (jimeng_t2v_v30, jimeng_i2v_first_v30) are Jimeng 3.0 720P; the _1080 ones 1080P
+    defaultResolution: (model) => (/1080/.test(model) ? '1080p' : '720p'),
+    resolutions: ['720p', '1080p'],
     audioByDefault: () => false,
     makesAudio: () => false,
     ratioFollowsFirstFrame: false,
@@ -194,8 +199,9 @@ export function refusalOf(family: FamilyId, model: string, reached: ReachedKeys)
   if (reached.aspectRatio !== undefined && !behaviour.ratios.includes(reached.aspectRatio)) {
     return `aspect ratio ${reached.aspectRatio} is not supported by ${model}; supported: ${behaviour.ratios.join(', ')}`;
   }
-  if (reached.resolution !== undefined && !behaviour.resolutions.includes(reached.resolution)) {
-    return `resolution ${reached.resolution} is not supported by ${model}; supported: ${behaviour.resolutions.join(', ')}`;
+  const resolutions = behaviour.resolutionsOf?.(model) ?? behaviour.resolutions;
+  if (reached.resolution !== undefined && !resolutions.includes(reached.resolution)) {
+    return `resolution ${reached.resolution} is not supported by ${model}; supported: ${resolutions.join(', ')}`;
   }
   return undefined;
 }
