@@ -116,6 +116,11 @@ describe("mode 'cometapi'", () => {
     expect(shapeOf(video)).toEqual([720, 1280, 8, true]);
     expect(video.startsWithPortrait).toBe(true);
   });
+
+  it("Sora: the contract's JSON input_reference {image_url} is the first frame", async () => {
+    const video = await made(server(), { json: { model: 'sora-2', prompt, seconds: '8', size: '720x1280', input_reference: { image_url: PORTRAIT_DATA_URL } } });
+    expect([...shapeOf(video), video.startsWithPortrait]).toEqual([720, 1280, 8, true, true]);
+  });
 });
 
 describe("mode 'aihubmix'", () => {

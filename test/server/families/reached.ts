@@ -71,6 +71,12 @@ export function frameFrom(value: unknown): FrameImage | undefined {
   return { bytes: Buffer.from(base64, 'base64') };
 }
 
+/** The contract's `input_reference`: a URL / data URL string, or the JSON object `{image_url}` (a `file_id` names no bytes). */
+export function referenceFrame(value: unknown): FrameImage | undefined {
+  if (value && typeof value === 'object' && !Array.isArray(value)) return frameFrom((value as { image_url?: unknown }).image_url);
+  return frameFrom(value);
+}
+
 function ratioOfPixels(width: number, height: number): string {
   const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
   const divisor = gcd(width, height);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../api-error';
 import type { RequestBody } from '../body-fields';
-import { frameFrom, pixelsOfSize, type FamilyId, type ReachedKeys } from '../families/reached';
+import { frameFrom, pixelsOfSize, referenceFrame, type FamilyId, type ReachedKeys } from '../families/reached';
 import { jsonAnswer, type RouteAnswer } from '../handler-context';
 import type { StoredVideo } from '../video';
 import { startFamilyJob, storedJob, textField } from './family-job';
@@ -44,7 +44,7 @@ function resolutionOf([width, height]: [number, number]): string {
 
 function inputReference(body: RequestBody): ReachedKeys['firstFrame'] {
   const file = body.files.input_reference;
-  return file ? { bytes: file.data } : frameFrom(body.fields.input_reference);
+  return file ? { bytes: file.data } : referenceFrame(body.fields.input_reference);
 }
 
 function extraBody(body: RequestBody): Record<string, unknown> {

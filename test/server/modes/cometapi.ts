@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RequestBody } from '../body-fields';
-import type { FamilyId, ReachedKeys } from '../families/reached';
+import { referenceFrame, type FamilyId, type ReachedKeys } from '../families/reached';
 import { jsonAnswer, type RouteAnswer } from '../handler-context';
 import type { StoredVideo } from '../video';
 import { startFamilyJob, storedJob, textField } from './family-job';
@@ -58,7 +58,8 @@ function veo(body: RequestBody): ReachedKeys {
 
 function sora(body: RequestBody): ReachedKeys {
   const seconds = textField(body.fields, 'seconds');
-  return { seconds: seconds === undefined ? undefined : Number(seconds), size: textField(body.fields, 'size') ?? '720x1280', firstFrame: fileFrame(body, 'input_reference') };
+  const firstFrame = fileFrame(body, 'input_reference') ?? referenceFrame(body.fields.input_reference);
+  return { seconds: seconds === undefined ? undefined : Number(seconds), size: textField(body.fields, 'size') ?? '720x1280', firstFrame };
 }
 
 function createVideo(context: HostContext): RouteAnswer {

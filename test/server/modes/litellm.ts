@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { RequestBody } from '../body-fields';
-import { frameFrom, type FamilyId, type ReachedKeys } from '../families/reached';
+import { referenceFrame, type FamilyId, type ReachedKeys } from '../families/reached';
 import { jsonAnswer, type RouteAnswer } from '../handler-context';
 import type { StoredVideo } from '../video';
 import { routeTable, type HostContext, type HostDialect } from './host-dialect';
@@ -67,7 +67,7 @@ function params(body: RequestBody): Record<string, unknown> {
 function firstFrameOf(body: RequestBody, all: Record<string, unknown>): ReachedKeys['firstFrame'] {
   const file = body.files.input_reference;
   if (file) return { bytes: file.data };
-  return undefined === all.input_reference ? undefined : frameFrom(all.input_reference);
+  return referenceFrame(all.input_reference);
 }
 
 function reachedKeys(provider: Provider, body: RequestBody): ReachedKeys {

@@ -1,4 +1,4 @@
-import { frameFrom, type FamilyId, type FrameImage, type ReachedKeys } from '../families/reached';
+import { frameFrom, referenceFrame, type FamilyId, type FrameImage, type ReachedKeys } from '../families/reached';
 import { taskRelayError } from './newapi-family';
 import { looseBool, looseInt, metadataOf, type SubmitRequest } from './newapi-request';
 
@@ -174,7 +174,7 @@ function sora(request: SubmitRequest): ReachedKeys {
   if (unknown) throw upstreamRefusal(`Unknown parameter: '${unknown}'.`, 'unknown_parameter', unknown);
   const firstFrame = request.inputReferenceFile
     ? { bytes: request.inputReferenceFile.data }
-    : frameFrom((request.inputReference as { image_url?: string } | undefined)?.image_url ?? request.inputReference);
+    : referenceFrame(request.inputReference);
   return { seconds: request.seconds !== undefined ? Number(request.seconds) : undefined, size: request.size, firstFrame };
 }
 
