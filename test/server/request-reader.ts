@@ -33,6 +33,7 @@ export async function readRequest(req: IncomingMessage, basePath = '/v1'): Promi
     headers,
     contentType: headers['content-type'],
     status: 0,
+    receivedAtMs: Date.now(),
   };
   const parsed: ParsedRequest = {
     record,

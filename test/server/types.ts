@@ -118,6 +118,8 @@ export interface RecordedRequest {
   /** 0 when the socket was destroyed without an answer. */
   status: number;
   fault?: FaultKind;
+  /** When the request arrived (Date.now()), e.g. to count the status checks after a job ended. */
+  receivedAtMs?: number;
 }
 
 /** `cancelled` only in the openrouter mode (`[cancelled]` marker). */
