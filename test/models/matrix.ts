@@ -1,5 +1,3 @@
-import { SoraApi } from '../../credentials/SoraApi.credentials';
-import { Sora } from '../../nodes/Sora/Sora.node';
 import { readBinary } from '../harness/runNode';
 import { useReferenceServer } from '../node/setup';
 import { PORTRAIT_PNG } from '../server/family-jobs';
@@ -15,10 +13,6 @@ import { createParameters, pairsOf, type Pair } from './pairs';
  * 3. a failing job ends with the host's reason within two status checks.
  */
 export function describeMatrix(mode: ServerMode): void {
-	if (!nodeAsksInUsersTerms()) {
-		test.todo(`${mode}: the matrix runs once Create has Duration and the hosts spell it per family (issue 19's node work)`);
-		return;
-	}
 	const api = useReferenceServer({ mode, generationMs: 300, refreshMs: 0 });
 	const frameItem = () => [{ json: {}, binary: { frame: { data: PORTRAIT_PNG, fileName: 'first.png', mimeType: 'image/png' } } }];
 	const run = (pair: Pair, parameters: Record<string, unknown>) =>
@@ -65,11 +59,4 @@ export function describeMatrix(mode: ServerMode): void {
 			expect(posts()).toHaveLength(1);
 		});
 	});
-}
-
-/** Whether Create has the form in the user's terms (a top-level `duration`) and the new hosts' Host Types. */
-function nodeAsksInUsersTerms(): boolean {
-	const hasDuration = new Sora().description.properties.some((property) => property.name === 'duration');
-	const hostTypes = JSON.stringify(new SoraApi().properties.find((property) => property.name === 'hostType')?.options ?? []);
-	return hasDuration && ['liteLlm', 'cometApi', 'aiHubMix'].every((value) => hostTypes.includes(`"${value}"`));
 }
