@@ -2,7 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { characterDescription } from './actions/character';
-import { outputsFor } from './actions/routeByStatus';
+import { outputsFor } from './runner/routeByStatus';
 import { route } from './actions/router';
 import { videoDescription } from './actions/video';
 import { aspectRatioChoices, durationChoices, resolutionChoices } from './methods/modelChoices';

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { Sora } from '../../nodes/Sora/Sora.node';
 import type { AskedVideo, ModelFamilyId } from '../../nodes/Sora/domain/media';
 import type { PreparedJob } from '../../nodes/Sora/actions/types';
-import { forAgent } from '../../nodes/Sora/actions/toolRun';
+import { forAgent } from '../../nodes/Sora/runner/toolRun';
 import { create } from '../../nodes/Sora/actions/video/create.operation';
 import type { SoraClient } from '../../nodes/Sora/transport/client';
 import { logger, readBinary, registerNodeType } from '../harness/runNode';

@@ -1,5 +1,5 @@
 import { Sora } from '../../nodes/Sora/Sora.node';
-import { outputsFor } from '../../nodes/Sora/actions/routeByStatus';
+import { outputsFor } from '../../nodes/Sora/runner/routeByStatus';
 import { registerNodeType } from '../harness/runNode';
 import { createParams, seedVideo, useReferenceServer } from './setup';
 

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { idempotencyKey } from '../../nodes/Sora/actions/runJobs';
+import { idempotencyKey } from '../../nodes/Sora/runner/runJobs';
 import { binaryDataService, logger, readBinary, runNode } from '../harness/runNode';
 import { createParams, useReferenceServer } from '../node/setup';
 import { readFixture } from '../server';

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 const NONE = '';
 
-/** Options → Platform and On Platform Limit (read by actions/platform.ts), in the Options of every operation that makes a video. */
+/** Options → Platform and On Platform Limit (read by runner/platform.ts), in the Options of every operation that makes a video. */
 export const platformOptions: INodeProperties[] = [
 	{
 		displayName: 'Platform',

@@ -4,11 +4,11 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { RequestBudget } from '../transport/requestBudget';
 import { SoraClient } from '../transport/client';
 import { characterOperations } from './character';
-import { optionsParam } from './inputs';
-import { runItems } from './runItems';
-import { routesByStatus, splitByStatus } from './routeByStatus';
-import { runJobs } from './runJobs';
-import { isToolRun } from './toolRun';
+import { optionsParam } from '../helpers/inputs';
+import { runItems } from '../runner/runItems';
+import { routesByStatus, splitByStatus } from '../runner/routeByStatus';
+import { runJobs } from '../runner/runJobs';
+import { isToolRun } from '../runner/toolRun';
 import { videoOperations } from './video';
 
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -195,7 +195,7 @@ export const maxRequestsPerMinuteOption: INodeProperties = {
 		'Cap on the requests this node sends per minute: creates, status checks, lists, deletes and downloads (0 = no cap). Rate-limit answers slow all polling down anyway.',
 };
 
-/** What a paid operation does when the measured MP4 is not what was asked (actions/asAskedOutput.ts). */
+/** What a paid operation does when the measured MP4 is not what was asked (runner/asAskedOutput.ts). */
 export const onDifferenceOption: INodeProperties = {
 	displayName: 'On Difference From Request',
 	name: 'onDifference',

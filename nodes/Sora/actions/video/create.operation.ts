@@ -7,10 +7,10 @@ import { checkCharacterIds, checkCharacterNamesInPrompt, checkImageUrl, checkPro
 import type { CanonicalCreate, FrameImage } from '../../hosts/types';
 import { planCreate, type CreatePlan } from '../../models/plan';
 import type { SoraClient } from '../../transport/client';
-import { userPricePerSecond } from '../budgetCap';
-import { additionalBodyFields, modelParam, optionsParam, requiredString, stringParam, throwIfProblem, waitChoice } from '../inputs';
-import { choiceForPlatform } from '../platform';
-import { postRequest, readInputFile } from '../requests';
+import { userPricePerSecond } from '../../runner/budgetCap';
+import { additionalBodyFields, modelParam, optionsParam, requiredString, stringParam, throwIfProblem, waitChoice } from '../../helpers/inputs';
+import { choiceForPlatform } from '../../runner/platform';
+import { postRequest, readInputFile } from '../../helpers/requests';
 import { modelField, paidJobOptions, promptField, waitFields } from '../shared.fields';
 import type { JobOperation } from '../types';
 import { checkAgainstListedModel, checkHostFields, listedModels } from './hostFields';

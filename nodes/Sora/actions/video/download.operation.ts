@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { CONTENT_VARIANTS, type ContentVariant } from '../../domain/contract';
 import { downloadContent, maxDownloadBytes } from '../../engine/downloadContent';
 import type { SoraClient } from '../../transport/client';
-import { optionsParam, requiredString, stringParam } from '../inputs';
+import { optionsParam, requiredString, stringParam } from '../../helpers/inputs';
 import { binaryPropertyField, forVideo, maxDownloadSizeField, maxRequestsPerMinuteOption, videoIdField } from '../shared.fields';
 import type { ItemOperation } from '../types';
 

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { estimateCost } from '../../domain/pricing';
-import { userPricePerSecond } from '../budgetCap';
+import { userPricePerSecond } from '../../runner/budgetCap';
 import { checkPrompt } from '../../domain/validation';
 import type { SoraClient } from '../../transport/client';
-import { additionalBodyFields, throwIfProblem, waitChoice } from '../inputs';
-import { postRequest } from '../requests';
+import { additionalBodyFields, throwIfProblem, waitChoice } from '../../helpers/inputs';
+import { postRequest } from '../../helpers/requests';
 import { paidJobOptions, promptField, waitFields } from '../shared.fields';
 import type { JobOperation } from '../types';
 import { readSourceVideo, sourceVideoFields } from './uploadSource';

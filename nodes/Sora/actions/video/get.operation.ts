@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { SoraClient } from '../../transport/client';
-import { requiredString, waitChoice } from '../inputs';
+import { requiredString, waitChoice } from '../../helpers/inputs';
 import { videoIdField, waitFields } from '../shared.fields';
 import type { JobOperation } from '../types';
 

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { estimateCost } from '../../domain/pricing';
-import { userPricePerSecond } from '../budgetCap';
+import { userPricePerSecond } from '../../runner/budgetCap';
 import { checkPrompt } from '../../domain/validation';
 import { familyOf } from '../../models/index';
 import type { SoraClient } from '../../transport/client';
-import { additionalBodyFields, requiredString, throwIfProblem, waitChoice } from '../inputs';
-import { postRequest } from '../requests';
+import { additionalBodyFields, requiredString, throwIfProblem, waitChoice } from '../../helpers/inputs';
+import { postRequest } from '../../helpers/requests';
 import { paidJobOptions, promptField, videoIdField, waitFields } from '../shared.fields';
 import type { JobOperation } from '../types';
 import { askedLike, completedSourceVideo } from './sourceVideo';

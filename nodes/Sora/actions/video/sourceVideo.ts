@@ -4,8 +4,8 @@ import type { AskedVideo } from '../../domain/media';
 import type { Video } from '../../domain/video';
 import { aspectRatioOf, dimensionsOf, resolutionOf } from '../../models/geometry';
 import type { SoraClient } from '../../transport/client';
-import { inputError } from '../inputs';
-import { fetchVideo } from '../requests';
+import { inputError } from '../../helpers/inputs';
+import { fetchVideo } from '../../engine/fetchVideo';
 
 /**
  * Remix, Edit and Extend start from an existing video. Checking it first (a free request)

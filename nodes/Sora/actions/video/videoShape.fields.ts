@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { Problem } from '../../domain/problem';
 import type { CreateChoice } from '../../models/plan';
 import { CUSTOM, forVideo, NOT_SENT } from '../shared.fields';
-import { choiceParam, optionsParam, stringParam } from '../inputs';
+import { choiceParam, optionsParam, stringParam } from '../../helpers/inputs';
 
 /**
  * Create's video in the user's terms: Duration, Aspect Ratio, Resolution (choices read from the

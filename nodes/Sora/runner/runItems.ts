@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { SoraClient } from '../transport/client';
-import { forEachItem } from './errors';
-import type { ItemOperation } from './types';
+import { forEachItem } from '../../shared/itemErrors';
+import type { ItemOperation } from '../actions/types';
 
 function toItem(result: object, itemIndex: number): INodeExecutionData {
 	const item = 'json' in result ? (result as INodeExecutionData) : { json: result as INodeExecutionData['json'] };

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } fr
 import type { ContentVariant } from '../domain/contract';
 import type { Problem } from '../domain/validation';
 import { scopeSuffix } from '../transport/apiError';
-import { CUSTOM } from './shared.fields';
+import { CUSTOM } from '../actions/shared.fields';
 
 export function inputError(ctx: IExecuteFunctions, itemIndex: number, problem: Problem): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `${problem.message}${scopeSuffix({ itemIndex })}`, {

@@ -75,5 +75,3 @@ export async function uploadInputFile(
 	return { name, fileName, mimeType, size, open: async () => await ctx.helpers.getBinaryStream(id) };
 }
 
-// The video is read in one place (shared with the trigger and the engine): engine/fetchVideo.ts.
-export { fetchVideo } from '../engine/fetchVideo';

@@ -10,12 +10,12 @@ import { apiErrorFromFailure } from '../transport/apiError';
 import { POLICIES } from '../transport/retryPolicy';
 import type { SoraClient, SoraRequest } from '../transport/client';
 import { checkFields, checkVideo, differenceError, type VideoCheck } from './asAskedOutput';
-import { asNodeError, errorItem, type NodeError } from './errors';
-import { optionsParam } from './inputs';
+import { asNodeError, errorItem, type NodeError } from '../../shared/itemErrors';
+import { optionsParam } from '../helpers/inputs';
 import { checkBudget, nodeLevelOption, refuseUnpriced } from './budgetCap';
 import { checkForPlatform } from './platform';
 import { forAgent, toolWaitOptions } from './toolRun';
-import type { JobOperation, PreparedJob } from './types';
+import type { JobOperation, PreparedJob } from '../actions/types';
 
 /** How the items leave the node: as an agent's tool (no binary, an answer an agent can act on), routed by status. */
 export interface JobOutput {
