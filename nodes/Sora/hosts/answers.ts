@@ -126,16 +126,6 @@ export function resultUrlOf(raw: Record<string, unknown>): string | undefined {
 	return candidates.map(text).find((url) => url !== undefined && /^https?:\/\//i.test(url));
 }
 
-const FAMILY_WORDS: Array<[RegExp, string]> = [
-	[/veo/i, 'Veo'], [/kling/i, 'Kling'], [/seedance/i, 'Seedance'], [/hailuo|minimax/i, 'Hailuo'], [/(^|\/)wan/i, 'Wan'],
-	[/vidu/i, 'Vidu'], [/runway|gen-?[34]/i, 'Runway'], [/jimeng/i, 'Jimeng'], [/muse/i, 'Muse'], [/sora/i, 'Sora'],
-];
-
-/** The family a model id names, for messages only (nodes/Sora/models/ decides what a family takes). */
-export function familyWordOf(model: string | undefined): string | undefined {
-	return FAMILY_WORDS.find(([pattern]) => pattern.test(model ?? ''))?.[1];
-}
-
 /** Hailuo through new-api: a failed task's `metadata.url` holds its fail reason instead of a URL. */
 function failReasonInResultUrl(raw: Record<string, unknown>): string | undefined {
 	const url = text(record(raw.metadata)?.url);

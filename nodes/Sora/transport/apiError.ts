@@ -2,8 +2,8 @@ import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import { soraFamilyOf } from '../domain/contract';
-import { familyWordOf } from '../hosts/answers';
 import { isRetiredHost, readErrorBody, type ErrorBody, type HostOperation } from '../hosts';
+import { familyLabel, familyOf } from '../models';
 
 export { readErrorBody, type ErrorBody };
 
@@ -71,8 +71,8 @@ export function apiErrorFromResponse(node: INode, scope: ErrorScope, response: F
 			'Set Base URL in the Sora API credential to a gateway or server that serves the same /videos API, ' +
 			'and set Model to a model it offers.';
 	} else if (error.relayCode) {
-		const family = familyWordOf(scope.model);
-		const model = scope.model ? `${scope.model}${family ? ` (${family})` : ''}` : 'the model';
+		const family = scope.model ? familyOf(scope.model) : 'unknown';
+		const model = scope.model ? `${scope.model}${family !== 'unknown' ? ` (${familyLabel(family)})` : ''}` : 'the model';
 		message = `The upstream of ${model} refused the request: ${error.message ?? 'no reason given'}${error.code ? ` (code ${error.code})` : ''}`;
 		description = `${host} passed on its upstream's error as ${error.relayCode} (${facts.join('; ')}). The model's provider refused the request as sent, so the gateway started no task for it.`;
 	} else if (response.status === 404 && isInvalidUrl(error) && response.operation) {
