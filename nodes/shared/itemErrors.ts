@@ -23,25 +23,40 @@ export function errorItem(error: NodeError, itemIndex: number, extra: IDataObjec
 }
 
 /**
- * The one per-item loop: runs `one` for each item in turn; a failing item stops the run, or
- * under Continue On Fail becomes an error item (with `extraOnError`'s fields) and the next item runs.
+ * The one per-item loop: runs `one` for each item in turn; a failing item stops the run, or under
+ * Continue On Fail becomes its NodeError in the result and the next item runs.
  */
+export async function tryEachItem<T, R>(
+	ctx: Pick<IExecuteFunctions, 'getNode' | 'continueOnFail'>,
+	items: readonly T[],
+	one: (item: T, itemIndex: number) => Promise<R>,
+): Promise<Array<R | NodeError>> {
+	const results: Array<R | NodeError> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			results.push(await one(items[itemIndex], itemIndex));
+		} catch (error) {
+			const nodeError = asNodeError(ctx, error, itemIndex);
+			if (!ctx.continueOnFail()) throw nodeError;
+			results.push(nodeError);
+		}
+	}
+	return results;
+}
+
+function isNodeError(value: unknown): value is NodeError {
+	return value instanceof NodeApiError || value instanceof NodeOperationError;
+}
+
+/** The item loop for operations that answer items at once: a failed item becomes an error item (with `extraOnError`'s fields). */
 export async function forEachItem<T>(
 	ctx: Pick<IExecuteFunctions, 'getNode' | 'continueOnFail'>,
 	items: readonly T[],
 	one: (item: T, itemIndex: number) => Promise<INodeExecutionData | INodeExecutionData[]>,
 	extraOnError: (item: T, itemIndex: number) => IDataObject = () => ({}),
 ): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await one(items[itemIndex], itemIndex);
-			output.push(...(Array.isArray(result) ? result : [result]));
-		} catch (error) {
-			const nodeError = asNodeError(ctx, error, itemIndex);
-			if (!ctx.continueOnFail()) throw nodeError;
-			output.push(errorItem(nodeError, itemIndex, extraOnError(items[itemIndex], itemIndex)));
-		}
-	}
-	return output;
+	const results = await tryEachItem(ctx, items, one);
+	return results.flatMap((result, itemIndex) =>
+		isNodeError(result) ? [errorItem(result, itemIndex, extraOnError(items[itemIndex], itemIndex))] : Array.isArray(result) ? result : [result],
+	);
 }

@@ -10,7 +10,7 @@ import { apiErrorFromFailure } from '../transport/apiError';
 import { POLICIES } from '../transport/retryPolicy';
 import type { SoraClient, SoraRequest } from '../transport/client';
 import { checkFields, checkVideo, differenceError, type VideoCheck } from './asAskedOutput';
-import { asNodeError, errorItem, type NodeError } from '../../shared/itemErrors';
+import { asNodeError, errorItem, tryEachItem } from '../../shared/itemErrors';
 import { optionsParam } from '../helpers/inputs';
 import { checkBudget, nodeLevelOption, refuseUnpriced } from './budgetCap';
 import { checkForPlatform } from './platform';
@@ -139,16 +139,7 @@ export async function runJobs(
 	output: JobOutput = { asTool: false, routed: false },
 ): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const prepared: Array<PreparedJob | NodeError> = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			prepared.push(await operation.prepare.call(this, client, itemIndex));
-		} catch (error) {
-			const nodeError = asNodeError(this, error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			prepared.push(nodeError);
-		}
-	}
+	const prepared = await tryEachItem(this, items, async (_item, itemIndex) => await operation.prepare.call(this, client, itemIndex));
 
 	const checked = refuseUnpriced(this, prepared);
 	const refused = checked.find((job, itemIndex) => job !== prepared[itemIndex]);
