@@ -10,7 +10,7 @@
  * Env: N8N_PORT (5678; when set it must be free), SORA_SERVER_PORT (5680; same), SORA_SERVER_GENERATION_MS (8000).
  */
 import { CREDENTIAL, credentialFor, loadWorkflow } from './e2e/cases';
-import { loadExamples } from './e2e/examples';
+import { gatewayCredentialFor, loadExamples } from './e2e/examples';
 import { DEFAULT_OWNER, type Server, activateWorkflows, importCredentials, prepareInstance, setupOwner, startServer } from './e2e/n8n';
 import { buildAndPack, installIntoCustomExtensions } from './e2e/pack';
 import { ensureFfmpeg } from './e2e/media';
@@ -76,7 +76,8 @@ async function main() {
 	const firstSteps = firstStepsWorkflow();
 	const modelsToday = modelsTodayWorkflow();
 	const inst = await prepareInstance(n8n2, customDir, credentialFor(api, secret), [firstSteps, modelsToday, ...examples.map((e) => e.workflow)]);
-	await importCredentials(inst, [modelsTodayCredential(gateway)]);
+	// The examples that ask Veo or Kling name the gateway credential "Video gateway (New-API)".
+	await importCredentials(inst, [modelsTodayCredential(gateway), gatewayCredentialFor(gateway)]);
 	await activateWorkflows(inst, active.map((e) => e.workflow.id));
 	console.log(`[start] starting ${n8n2.label} (user folder ${inst.userFolder}, log ${inst.logFile})`);
 	n8n = await startServer(inst, n8nPort, { keepPort: true });

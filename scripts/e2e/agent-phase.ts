@@ -18,7 +18,7 @@ import { looksLikeMp4, readBinary } from './binary';
 import { CREDENTIAL, WORKFLOWS_DIR } from './cases';
 import { Checks } from './checks';
 import { type ExecutionSummary, executionData, listExecutions } from './executions';
-import { loadExamples, shortWait } from './examples';
+import { GATEWAY_CREDENTIAL, loadExamples, shortWait } from './examples';
 import { CUSTOM_PREFIX, type N8nInstance, activateWorkflows, createInstance, execute, importCredentials, importWorkflows, login, setupOwner, startServer } from './n8n';
 import { REPO_ROOT } from './pack';
 import { LOOPBACK, freePort } from './ports';
@@ -32,6 +32,10 @@ const EXAMPLE = '04-long-videos-without-holding-a-worker.json';
 export const TOOL_PROMPT = 'A paper boat drifting on a pond at dawn (asked by the agent)';
 const LONG_WAIT_SECONDS = 66;
 const FAKE_LLM_CREDENTIAL = { id: 'fakeLlmCredential1', name: 'Fake chat completions', type: 'openAiApi' };
+
+/** Example 4 asks Kling through a new-api gateway (its credential): a reference server in the newapi mode. */
+const startGateway = () => startReferenceServer({ apiKey: API_KEY, port: 0, host: LOOPBACK, generationMs: 1500, mode: 'newapi', refreshMs: 500 });
+const gatewayCredential = (gateway: ReferenceServer) => ({ ...GATEWAY_CREDENTIAL, data: { apiKey: API_KEY, baseUrl: gateway.url, authHeader: 'bearer', hostType: 'newApi' } });
 
 function example4() {
 	const example = loadExamples().find((e) => e.file === EXAMPLE);
@@ -107,7 +111,7 @@ async function checkAgent(checks: Checks, n8nUrl: string, server: ReferenceServe
 	const t = Date.now();
 	const answer = await post(`${n8nUrl}/webhook/sora-agent`, { request: 'Make a four second video of a paper boat on a pond and tell me its id.' });
 	checks.equal(answer.status, 200, `POST /webhook/sora-agent (${seconds(t)})`);
-	// The loop workflow shares the reference server: the agent's create is the one with the model's prompt.
+	// The agent asks the OpenAI-compatible server (example 4 asks the new-api gateway): its create has the model's prompt.
 	const creates = server.requests.filter((r) => r.method === 'POST' && /\/videos$/.test(r.path) && (r.json as { prompt?: string })?.prompt === TOOL_PROMPT);
 	checks.equal(creates.length, 1, "the reference server saw one create with the prompt of the model's tool call");
 	const videoId = /video_[A-Za-z0-9_-]+/.exec(answer.text)?.[0];
@@ -154,15 +158,15 @@ async function checkShortLoop(runtime: N8nRuntime, inst: N8nInstance, workflowId
 
 /** n8n 1.x: Route by Status's outputs and example 4's loop with short waits (`n8n execute`). */
 export async function runExample4LoopPhase(runtime: N8nRuntime, customDir: string): Promise<Checks[]> {
-	const server = await startReferenceServer({ apiKey: API_KEY, port: 0, host: LOOPBACK, generationMs: 1500 });
+	const gateway = await startGateway();
 	try {
 		const inst = createInstance(runtime, customDir);
-		await importCredentials(inst, [{ ...CREDENTIAL, data: { apiKey: API_KEY, baseUrl: server.url, authHeader: 'bearer' } }]);
+		await importCredentials(inst, [gatewayCredential(gateway)]);
 		const short = shortLoop();
 		await importWorkflows(inst, [short]);
 		return [await checkShortLoop(runtime, inst, short.id)];
 	} finally {
-		await server.close();
+		await gateway.close();
 	}
 }
 
@@ -171,12 +175,14 @@ export async function runAgentPhase(runtime: N8nRuntime, customDir: string, arti
 	const setup = new Checks(`${runtime.version} agent tool and long-video loop`);
 	const results: Checks[] = [setup];
 	const server = await startReferenceServer({ apiKey: API_KEY, port: 0, host: LOOPBACK, generationMs: 1500 });
+	const gateway = await startGateway();
 	const llm = await startFakeLlm({ toolPrompt: TOOL_PROMPT });
 	let n8n: Awaited<ReturnType<typeof startServer>> | undefined;
 	try {
 		const inst = createInstance(runtime, customDir);
 		await importCredentials(inst, [
 			{ ...CREDENTIAL, data: { apiKey: API_KEY, baseUrl: server.url, authHeader: 'bearer' } },
+			gatewayCredential(gateway),
 			{ ...FAKE_LLM_CREDENTIAL, data: { apiKey: 'sk-fake-llm', url: llm.url } },
 		]);
 		const short = shortLoop();
@@ -214,6 +220,7 @@ export async function runAgentPhase(runtime: N8nRuntime, customDir: string, arti
 		await stopChild(n8n?.child);
 		await llm.close();
 		await server.close();
+		await gateway.close();
 	}
 	console.log(`[e2e] ${runtime.label}: agent phase done in ${seconds(t)}`);
 	return results;

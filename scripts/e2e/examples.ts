@@ -1,14 +1,25 @@
 /**
  * The examples/*.json workflows, made importable into an n8n that loads the package from
  * N8N_CUSTOM_EXTENSIONS: node types `n8n-nodes-sora.<name>` become `CUSTOM.<name>`, and every
- * soraApi credential reference points at the credential the scripts create.
+ * soraApi credential reference points at the credential the scripts create for the host mode the
+ * example's credential names: `Video gateway (New-API)` → GATEWAY_CREDENTIAL (a reference server in the
+ * `newapi` mode), any other → CREDENTIAL (the `openai` mode: the Sora Trigger's webhooks, List, Delete).
  * Examples without an id get one (n8n ids are at most 21 characters).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CREDENTIAL } from './cases';
-import { CUSTOM_PREFIX } from './n8n';
+import { CUSTOM_PREFIX, type CredentialToImport } from './n8n';
 import { PACKAGE_NAME, REPO_ROOT } from './pack';
+
+/** The credential name the examples give a new-api gateway (Host Type New-API). */
+export const GATEWAY_CREDENTIAL_NAME = 'Video gateway (New-API)';
+/** The e2e's credential for the examples on a new-api gateway: a reference server in the `newapi` mode. */
+export const GATEWAY_CREDENTIAL = { id: 'soraE2eGateway1', name: GATEWAY_CREDENTIAL_NAME, type: 'soraApi' };
+
+export function gatewayCredentialFor(server: { baseUrl: string; apiKey: string }): CredentialToImport {
+	return { ...GATEWAY_CREDENTIAL, data: { apiKey: server.apiKey, baseUrl: server.baseUrl, authHeader: 'bearer', hostType: 'newApi' } };
+}
 
 export const EXAMPLES_DIR = process.env.SORA_E2E_EXAMPLES_DIR ?? path.join(REPO_ROOT, 'examples');
 
@@ -29,12 +40,16 @@ function forCustomExtensions(workflow: any, index: number): Example['workflow'] 
 	const id = typeof workflow.id === 'string' && workflow.id.length <= 21 ? workflow.id : `soraExample${String(index + 1).padStart(2, '0')}`;
 	const nodes = (workflow.nodes ?? []).map((node: any) => {
 		const type = String(node.type ?? '').startsWith(`${PACKAGE_NAME}.`) ? `${CUSTOM_PREFIX}.${node.type.slice(PACKAGE_NAME.length + 1)}` : node.type;
-		const credentials = node.credentials?.soraApi
-			? { ...node.credentials, soraApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } }
-			: node.credentials;
+		const own = node.credentials?.soraApi?.name === GATEWAY_CREDENTIAL_NAME ? GATEWAY_CREDENTIAL : CREDENTIAL;
+		const credentials = node.credentials?.soraApi ? { ...node.credentials, soraApi: { id: own.id, name: own.name } } : node.credentials;
 		return { ...node, type, ...(credentials ? { credentials } : {}) };
 	});
 	return { active: false, settings: { executionOrder: 'v1' }, connections: {}, ...workflow, id, nodes };
+}
+
+/** Whether the example's Sora nodes use the new-api gateway credential (after the rewrite). */
+export function onGateway(workflow: Example['workflow']): boolean {
+	return workflow.nodes.some((n) => n.credentials?.soraApi?.id === GATEWAY_CREDENTIAL.id);
 }
 
 /** Whether a workflow holds a node of this package (after the type rewrite). */

@@ -8,8 +8,10 @@
  *      type and the measured numbers the example sends (checked with ffprobe);
  *   3. a video over Discord's 10 MiB fails in the Sora node (0 requests to the stand-in), and a
  *      landscape YouTube Short is refused before any paid request (0 creates on the host).
- * The reference server here renders its videos at 24 fps (as models do; its default placeholders are
- * 1 fps, which Instagram and TikTok refuse): pre-made in a placeholder cache of this phase's own.
+ * The examples ask Veo 3.1 through a new-api gateway: the reference server runs in the `newapi` mode
+ * and renders what the model makes (its size, length and silent audio track) at 24 fps (as models do;
+ * its default renderings are 1 fps, which Instagram and TikTok refuse): pre-made in a placeholder cache
+ * of this phase's own.
  * Alone: SORA_E2E_PLATFORMS_ONLY=1 npm run test:e2e (in 2.x and 1.123.x).
  */
 import { execFileSync } from 'node:child_process';
@@ -18,32 +20,38 @@ import path from 'node:path';
 import { startDiscord, startInstagram, startS3, startTelegram, startTikTok } from '../../test/platforms';
 import { type ReferenceServer, startReferenceServer } from '../../test/server';
 import { Checks } from './checks';
-import { loadExamples } from './examples';
+import { GATEWAY_CREDENTIAL, loadExamples } from './examples';
 import { createInstance, execute, importCredentials, importWorkflows, type N8nInstance } from './n8n';
 import { checkDiscord, checkInstagram, checkRefused, checkTelegram, checkTikTok, madeVideo } from './platforms-checks';
 import { checkExampleNodes } from './platforms-validate';
-import { postingCredentials, postingExample, runnable, SORA_CREDENTIAL, type PostingExample, type StandIns } from './platforms-workflows';
+import { postingCredentials, postingExample, runnable, type PostingExample, type StandIns } from './platforms-workflows';
 import { LOOPBACK } from './ports';
 import { seconds, tempDir } from './proc';
 import type { N8nRuntime } from './provision';
 
 const API_KEY = 'sk-e2e-platforms';
-const BIG_CREDENTIAL = { id: 'soraE2eBigVideos', name: 'Sora account (11 MiB videos)' };
+const BIG_CREDENTIAL = { id: 'soraE2eBigVideos', name: 'Video gateway (11 MiB videos)' };
 const PROMPT = 'A paper boat drifting across a misty pond at dawn';
 
-/** 24 fps MP4s under the names the reference server's placeholder cache uses (`720x1280-4s.mp4`). */
+/**
+ * 24 fps MP4s under the names the reference server's placeholder cache uses: `720x1280-8s-silent.mp4`
+ * is what a model making a silent audio track renders (Veo 3.1), `720x1280-8s.mp4` a sized placeholder.
+ */
 function makeSmoothVideos(dir: string): void {
 	for (const [width, height] of [[720, 1280], [1280, 720]]) {
 		for (const secondsLong of [4, 8]) {
-			const file = path.join(dir, `${width}x${height}-${secondsLong}s.mp4`);
-			if (existsSync(file)) continue;
-			execFileSync('ffmpeg', [
-				...['-hide_banner', '-loglevel', 'error', '-y'],
-				...['-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=24:duration=${secondsLong}`],
-				...['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=16000:duration=${secondsLong}`],
-				...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '40', '-pix_fmt', 'yuv420p', '-g', '48'],
-				...['-c:a', 'aac', '-b:a', '16k', '-ac', '1', '-t', String(secondsLong), '-movflags', '+faststart', file],
-			]);
+			for (const audio of ['tone', 'silent'] as const) {
+				const file = path.join(dir, `${width}x${height}-${secondsLong}s${audio === 'tone' ? '' : `-${audio}`}.mp4`);
+				if (existsSync(file)) continue;
+				const sound = audio === 'tone' ? `sine=frequency=440:sample_rate=16000:duration=${secondsLong}` : 'anullsrc=channel_layout=mono:sample_rate=16000';
+				execFileSync('ffmpeg', [
+					...['-hide_banner', '-loglevel', 'error', '-y'],
+					...['-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=24:duration=${secondsLong}`],
+					...['-f', 'lavfi', '-i', sound],
+					...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '40', '-pix_fmt', 'yuv420p', '-g', '48'],
+					...['-c:a', 'aac', '-b:a', '16k', '-ac', '1', '-t', String(secondsLong), '-movflags', '+faststart', file],
+				]);
+			}
 		}
 	}
 }
@@ -81,18 +89,18 @@ export async function runPlatformsPhase(runtime: N8nRuntime, customDir: string):
 	try {
 		process.env.SORA_PLACEHOLDER_CACHE = tempDir('platforms-videos');
 		makeSmoothVideos(process.env.SORA_PLACEHOLDER_CACHE);
-		const common = { apiKey: API_KEY, port: 0, host: LOOPBACK, generationMs: 1500 };
+		const common = { apiKey: API_KEY, port: 0, host: LOOPBACK, generationMs: 1500, mode: 'newapi' as const, refreshMs: 500 };
 		server = await startReferenceServer({ ...common, sizedVideos: true });
 		bigServer = await startReferenceServer({ ...common, largeVideoBytes: 11 * 1024 * 1024 });
 		standIns = await startStandIns();
 		const soraCredentials = [
-			{ ...SORA_CREDENTIAL, type: 'soraApi', data: { apiKey: API_KEY, baseUrl: server.url, authHeader: 'bearer' } },
-			{ ...BIG_CREDENTIAL, type: 'soraApi', data: { apiKey: API_KEY, baseUrl: bigServer.url, authHeader: 'bearer' } },
+			{ ...GATEWAY_CREDENTIAL, data: { apiKey: API_KEY, baseUrl: server.url, authHeader: 'bearer', hostType: 'newApi' } },
+			{ ...BIG_CREDENTIAL, type: 'soraApi', data: { apiKey: API_KEY, baseUrl: bigServer.url, authHeader: 'bearer', hostType: 'newApi' } },
 		];
 		const opts = { prompt: PROMPT, standIns };
 		const chains = CHAINS.map((chain) => ({ ...chain, workflow: runnable(postingExample(chain.which), { ...opts, id: workflowId(chain.which) }) }));
 		const overLimit = runnable(postingExample('discord'), { ...opts, id: workflowId('discord', 'Big'), soraCredential: BIG_CREDENTIAL });
-		const landscapeShort = runnable(postingExample('youtube'), { ...opts, id: workflowId('youtube', 'Wide'), soraParameters: { size: '1280x720' } });
+		const landscapeShort = runnable(postingExample('youtube'), { ...opts, id: workflowId('youtube', 'Wide'), soraParameters: { aspectRatio: '16:9' } });
 		const examples = loadExamples().filter((e) => /^0[5-9]-/.test(e.file));
 
 		const inst = createInstance(runtime, customDir);

@@ -6,7 +6,6 @@
  * nodes, parameters and expressions are the example's own.
  */
 import type { DiscordStandIn, InstagramStandIn, S3StandIn, TelegramStandIn, TikTokStandIn } from '../../test/platforms';
-import { CREDENTIAL } from './cases';
 import { type Example, loadExamples, shortWait } from './examples';
 import type { CredentialToImport } from './n8n';
 
@@ -42,7 +41,7 @@ export interface RunnableOptions {
 	standIns: StandIns;
 	/** Another Sora credential (the over-limit host). */
 	soraCredential?: { id: string; name: string };
-	/** Parameters set on every Sora node (a landscape Size for the refused Short). */
+	/** Parameters set on every Sora node (a landscape Aspect Ratio for the refused Short). */
 	soraParameters?: Record<string, unknown>;
 }
 
@@ -102,4 +101,3 @@ export function postingCredentials(standIns: StandIns, sora: CredentialToImport[
 	];
 }
 
-export const SORA_CREDENTIAL = { id: CREDENTIAL.id, name: CREDENTIAL.name };

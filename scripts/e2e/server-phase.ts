@@ -9,8 +9,8 @@ import { CASES, credentialFor, loadWorkflow } from './cases';
 import { Checks } from './checks';
 import { runDiscoverTest } from './discover';
 import { runEditorTest } from './editor';
-import { loadExamples } from './examples';
-import { activateWorkflows, login, prepareInstance, setupOwner, startServer } from './n8n';
+import { gatewayCredentialFor, loadExamples } from './examples';
+import { activateWorkflows, importCredentials, login, prepareInstance, setupOwner, startServer } from './n8n';
 import { freePort } from './ports';
 import { stopChild } from './proc';
 import type { N8nRuntime } from './provision';
@@ -33,12 +33,15 @@ export async function runServerPhase(runtime: N8nRuntime, customDir: string, art
 			logFile: path.join(artifacts, `reference-server-${runtime.version}.log`),
 		});
 	let server = await referenceServer(baseUrl);
+	// The examples that ask a model of today (Veo, Kling) name the new-api gateway credential.
+	const gateway = await startReferenceServer({ mode: 'newapi', refreshMs: 500, logFile: path.join(artifacts, `reference-gateway-${runtime.version}.log`) });
 	const examples = loadExamples().map((e) => ({ ...e, workflow: withSink(e.workflow, sink.url) }));
 	const active = examples.filter(startsOnWebhook);
 	let n8n: Awaited<ReturnType<typeof startServer>> | undefined;
 	try {
 		const workflows = [...CASES.map((c) => loadWorkflow(c.file)), trigger, ...examples.map((e) => e.workflow)];
 		const inst = await prepareInstance(runtime, customDir, credentialFor(server, secret), workflows);
+		await importCredentials(inst, [gatewayCredentialFor(gateway)]);
 		await activateWorkflows(inst, [trigger.id, ...active.map((e) => e.workflow.id)]);
 		n8n = await startServer(inst, port, {
 			// n8n found its port taken and moves: the server's webhooks follow it (on the same port: the credential names it)
@@ -71,6 +74,7 @@ export async function runServerPhase(runtime: N8nRuntime, customDir: string, art
 	} finally {
 		await stopChild(n8n?.child);
 		await server.stop();
+		await gateway.stop();
 		await sink.close();
 	}
 	return results;

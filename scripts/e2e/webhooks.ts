@@ -10,7 +10,8 @@ import { request } from 'undici';
 import { signWebhook } from '../../test/server/webhooks';
 import { looksLikeMp4, readBinary } from './binary';
 import type { Checks } from './checks';
-import type { Example } from './examples';
+import { type Example, onGateway } from './examples';
+import { askedShape, checkMeasuredAsAsked } from './examples-measure';
 import { type ExecutionSummary, executionData, listExecutions, waitForExecutions } from './executions';
 import { CUSTOM_PREFIX, type N8nInstance, type RunItem } from './n8n';
 import { servedMp4 } from './media';
@@ -162,19 +163,26 @@ export function withSink(workflow: Example['workflow'], sinkUrl: string): Exampl
 export const startsOnWebhook = (e: Example) =>
 	e.workflow.nodes.some((n) => n.type === 'n8n-nodes-base.webhook' || n.type === `${CUSTOM_PREFIX}.soraTrigger`);
 
+/** What a caller asks an example on the new-api gateway for (its Resolution is the example's 720p): 6 s of 16:9. */
+const CALLER_ASKS = { duration: 6, aspectRatio: '16:9' };
+
 /** Each Webhook node of an activated example answers a request; each Sora Trigger accepts a signed event. */
 export async function checkExampleWebhooks(checks: Checks, ctx: Omit<TriggerContext, 'workflow'> & { sink: Sink }, example: Example): Promise<void> {
+	const gateway = onGateway(example.workflow);
 	for (const node of example.workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook')) {
 		const url = `${ctx.baseUrl}/webhook/${node.parameters.path}`;
 		const res = await request(url, {
 			method: node.parameters.httpMethod ?? 'GET',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ prompt: `e2e ${example.file}: a paper boat on a pond` }),
+			body: JSON.stringify({ prompt: `e2e ${example.file}: a paper boat on a pond`, ...(gateway ? CALLER_ASKS : {}) }),
 		});
 		const body = Buffer.from(await res.body.arrayBuffer());
 		const type = String(res.headers['content-type'] ?? '');
 		checks.that(res.statusCode < 300, `POST /webhook/${node.parameters.path}: HTTP ${res.statusCode}`, body.toString('utf8').slice(0, 500));
-		if (type.startsWith('video/mp4')) {
+		if (type.startsWith('video/mp4') && gateway) {
+			checkMeasuredAsAsked(checks, body, askedShape({ ...CALLER_ASKS, resolution: '720p' })!, `POST /webhook/${node.parameters.path} ${JSON.stringify(CALLER_ASKS)}`);
+		}
+		else if (type.startsWith('video/mp4')) {
 			const newest = await latestVideo(ctx.server);
 			const served = await servedMp4(newest ?? {});
 			checks.that(body.equals(served), `POST /webhook/${node.parameters.path}: answers the MP4 served for ${newest?.id} (${newest?.size}, ${newest?.seconds} s, ${body.length} bytes)`);

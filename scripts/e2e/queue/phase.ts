@@ -7,7 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startReferenceServer } from '../../../test/server';
-import { credentialFor, loadWorkflow } from '../cases';
+import { CREDENTIAL, credentialFor, loadWorkflow } from '../cases';
 import { Checks } from '../checks';
 import { loadExamples } from '../examples';
 import { login, setupOwner } from '../n8n';
@@ -28,7 +28,12 @@ const SLOW_VIDEO_MS = 40_000;
 
 /** Example 1 (webhook → generate → answer with the MP4), and a copy that answers at once and waits 40 s. */
 function workflows() {
-	const burst = loadExamples().find((e) => e.file.startsWith('01-'))!.workflow;
+	// Queue mode's checks count the creates of the OpenAI-compatible reference server and compare its fixture:
+	// example 1's Create asks that server's sora-2 here (the CLI and server phases run it on the new-api gateway).
+	const example = loadExamples().find((e) => e.file.startsWith('01-'))!.workflow;
+	const onOpenAiServer = (n: any) =>
+		n.credentials?.soraApi ? { ...n, credentials: { soraApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } }, parameters: { ...n.parameters, model: { __rl: true, mode: 'id', value: 'sora-2' } } } : n;
+	const burst = { ...example, nodes: example.nodes.map(onOpenAiServer) };
 	const slow = {
 		...burst,
 		id: 'soraQueueSlow',
