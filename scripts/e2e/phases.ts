@@ -45,7 +45,7 @@ export interface Phase {
 export const PHASES: readonly Phase[] = [
 	{
 		name: 'cli',
-		proves: 'n8n execute of the e2e workflows: create/wait/MP4, get, list, delete, continue-on-fail',
+		proves: 'n8n execute of the e2e workflows: create/wait/MP4, get, list, delete, continue-on-fail; the examples that start by hand (on the new-api gateway: the MP4 measured as asked)',
 		n8n: ['2.x', '1.123', '1.85'],
 		run: ({ runtime, customDir, server }) => runCliPhase(runtime, customDir, server),
 	},
