@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { LOOPBACK, describeTakenPort, freePort } from './ports';
 import type { N8nRuntime } from './provision';
-import { logTail, run, startChild, stopChild, tempDir, waitForUrl } from './proc';
+import { logFlushed, logTail, run, startChild, stopChild, tempDir, waitForUrl } from './proc';
 
 export interface N8nInstance {
 	runtime: N8nRuntime;
@@ -206,6 +206,7 @@ async function startOnce(inst: N8nInstance, port: number): Promise<Server> {
 		await waitForUrl(`${url}/rest/settings`, 120_000, child, true);
 	} catch (e) {
 		await stopChild(child);
+		await logFlushed(child);
 		throw new Error(`n8n start failed: ${(e as Error).message}\n${explainLog(inst.logFile)}`);
 	}
 	return { child, url };

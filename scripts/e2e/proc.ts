@@ -71,6 +71,13 @@ process.on('exit', () => {
 });
 
 /** Starts a long-lived child (its own process group, so stopChild ends its children too). */
+const logsFlushed = new WeakMap<ChildProcess, Promise<void>>();
+
+/** Resolves once everything an exited child wrote is in its log file (its pipes close after its exit event). */
+export async function logFlushed(child: ChildProcess): Promise<void> {
+	await logsFlushed.get(child);
+}
+
 export function startChild(cmd: string, args: string[], opts: SpawnOptions & { logFile?: string } = {}) {
 	const { logFile, ...spawnOpts } = opts;
 	const child = spawn(cmd, args, { ...spawnOpts, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -80,8 +87,13 @@ export function startChild(cmd: string, args: string[], opts: SpawnOptions & { l
 	}
 	if (logFile) {
 		const log = createWriteStream(logFile, { flags: 'a' });
-		child.stdout!.pipe(log);
-		child.stderr!.pipe(log);
+		child.stdout!.pipe(log, { end: false });
+		child.stderr!.pipe(log, { end: false });
+		const ended = (stream: NodeJS.ReadableStream) => new Promise<void>((resolve) => stream.once('close', () => resolve()));
+		const flushed = Promise.all([ended(child.stdout!), ended(child.stderr!)]).then(
+			() => new Promise<void>((resolve) => log.end(() => resolve())),
+		);
+		logsFlushed.set(child, flushed);
 	} else {
 		// Keep the pipes drained so a chatty child never blocks on a full pipe.
 		child.stdout!.resume();
