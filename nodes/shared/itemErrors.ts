@@ -14,12 +14,31 @@ export function asNodeError(ctx: Pick<IExecuteFunctions, 'getNode'>, error: unkn
 	return new NodeOperationError(ctx.getNode(), `${message}${scopeSuffix({ itemIndex })}`, { itemIndex });
 }
 
-/** The Continue On Fail item: the error's message and description, plus the video id when one exists. */
-export function errorItem(error: NodeError, itemIndex: number, extra: IDataObject = {}): INodeExecutionData {
-	const json: IDataObject = { error: error.message, ...extra };
-	if (error.description) json.errorDescription = error.description;
-	if ('httpCode' in error && error.httpCode) json.httpCode = error.httpCode;
-	return { json, pairedItem: { item: itemIndex } };
+/**
+ * The Continue On Fail item: the error's message and description, plus the video id when one exists.
+ * n8n (1.85 to 2.x) sends an item to the error output ("Continue (using error output)") only when its
+ * json holds nothing but `error` and `message`, and n8n replaces the json of an item carrying
+ * `item.error` with `{ error: message }` (losing the video id); so under that setting the item is
+ * `{ message, error: { message, description, httpCode, videoId, ... } }`, elsewhere it stays flat.
+ */
+export function errorItem(
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
+	error: NodeError,
+	itemIndex: number,
+	extra: IDataObject = {},
+): INodeExecutionData {
+	const details: IDataObject = {};
+	if (error.description) details.errorDescription = error.description;
+	if ('httpCode' in error && error.httpCode) details.httpCode = error.httpCode;
+	if (ctx.getNode().onError === 'continueErrorOutput') {
+		const { errorDescription, ...rest } = details;
+		const described = errorDescription === undefined ? {} : { description: errorDescription };
+		return {
+			json: { message: error.message, error: { ...extra, message: error.message, ...described, ...rest } },
+			pairedItem: { item: itemIndex },
+		};
+	}
+	return { json: { error: error.message, ...extra, ...details }, pairedItem: { item: itemIndex } };
 }
 
 /**
@@ -57,6 +76,6 @@ export async function forEachItem<T>(
 ): Promise<INodeExecutionData[]> {
 	const results = await tryEachItem(ctx, items, one);
 	return results.flatMap((result, itemIndex) =>
-		isNodeError(result) ? [errorItem(result, itemIndex, extraOnError(items[itemIndex], itemIndex))] : Array.isArray(result) ? result : [result],
+		isNodeError(result) ? [errorItem(ctx, result, itemIndex, extraOnError(items[itemIndex], itemIndex))] : Array.isArray(result) ? result : [result],
 	);
 }

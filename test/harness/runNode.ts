@@ -69,6 +69,8 @@ export interface RunOptions {
 	items?: HarnessItem[];
 	credentials?: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** The node's Settings → On Error (wins over continueOnFail): 'continueErrorOutput' adds n8n's error output. */
+	onError?: INode['onError'];
 	nodeType?: string;
 	executionId?: string;
 }
@@ -103,6 +105,7 @@ export function startNode(options: RunOptions): RunningNode {
 			parameters: options.parameters,
 			credentials: { soraApi: { id: 'cred-1', name: 'Sora account' } },
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.onError ? { onError: options.onError } : {}),
 		},
 	];
 	const connections = { Input: { main: [[{ node: 'Node', type: 'main' as const, index: 0 }]] } };

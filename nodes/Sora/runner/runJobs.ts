@@ -148,7 +148,7 @@ export async function runJobs(
 	const capError = checkBudget(this, prepared);
 	if (capError) {
 		if (!this.continueOnFail()) throw capError;
-		return items.map((_, itemIndex) => errorItem(capError, itemIndex));
+		return items.map((_, itemIndex) => errorItem(this, capError, itemIndex));
 	}
 
 	const runId = this.getExecutionId?.() || randomUUID();
@@ -185,7 +185,7 @@ export async function runJobs(
 	if (output.routed) outcomes.forEach((outcome) => failUnfinished(client, outcome));
 	const byItem = new Map(outcomes.map((outcome) => [outcome.itemIndex, outcome]));
 	return prepared.map((job, itemIndex) => {
-		if (job instanceof Error) return errorItem(job, itemIndex);
+		if (job instanceof Error) return errorItem(this, job, itemIndex);
 		const outcome = byItem.get(itemIndex)!;
 		const check = checkVideo(outcome.measured, job);
 		outcome.error ??= differenceError(this, itemIndex, outcome.video?.id, check);
@@ -200,7 +200,7 @@ export async function runJobs(
 			throw error;
 		}
 		const video = outcome.video ? { videoId: outcome.video.id, video: outcome.video as unknown as IDataObject } : {};
-		const item = errorItem(error, itemIndex, { ...video, ...checkFields(check) });
+		const item = errorItem(this, error, itemIndex, { ...video, ...checkFields(check) });
 		// a video not as asked was still made and paid for: its error item keeps it
 		if (outcome.binary) item.binary = { [job.binaryPropertyName]: outcome.binary };
 		return item;
