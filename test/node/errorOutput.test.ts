@@ -46,6 +46,18 @@ describe('On Error', () => {
 		expect(json.error.description).toContain('HTTP 404 from GET /videos/video_nope');
 	});
 
+	test('Route by Status: a failed video goes to the third output (the error output), never Completed or Still Generating', async () => {
+		const failed = await api.run(createParams({ prompt: 'bad [fail]', waitOptions: { pollIntervalSeconds: 1 } }), { continueOnFail: true });
+		const videoId = String(failed.items[0].json.videoId);
+		const { outputs } = await api.run({ resource: 'video', operation: 'get', videoId, routeByStatus: true }, { onError: 'continueErrorOutput' });
+		expect(outputs).toHaveLength(3);
+		expect(outputs[0]).toEqual([]);
+		expect(outputs[1]).toEqual([]);
+		expect(outputs[2].map((item) => [(item.json.error as { videoId: string }).videoId, item.json.message])).toEqual([
+			[videoId, expect.stringMatching(new RegExp(`^Video generation failed: .*video ${videoId}\\]$`))],
+		]);
+	});
+
 	test('Continue (using regular output): failed items stay flat error items on the main output', async () => {
 		const { outputs, error } = await api.run(createParams({ prompt: '={{ $json.prompt }}' }), { onError: 'continueRegularOutput', items });
 		expect(error).toBeUndefined();
