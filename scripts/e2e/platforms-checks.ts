@@ -111,3 +111,20 @@ export function checkRefused(checks: Checks, run: any, soraNode: string, posting
 	checks.equal(run.data?.resultData?.lastNodeExecuted, soraNode, 'the last node run is the Sora node');
 	checks.that(!runData[postingNode], `${postingNode} never ran`);
 }
+
+/**
+ * On Error → Continue (using error output): the refused item reaches the error output's node (with
+ * the video id when the video was made), the posting node never runs, the workflow succeeds.
+ */
+export function checkErrorOutput(checks: Checks, run: any, soraNode: string, postingNode: string, sink: string, limit: string): string | undefined {
+	const runData = run.data?.resultData?.runData ?? {};
+	const soraOutputs: any[][] = runData[soraNode]?.[0]?.data?.main ?? [];
+	checks.equal(soraOutputs[0]?.length ?? 0, 0, `${soraNode}: items on its main output`);
+	checks.that(!runData[postingNode], `${postingNode} never ran`);
+	const failed: any[] = runData[sink]?.[0]?.data?.main?.[0] ?? [];
+	checks.equal(failed.length, 1, `${sink} (on the error output): items`);
+	const json = failed[0]?.json ?? {};
+	checks.that(`${json.message ?? ''}`.includes(limit), `${sink}: message names the limit ("${limit}")`, json);
+	checks.that(`${json.error?.message ?? ''}` === json.message, `${sink}: error.message is the message`, json.error);
+	return typeof json.error?.videoId === 'string' ? json.error.videoId : undefined;
+}

@@ -22,7 +22,7 @@ import { type ReferenceServer, startReferenceServer } from '../../test/server';
 import { Checks } from './checks';
 import { GATEWAY_CREDENTIAL, loadExamples } from './examples';
 import { createInstance, execute, importCredentials, importWorkflows, type N8nInstance } from './n8n';
-import { checkDiscord, checkInstagram, checkRefused, checkTelegram, checkTikTok, madeVideo } from './platforms-checks';
+import { checkDiscord, checkErrorOutput, checkInstagram, checkRefused, checkTelegram, checkTikTok, madeVideo } from './platforms-checks';
 import { checkExampleNodes } from './platforms-validate';
 import { postingCredentials, postingExample, runnable, type PostingExample, type StandIns } from './platforms-workflows';
 import { LOOPBACK } from './ports';
@@ -101,11 +101,14 @@ export async function runPlatformsPhase(runtime: N8nRuntime, customDir: string):
 		const chains = CHAINS.map((chain) => ({ ...chain, workflow: runnable(postingExample(chain.which), { ...opts, id: workflowId(chain.which) }) }));
 		const overLimit = runnable(postingExample('discord'), { ...opts, id: workflowId('discord', 'Big'), soraCredential: BIG_CREDENTIAL });
 		const landscapeShort = runnable(postingExample('youtube'), { ...opts, id: workflowId('youtube', 'Wide'), soraParameters: { aspectRatio: '16:9' } });
+		const errorOutputTo = 'Failed Videos';
+		const overLimitRouted = runnable(postingExample('discord'), { ...opts, id: workflowId('discord', 'Err'), soraCredential: BIG_CREDENTIAL, errorOutputTo });
+		const landscapeRouted = runnable(postingExample('youtube'), { ...opts, id: workflowId('youtube', 'Err'), soraParameters: { aspectRatio: '16:9' }, errorOutputTo });
 		const examples = loadExamples().filter((e) => /^0[5-9]-/.test(e.file));
 
 		const inst = createInstance(runtime, customDir);
 		await importCredentials(inst, postingCredentials(standIns, soraCredentials));
-		await importWorkflows(inst, [...examples.map((e) => e.workflow), ...chains.map((c) => c.workflow), overLimit, landscapeShort]);
+		await importWorkflows(inst, [...examples.map((e) => e.workflow), ...chains.map((c) => c.workflow), overLimit, landscapeShort, overLimitRouted, landscapeRouted]);
 		setup.that(true, `imported the ${examples.length} posting examples as they are, and their runnable copies`);
 		for (const example of examples) checkExampleNodes(setup, runtime, example);
 
@@ -132,6 +135,19 @@ export async function runPlatformsPhase(runtime: N8nRuntime, customDir: string):
 			const run = await executedFailing(refusals, inst, landscapeShort.id);
 			checkRefused(refusals, run, 'Make Vertical Video', 'Upload Short', 'YouTube Shorts takes vertical or square videos');
 			refusals.equal(server!.createCount - creates, 0, 'a landscape Short: paid requests (creates) that reached the host');
+		});
+		await refusals.step('over the limit, Continue (using error output)', async () => {
+			const before = requestCount(standIns!);
+			const run = await executed(refusals, inst, overLimitRouted.id);
+			const videoId = checkErrorOutput(refusals, run, 'Make Video', 'Post to Discord', errorOutputTo, 'Discord (webhook) takes at most 10 MiB');
+			refusals.that(Boolean(videoId && bigServer!.videos.has(videoId)), `the paid video's id on the error output (${videoId}) is the host's video`);
+			refusals.equal(requestCount(standIns!) - before, 0, 'an 11 MiB video on the error output: requests that reached the platform stand-ins');
+		});
+		await refusals.step('refused before paying, Continue (using error output)', async () => {
+			const creates = server!.createCount;
+			const run = await executed(refusals, inst, landscapeRouted.id);
+			checkErrorOutput(refusals, run, 'Make Vertical Video', 'Upload Short', errorOutputTo, 'YouTube Shorts takes vertical or square videos');
+			refusals.equal(server!.createCount - creates, 0, 'a landscape Short on the error output: paid requests (creates) that reached the host');
 		});
 	} catch (e) {
 		setup.that(false, `posting examples phase: ${(e as Error).message}`);

@@ -43,6 +43,8 @@ export interface RunnableOptions {
 	soraCredential?: { id: string; name: string };
 	/** Parameters set on every Sora node (a landscape Aspect Ratio for the refused Short). */
 	soraParameters?: Record<string, unknown>;
+	/** Sets every Sora node's On Error to "Continue (using error output)" and wires that output to a No Op node of this name. */
+	errorOutputTo?: string;
 }
 
 /** The example as `n8n execute` runs it against the stand-ins. */
@@ -70,13 +72,30 @@ export function runnable(example: Example, opts: RunnableOptions): Example['work
 		if (node.type === 'CUSTOM.sora') {
 			const parameters = { ...node.parameters, ...opts.soraParameters, waitOptions: { pollIntervalSeconds: 1 } };
 			const credentials = opts.soraCredential ? { credentials: { soraApi: opts.soraCredential } } : {};
-			return { ...node, parameters, ...credentials };
+			const onError = opts.errorOutputTo ? { onError: 'continueErrorOutput' } : {};
+			return { ...node, parameters, ...credentials, ...onError };
 		}
 		return node;
 	});
 	const start = { id: `${trigger.id.slice(0, -3)}fff`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-220, 0], parameters: {} };
-	const connections = { ...(example.workflow.connections as object), Start: { main: [[{ node: trigger.name, type: 'main', index: 0 }]] } };
-	return { ...example.workflow, id: opts.id, name: `${example.workflow.name} (e2e)`, nodes: [start, ...nodes], connections };
+	const connections: Record<string, { main: unknown[][] }> = {
+		...(example.workflow.connections as Record<string, { main: unknown[][] }>),
+		Start: { main: [[{ node: trigger.name, type: 'main', index: 0 }]] },
+	};
+	const sinks = opts.errorOutputTo ? [errorOutputSink(opts.errorOutputTo, nodes, connections)] : [];
+	return { ...example.workflow, id: opts.id, name: `${example.workflow.name} (e2e)`, nodes: [start, ...nodes, ...sinks], connections };
+}
+
+/** A No Op node on the error output (the output after the main ones) of every Sora node. */
+function errorOutputSink(name: string, nodes: any[], connections: Record<string, { main: unknown[][] }>) {
+	for (const sora of nodes.filter((node) => node.type === 'CUSTOM.sora')) {
+		const main = [...(connections[sora.name]?.main ?? [[]])];
+		const outputs = sora.parameters.routeByStatus ? 2 : 1;
+		while (main.length < outputs) main.push([]);
+		main[outputs] = [{ node: name, type: 'main', index: 0 }];
+		connections[sora.name] = { main };
+	}
+	return { id: 'e2e00000-0000-4000-8000-0000000000ff', name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [900, 300], parameters: {} };
 }
 
 /** The credentials the examples name, pointing at the stand-ins, and the Sora credential(s). */
