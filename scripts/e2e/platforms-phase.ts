@@ -7,7 +7,9 @@
  *   2. `n8n execute` of each chain: the MP4 reaches the platform byte for byte, with its file name, MIME
  *      type and the measured numbers the example sends (checked with ffprobe);
  *   3. a video over Discord's 10 MiB fails in the Sora node (0 requests to the stand-in), and a
- *      landscape YouTube Short is refused before any paid request (0 creates on the host).
+ *      landscape YouTube Short is refused before any paid request (0 creates on the host);
+ *   4. both again with On Error → Continue (using error output): the item reaches the error output
+ *      (with the paid video's id), the posting node never runs.
  * The examples ask Veo 3.1 through a new-api gateway: the reference server runs in the `newapi` mode
  * and renders what the model makes (its size, length and silent audio track) at 24 fps (as models do;
  * its default renderings are 1 fps, which Instagram and TikTok refuse): pre-made in a placeholder cache
