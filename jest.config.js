@@ -5,25 +5,38 @@
  */
 const { availableParallelism } = require('node:os');
 
-const slowSuites = ['test/reliability/soak.test.ts', 'test/reliability/webhookLoad.test.ts', 'test/fuzz/'];
+const slowSuites = [
+	'test/reliability/soak.test.ts',
+	'test/reliability/webhookLoad.test.ts',
+	'test/fuzz/',
+];
 
 /** @type {import('jest').Config} */
 const base = {
-  preset: 'ts-jest',
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
-  setupFiles: ['<rootDir>/test/harness/fastTiming.ts'],
-  testTimeout: 60000,
-  // The suites mostly wait on the loopback reference server, not the CPU: two at once even on 2 cores.
-  maxWorkers: Math.max(2, availableParallelism() - 1),
-  globalSetup: '<rootDir>/test/setup/ffmpeg.global.ts',
+	preset: 'ts-jest',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+	setupFiles: ['<rootDir>/test/harness/fastTiming.ts'],
+	testTimeout: 60000,
+	// The suites mostly wait on the loopback reference server, not the CPU: two at once even on 2 cores.
+	maxWorkers: Math.max(2, availableParallelism() - 1),
+	globalSetup: '<rootDir>/test/setup/ffmpeg.global.ts',
 };
 
-module.exports = { ...base, testPathIgnorePatterns: ['/node_modules/', ...slowSuites.map((suite) => `<rootDir>/${suite}`)] };
+module.exports = {
+	...base,
+	testPathIgnorePatterns: ['/node_modules/', ...slowSuites.map((suite) => `<rootDir>/${suite}`)],
+};
 
 /** The slow suites alone, one at a time (load tests), (not a Jest option: jest.slow.config.js reads it). */
 Object.defineProperty(module.exports, 'slow', {
-  value: { ...base, maxWorkers: 1, testMatch: slowSuites.map((suite) => `<rootDir>/${suite}${suite.endsWith('/') ? '**/*.test.ts' : ''}`) },
+	value: {
+		...base,
+		maxWorkers: 1,
+		testMatch: slowSuites.map(
+			(suite) => `<rootDir>/${suite}${suite.endsWith('/') ? '**/*.test.ts' : ''}`,
+		),
+	},
 });

@@ -45,7 +45,11 @@ function stat(values: number[]): Stat {
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
 	const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-	return { mean: sorted.reduce((a, b) => a + b, 0) / sorted.length, median, max: sorted[sorted.length - 1] };
+	return {
+		mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+		median,
+		max: sorted[sorted.length - 1],
+	};
 }
 
 const STATUS_PATH = /^\/videos\/(video_[^/]+)$/;
@@ -61,12 +65,19 @@ export async function runBatch(server: ReferenceServer, spec: BatchCase): Promis
 		prompt: 'A paper boat on a rainy street',
 		waitForCompletion: true,
 		downloadVideo: true,
-		waitOptions: { maxConcurrentJobs: spec.maxConcurrentJobs, pollIntervalSeconds: spec.pollIntervalSeconds },
+		waitOptions: {
+			maxConcurrentJobs: spec.maxConcurrentJobs,
+			pollIntervalSeconds: spec.pollIntervalSeconds,
+		},
 	});
 	const items = Array.from({ length: spec.n }, (_, index) => ({ json: { index } }));
 
 	const started = performance.now();
-	const { items: output, error } = await runNode({ parameters, items, credentials: { apiKey: 'sk-test', baseUrl: server.url } });
+	const { items: output, error } = await runNode({
+		parameters,
+		items,
+		credentials: { apiKey: 'sk-test', baseUrl: server.url },
+	});
 	const wallMs = performance.now() - started;
 	const returnedAt = Date.now();
 	if (error) throw new Error(`batch N=${spec.n} c=${spec.maxConcurrentJobs}: ${error.message}`);

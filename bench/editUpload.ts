@@ -31,7 +31,8 @@ function paddedVideo(bytes: number): Readable {
 	const head = readFixture('video.mp4');
 	async function* chunks() {
 		yield head;
-		for (let left = bytes - head.length; left > 0; left -= CHUNK.length) yield left >= CHUNK.length ? CHUNK : CHUNK.subarray(0, left);
+		for (let left = bytes - head.length; left > 0; left -= CHUNK.length)
+			yield left >= CHUNK.length ? CHUNK : CHUNK.subarray(0, left);
 	}
 	return Readable.from(chunks(), { objectMode: false });
 }
@@ -52,10 +53,26 @@ async function main(): Promise<EditUploadResult> {
 	}, 50);
 	const started = performance.now();
 	const result = await runNode({
-		parameters: { resource: 'video', operation: 'edit', videoSource: 'binary', videoBinaryProperty: 'data', prompt: 'add snow', waitForCompletion: false },
+		parameters: {
+			resource: 'video',
+			operation: 'edit',
+			videoSource: 'binary',
+			videoBinaryProperty: 'data',
+			prompt: 'add snow',
+			waitForCompletion: false,
+		},
 		credentials: { apiKey: 'sk-test', baseUrl: process.env.BENCH_BASE_URL! },
 		// a Readable where the harness takes a Buffer: its Input node stores it with prepareBinaryData
-		items: Array.from({ length: items }, () => ({ json: {}, binary: { data: { data: paddedVideo(fileBytes) as unknown as Buffer, fileName: 'source.mp4', mimeType: 'video/mp4' } } })),
+		items: Array.from({ length: items }, () => ({
+			json: {},
+			binary: {
+				data: {
+					data: paddedVideo(fileBytes) as unknown as Buffer,
+					fileName: 'source.mp4',
+					mimeType: 'video/mp4',
+				},
+			},
+		})),
 	});
 	const wallMs = performance.now() - started;
 	clearInterval(timer);

@@ -17,7 +17,11 @@ export interface EditUploadCaseResult extends EditUploadResult {
  * A host that takes Edit uploads and only counts them (its memory is not the node's), answering
  * each with a queued video; the node runs in a child process (bench/editUpload.ts).
  */
-export async function runEditUploadCase(items: number, fileBytes: number, targetGrowthMiB: number): Promise<EditUploadCaseResult> {
+export async function runEditUploadCase(
+	items: number,
+	fileBytes: number,
+	targetGrowthMiB: number,
+): Promise<EditUploadCaseResult> {
 	const received: number[] = [];
 	let next = 0;
 	const host = createServer((req, res) => {
@@ -29,7 +33,17 @@ export async function runEditUploadCase(items: number, fileBytes: number, target
 		});
 		req.on('end', () => {
 			received.push(bytes);
-			const video = { id: `video_edit_${++next}`, object: 'video', model: 'sora-2', status: 'queued', progress: 0, created_at: Math.floor(Date.now() / 1000), prompt: 'add snow', size: '720x1280', seconds: '4' };
+			const video = {
+				id: `video_edit_${++next}`,
+				object: 'video',
+				model: 'sora-2',
+				status: 'queued',
+				progress: 0,
+				created_at: Math.floor(Date.now() / 1000),
+				prompt: 'add snow',
+				size: '720x1280',
+				seconds: '4',
+			};
 			res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(video));
 		});
 	});
@@ -38,15 +52,33 @@ export async function runEditUploadCase(items: number, fileBytes: number, target
 	try {
 		const result = await new Promise<EditUploadResult>((resolve, reject) => {
 			let answer: EditUploadResult | undefined;
-			const env: NodeJS.ProcessEnv = { ...process.env, BENCH_BASE_URL: baseUrl, BENCH_ITEMS: String(items), BENCH_FILE_BYTES: String(fileBytes), TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_PREFER_TS_EXTS: 'true' };
+			const env: NodeJS.ProcessEnv = {
+				...process.env,
+				BENCH_BASE_URL: baseUrl,
+				BENCH_ITEMS: String(items),
+				BENCH_FILE_BYTES: String(fileBytes),
+				TS_NODE_TRANSPILE_ONLY: 'true',
+				TS_NODE_PREFER_TS_EXTS: 'true',
+			};
 			delete env.SORA_HARNESS_USER_FOLDER;
 			delete env.N8N_USER_FOLDER;
-			const child = fork(path.join(__dirname, 'editUpload.ts'), [], { env, execArgv: ['--expose-gc', '-r', 'ts-node/register'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+			const child = fork(path.join(__dirname, 'editUpload.ts'), [], {
+				env,
+				execArgv: ['--expose-gc', '-r', 'ts-node/register'],
+				stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+			});
 			child.on('message', (message) => (answer = message as EditUploadResult));
 			child.on('error', reject);
-			child.on('exit', (code) => (answer ? resolve(answer) : reject(new Error(`bench/editUpload.ts exited with ${code}`))));
+			child.on('exit', (code) =>
+				answer ? resolve(answer) : reject(new Error(`bench/editUpload.ts exited with ${code}`)),
+			);
 		});
-		return { ...result, receivedBodyBytes: received, targetGrowthMiB, growthOk: result.peakRssGrowthMiB < targetGrowthMiB };
+		return {
+			...result,
+			receivedBodyBytes: received,
+			targetGrowthMiB,
+			growthOk: result.peakRssGrowthMiB < targetGrowthMiB,
+		};
 	} finally {
 		host.close();
 	}

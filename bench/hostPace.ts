@@ -21,7 +21,12 @@ export interface HostPaceResult {
  * polls at the host's pace (target ≤ T / 15 s + 2 status checks per video), Host Type Auto
  * (recognised from the first answer) and Host Type new-api alike.
  */
-export async function runHostPaceCase(hostType: 'auto' | 'newApi', items = 4, generationMs = 60_000, refreshMs = 15_000): Promise<HostPaceResult> {
+export async function runHostPaceCase(
+	hostType: 'auto' | 'newApi',
+	items = 4,
+	generationMs = 60_000,
+	refreshMs = 15_000,
+): Promise<HostPaceResult> {
 	const server = await startReferenceServer({ mode: 'newapi', generationMs, refreshMs });
 	try {
 		const started = performance.now();

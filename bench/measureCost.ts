@@ -15,7 +15,9 @@ import type { MemoryResult } from './memory';
 import { largeVideoServer, runChild } from './memoryCase';
 
 export interface MeasureModeResult {
-	runs: Array<Pick<MemoryResult, 'wallMs' | 'cpuMs' | 'peakRssGrowthMiB' | 'mibPerSecond' | 'measured'>>;
+	runs: Array<
+		Pick<MemoryResult, 'wallMs' | 'cpuMs' | 'peakRssGrowthMiB' | 'mibPerSecond' | 'measured'>
+	>;
 	medianWallMs: number;
 	medianCpuMs: number;
 	medianRssGrowthMiB: number;
@@ -62,7 +64,13 @@ function median(values: number[]): number {
 
 function summary(runs: MemoryResult[]): MeasureModeResult {
 	return {
-		runs: runs.map(({ wallMs, cpuMs, peakRssGrowthMiB, mibPerSecond, measured }) => ({ wallMs, cpuMs, peakRssGrowthMiB, mibPerSecond, measured })),
+		runs: runs.map(({ wallMs, cpuMs, peakRssGrowthMiB, mibPerSecond, measured }) => ({
+			wallMs,
+			cpuMs,
+			peakRssGrowthMiB,
+			mibPerSecond,
+			measured,
+		})),
 		medianWallMs: median(runs.map((run) => run.wallMs)),
 		medianCpuMs: median(runs.map((run) => run.cpuMs)),
 		medianRssGrowthMiB: median(runs.map((run) => run.peakRssGrowthMiB)),
@@ -85,25 +93,43 @@ export function runWalkerAlone(bytes: number): WalkerAloneResult {
 	const started = performance.now();
 	walker.push(Buffer.concat([head, mdatHeader]));
 	let chunks = 1;
-	for (let left = bytes - head.length - 16; left > 0; left -= CHUNK, chunks++) walker.push(left >= CHUNK ? zeros : zeros.subarray(0, left));
+	for (let left = bytes - head.length - 16; left > 0; left -= CHUNK, chunks++)
+		walker.push(left >= CHUNK ? zeros : zeros.subarray(0, left));
 	const verdict = walker.finish();
 	const measured = walker.measured();
 	const ms = performance.now() - started;
-	if (verdict.kind !== 'complete' || measured?.bytes !== bytes) throw new Error(`the walker read ${JSON.stringify(verdict)}, ${JSON.stringify(measured)}`);
-	return { chunks, ms, nsPerChunk: (ms * 1e6) / chunks, keptMoovBytes: moovSize - 8, measured: measured !== undefined };
+	if (verdict.kind !== 'complete' || measured?.bytes !== bytes)
+		throw new Error(`the walker read ${JSON.stringify(verdict)}, ${JSON.stringify(measured)}`);
+	return {
+		chunks,
+		ms,
+		nsPerChunk: (ms * 1e6) / chunks,
+		keptMoovBytes: moovSize - 8,
+		measured: measured !== undefined,
+	};
 }
 
-export async function runMeasureCostCase(bytes: number, rounds = 3, log: (line: string) => void = () => {}): Promise<MeasureCostResult> {
+export async function runMeasureCostCase(
+	bytes: number,
+	rounds = 3,
+	log: (line: string) => void = () => {},
+): Promise<MeasureCostResult> {
 	const { server, childEnv } = await largeVideoServer(bytes);
 	const runs: Record<'off' | 'on', MemoryResult[]> = { off: [], on: [] };
 	try {
 		for (let round = 0; round < rounds; round++) {
 			for (const mode of round % 2 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
 				const result = await runChild({ ...childEnv, BENCH_MEASURE: mode });
-				if (result.storedFileBytes !== bytes) throw new Error(`the node stored ${result.storedFileBytes} bytes, expected ${bytes}`);
-				if (result.measured !== (mode === 'on')) throw new Error(`measuring ${mode}, but the item ${result.measured ? 'carried' : 'lacked'} measured`);
+				if (result.storedFileBytes !== bytes)
+					throw new Error(`the node stored ${result.storedFileBytes} bytes, expected ${bytes}`);
+				if (result.measured !== (mode === 'on'))
+					throw new Error(
+						`measuring ${mode}, but the item ${result.measured ? 'carried' : 'lacked'} measured`,
+					);
 				runs[mode].push(result);
-				log(`  measuring ${mode}: ${(result.wallMs / 1000).toFixed(2)} s, CPU ${(result.cpuMs / 1000).toFixed(2)} s, RSS +${result.peakRssGrowthMiB.toFixed(1)} MiB`);
+				log(
+					`  measuring ${mode}: ${(result.wallMs / 1000).toFixed(2)} s, CPU ${(result.cpuMs / 1000).toFixed(2)} s, RSS +${result.peakRssGrowthMiB.toFixed(1)} MiB`,
+				);
 			}
 		}
 	} finally {

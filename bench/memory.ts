@@ -36,7 +36,13 @@ const SAMPLE_MS = 50;
 
 async function download(variant: 'video' | 'thumbnail') {
 	const result = await runNode({
-		parameters: { resource: 'video', operation: 'download', videoId: process.env.BENCH_VIDEO_ID!, variant, binaryPropertyName: 'data' },
+		parameters: {
+			resource: 'video',
+			operation: 'download',
+			videoId: process.env.BENCH_VIDEO_ID!,
+			variant,
+			binaryPropertyName: 'data',
+		},
 		credentials: { apiKey: 'sk-test', baseUrl: process.env.BENCH_BASE_URL! },
 	});
 	if (result.error) throw result.error;

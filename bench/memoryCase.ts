@@ -31,7 +31,16 @@ function curl(url: string, apiKey: string, output = '/dev/null'): Promise<CurlRe
 	return new Promise((resolve, reject) => {
 		execFile(
 			'curl',
-			['-s', '-o', output, '-H', `Authorization: Bearer ${apiKey}`, '-w', '%{speed_download} %{time_total} %{size_download}', url],
+			[
+				'-s',
+				'-o',
+				output,
+				'-H',
+				`Authorization: Bearer ${apiKey}`,
+				'-w',
+				'%{speed_download} %{time_total} %{size_download}',
+				url,
+			],
 			(error, stdout) => {
 				if (error) return reject(error);
 				const [speed, seconds, bytes] = stdout.trim().split(' ').map(Number);
@@ -43,7 +52,12 @@ function curl(url: string, apiKey: string, output = '/dev/null'): Promise<CurlRe
 
 /** bench/memory.ts in a child process of its own (fresh RSS baseline), with `env` added. */
 export function runChild(env: Record<string, string>): Promise<MemoryResult> {
-	const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_PREFER_TS_EXTS: 'true' };
+	const childEnv: NodeJS.ProcessEnv = {
+		...process.env,
+		...env,
+		TS_NODE_TRANSPILE_ONLY: 'true',
+		TS_NODE_PREFER_TS_EXTS: 'true',
+	};
 	// a fresh harness user folder for the child (the parent's would be inherited otherwise)
 	delete childEnv.SORA_HARNESS_USER_FOLDER;
 	delete childEnv.N8N_USER_FOLDER;
@@ -56,7 +70,9 @@ export function runChild(env: Record<string, string>): Promise<MemoryResult> {
 		});
 		child.on('message', (message) => (result = message as MemoryResult));
 		child.on('error', reject);
-		child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`bench/memory.ts exited with ${code}`))));
+		child.on('exit', (code) =>
+			result ? resolve(result) : reject(new Error(`bench/memory.ts exited with ${code}`)),
+		);
 	});
 }
 
@@ -70,12 +86,25 @@ export async function largeVideoServer(bytes: number) {
 	const server = await startReferenceServer({ largeVideoBytes: bytes, generationMs: 1 });
 	const created = await fetch(`${server.url}/videos`, {
 		method: 'POST',
-		headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json', 'user-agent': 'sora-bench' },
-		body: JSON.stringify({ prompt: 'a large video', model: 'sora-2', seconds: '4', size: '720x1280' }),
+		headers: {
+			authorization: `Bearer ${API_KEY}`,
+			'content-type': 'application/json',
+			'user-agent': 'sora-bench',
+		},
+		body: JSON.stringify({
+			prompt: 'a large video',
+			model: 'sora-2',
+			seconds: '4',
+			size: '720x1280',
+		}),
 	});
 	const { id } = (await created.json()) as { id: string };
 	server.completeNow(id);
-	const childEnv = { BENCH_BASE_URL: server.url, BENCH_VIDEO_ID: id, BENCH_EXPECTED_BYTES: String(bytes) };
+	const childEnv = {
+		BENCH_BASE_URL: server.url,
+		BENCH_VIDEO_ID: id,
+		BENCH_EXPECTED_BYTES: String(bytes),
+	};
 	return { server, id, childEnv, url: `${server.url}/videos/${id}/content?variant=video` };
 }
 
@@ -84,7 +113,6 @@ export async function runMemoryCase(bytes: number): Promise<MemoryCaseResult> {
 	const apiKey = API_KEY;
 	const { server, childEnv, url } = await largeVideoServer(bytes);
 	try {
-
 		const before = await curl(url, apiKey);
 		const node = await runChild(childEnv);
 		const after = await curl(url, apiKey);
@@ -95,8 +123,10 @@ export async function runMemoryCase(bytes: number): Promise<MemoryCaseResult> {
 		} finally {
 			rmSync(scratch, { recursive: true, force: true });
 		}
-		for (const run of [before, after, curlToFile]) if (run.bytes !== bytes) throw new Error(`curl got ${run.bytes} bytes, expected ${bytes}`);
-		if (node.storedFileBytes !== bytes) throw new Error(`the node stored ${node.storedFileBytes} bytes, expected ${bytes}`);
+		for (const run of [before, after, curlToFile])
+			if (run.bytes !== bytes) throw new Error(`curl got ${run.bytes} bytes, expected ${bytes}`);
+		if (node.storedFileBytes !== bytes)
+			throw new Error(`the node stored ${node.storedFileBytes} bytes, expected ${bytes}`);
 		const reference = Math.max(before.mibPerSecond, after.mibPerSecond);
 		return {
 			node,

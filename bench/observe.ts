@@ -15,7 +15,8 @@ export function observeCompletedAnswers(): void {
 	const original = StoredVideo.prototype.toJSON;
 	StoredVideo.prototype.toJSON = function (this: StoredVideo) {
 		const body = original.call(this);
-		if (body.status === 'completed' && !firstCompletedAnswerAt.has(this.id)) firstCompletedAnswerAt.set(this.id, Date.now());
+		if (body.status === 'completed' && !firstCompletedAnswerAt.has(this.id))
+			firstCompletedAnswerAt.set(this.id, Date.now());
 		return body;
 	};
 }

@@ -39,7 +39,8 @@ function postgresRssMiB(dataDirHint: string): number {
 		try {
 			const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
 			const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-			if (comm === 'postgres' && (cmd.includes(dataDirHint) || isChildOfPostgres(pid, dataDirHint))) total += rssMiB(Number(pid));
+			if (comm === 'postgres' && (cmd.includes(dataDirHint) || isChildOfPostgres(pid, dataDirHint)))
+				total += rssMiB(Number(pid));
 		} catch {
 			/* gone */
 		}
@@ -52,27 +53,46 @@ function isChildOfPostgres(pid: string, hint: string): boolean {
 	return Boolean(ppid && readFileSync(`/proc/${ppid}/cmdline`, 'utf8').includes(hint));
 }
 
-async function runOnce(cluster: QueueCluster, cookie: string, workflowId: string, path_: string, pgHint: string) {
+async function runOnce(
+	cluster: QueueCluster,
+	cookie: string,
+	workflowId: string,
+	path_: string,
+	pgHint: string,
+) {
 	const worker = cluster.workers[0];
 	const before = (await listExecutions(cluster.main.url, cookie, workflowId)).length;
 	const base = { worker: rssMiB(worker.child.pid!), postgres: postgresRssMiB(pgHint) };
 	const peak = { ...base };
 	const t = Date.now();
-	const res = await request(`${cluster.webhooks[0].url}/webhook/${path_}`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+	const res = await request(`${cluster.webhooks[0].url}/webhook/${path_}`, {
+		method: 'POST',
+		body: '{}',
+		headers: { 'content-type': 'application/json' },
+	});
 	await res.body.text();
 	let status = 'unknown';
 	for (;;) {
 		peak.worker = Math.max(peak.worker, rssMiB(worker.child.pid!));
 		peak.postgres = Math.max(peak.postgres, postgresRssMiB(pgHint));
 		const executions = await listExecutions(cluster.main.url, cookie, workflowId);
-		if (executions.length > before && !['new', 'running', 'waiting', 'unknown'].includes(executions[0].status)) {
+		if (
+			executions.length > before &&
+			!['new', 'running', 'waiting', 'unknown'].includes(executions[0].status)
+		) {
 			status = executions[0].status;
 			break;
 		}
 		if (Date.now() - t > 600_000) throw new Error('execution did not end within 10 min');
 		await new Promise((r) => setTimeout(r, 100));
 	}
-	return { status, seconds: (Date.now() - t) / 1000, workerBaseMiB: base.worker, workerGrowthMiB: peak.worker - base.worker, postgresGrowthMiB: peak.postgres - base.postgres };
+	return {
+		status,
+		seconds: (Date.now() - t) / 1000,
+		workerBaseMiB: base.worker,
+		workerGrowthMiB: peak.worker - base.worker,
+		postgresGrowthMiB: peak.postgres - base.postgres,
+	};
 }
 
 async function main() {
@@ -87,8 +107,21 @@ async function main() {
 		id: 'soraBenchQueueMem',
 		nodes: example.nodes
 			.filter((n) => n.type !== 'n8n-nodes-base.respondToWebhook')
-			.map((n) => (n.type === 'n8n-nodes-base.webhook' ? { ...n, parameters: { ...n.parameters, path: 'sora/bench-memory', responseMode: 'onReceived' } } : { ...n, parameters: { ...n.parameters, prompt: 'bench: worker memory' } })),
-		connections: { 'Video Request': { main: [[{ node: 'Generate Video', type: 'main', index: 0 }]] } },
+			.map((n) =>
+				n.type === 'n8n-nodes-base.webhook'
+					? {
+							...n,
+							parameters: {
+								...n.parameters,
+								path: 'sora/bench-memory',
+								responseMode: 'onReceived',
+							},
+						}
+					: { ...n, parameters: { ...n.parameters, prompt: 'bench: worker memory' } },
+			),
+		connections: {
+			'Video Request': { main: [[{ node: 'Generate Video', type: 'main', index: 0 }]] },
+		},
 	};
 	const results: Record<string, unknown> = {};
 	for (const mode of MODES) {
@@ -119,8 +152,16 @@ async function main() {
 			await server.close();
 		}
 	}
-	const out = { n8n: n8n2.version, measuredAt: new Date().toISOString(), note: 'RSS growth = peak during the execution minus just before it; one worker, after a warm-up run', results };
-	writeFileSync(path.join(REPO_ROOT, 'bench', 'queue-memory.json'), `${JSON.stringify(out, null, 2)}\n`);
+	const out = {
+		n8n: n8n2.version,
+		measuredAt: new Date().toISOString(),
+		note: 'RSS growth = peak during the execution minus just before it; one worker, after a warm-up run',
+		results,
+	};
+	writeFileSync(
+		path.join(REPO_ROOT, 'bench', 'queue-memory.json'),
+		`${JSON.stringify(out, null, 2)}\n`,
+	);
 	console.table(Object.fromEntries(MODES.map((m) => [m, results[m]])));
 }
 

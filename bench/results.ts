@@ -3,7 +3,8 @@ import { cpus, platform, release, totalmem } from 'node:os';
 
 /** Rounds every number to 3 decimals and sorts keys, so results.json diffs stay small and stable. */
 function normalize(value: unknown): unknown {
-	if (typeof value === 'number') return Number.isInteger(value) ? value : Math.round(value * 1000) / 1000;
+	if (typeof value === 'number')
+		return Number.isInteger(value) ? value : Math.round(value * 1000) / 1000;
 	if (Array.isArray(value)) return value.map(normalize);
 	if (value && typeof value === 'object') {
 		return Object.fromEntries(

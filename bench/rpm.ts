@@ -34,8 +34,18 @@ function maxInWindow(times: number[]): number {
  * Rate-limit-aware polling: N gateway videos polled every ~1 s, once under the node's own
  * Max Requests per Minute, once against a host that answers 429 above its requests-per-minute limit.
  */
-export async function runRpmCase(spec: { label: string; items: number; generationMs: number; nodeCap?: number; hostLimit?: number }): Promise<RpmResult> {
-	const server = await startReferenceServer({ mode: 'gateway', generationMs: spec.generationMs, rpmLimit: spec.hostLimit });
+export async function runRpmCase(spec: {
+	label: string;
+	items: number;
+	generationMs: number;
+	nodeCap?: number;
+	hostLimit?: number;
+}): Promise<RpmResult> {
+	const server = await startReferenceServer({
+		mode: 'gateway',
+		generationMs: spec.generationMs,
+		rpmLimit: spec.hostLimit,
+	});
 	const sentAt: number[] = [];
 	const record = server.requests.push.bind(server.requests);
 	server.requests.push = (...requests) => {

@@ -52,19 +52,31 @@ function log(message: string) {
 	process.stderr.write(`${message}\n`);
 }
 
-async function measure(server: Awaited<ReturnType<typeof startReferenceServer>>, spec: BatchCase): Promise<BatchResult> {
+async function measure(
+	server: Awaited<ReturnType<typeof startReferenceServer>>,
+	spec: BatchCase,
+): Promise<BatchResult> {
 	const result = await runBatch(server, spec);
 	const hint = spec.pollAfterMs ? ` hint=${spec.pollAfterMs}ms` : '';
-	log(`  N=${spec.n} T=${seconds(spec.generationMs, 0)}s c=${spec.maxConcurrentJobs}${hint}: ${seconds(result.wallMs)} s, ` +
-		`${fixed(result.statusPollsPerVideo.mean)} polls/video, detection ≤ ${result.detectionLatencyMs.max} ms`);
-	if (result.okItems !== spec.n || result.contractViolations) throw new Error(`N=${spec.n}: ${result.okItems} ok items, ${result.contractViolations} contract violations`);
+	log(
+		`  N=${spec.n} T=${seconds(spec.generationMs, 0)}s c=${spec.maxConcurrentJobs}${hint}: ${seconds(result.wallMs)} s, ` +
+			`${fixed(result.statusPollsPerVideo.mean)} polls/video, detection ≤ ${result.detectionLatencyMs.max} ms`,
+	);
+	if (result.okItems !== spec.n || result.contractViolations)
+		throw new Error(
+			`N=${spec.n}: ${result.okItems} ok items, ${result.contractViolations} contract violations`,
+		);
 	return result;
 }
 
 async function main() {
 	const started = performance.now();
 	const spec = (n: number, c: number, extra: Partial<BatchCase> = {}): BatchCase => ({
-		n, generationMs: T_MS, maxConcurrentJobs: c, pollIntervalSeconds: POLL_INTERVAL_S, ...extra,
+		n,
+		generationMs: T_MS,
+		maxConcurrentJobs: c,
+		pollIntervalSeconds: POLL_INTERVAL_S,
+		...extra,
 	});
 
 	const server = await startReferenceServer({ generationMs: T_MS });
@@ -86,25 +98,44 @@ async function main() {
 		}
 		if (!c1.has(64)) c1.set(64, { wallMs: c1.get(16)!.wallMs * 4, extrapolated: true });
 		log(`polls with openai-poll-after-ms: ${HINT_MS}`);
-		for (const c of CONCURRENCY) for (const n of NS) hinted.push(await measure(server, spec(n, c, { pollAfterMs: HINT_MS })));
+		for (const c of CONCURRENCY)
+			for (const n of NS) hinted.push(await measure(server, spec(n, c, { pollAfterMs: HINT_MS })));
 		log('longer videos');
 		longer = await measure(server, spec(4, 8, { generationMs: LONGER_T_MS }));
 		log('comparison case');
-		comparison = await measure(server, spec(ISSUE_BUILTIN.n, 8, { generationMs: ISSUE_BUILTIN.generationMs }));
+		comparison = await measure(
+			server,
+			spec(ISSUE_BUILTIN.n, 8, { generationMs: ISSUE_BUILTIN.generationMs }),
+		);
 	} finally {
 		await server.close();
 	}
 	log('host pace: new-api refreshing every 15 s, T = 60 s, Poll Interval unset');
-	const hostPace: HostPaceResult[] = [await runHostPaceCase('auto'), await runHostPaceCase('newApi')];
+	const hostPace: HostPaceResult[] = [
+		await runHostPaceCase('auto'),
+		await runHostPaceCase('newApi'),
+	];
 	log('requests per minute: node cap 30/min; host limit 40/min (429 beyond)');
 	const rpm: RpmResult[] = [
 		await runRpmCase({ label: 'no cap', items: 12, generationMs: 20_000 }),
-		await runRpmCase({ label: 'Max Requests per Minute 30', items: 12, generationMs: 20_000, nodeCap: 30 }),
-		await runRpmCase({ label: 'host answers 429 above 40/min', items: 12, generationMs: 20_000, hostLimit: 40 }),
+		await runRpmCase({
+			label: 'Max Requests per Minute 30',
+			items: 12,
+			generationMs: 20_000,
+			nodeCap: 30,
+		}),
+		await runRpmCase({
+			label: 'host answers 429 above 40/min',
+			items: 12,
+			generationMs: 20_000,
+			hostLimit: 40,
+		}),
 	];
 	log(`memory: ${LARGE_VIDEO_BYTES / 1024 ** 2} MiB through the node (child process) and curl`);
 	const memory = await runMemoryCase(LARGE_VIDEO_BYTES);
-	log(`measuring: the ${LARGE_VIDEO_BYTES / 1024 ** 2} MiB download with the MP4 measured and without, 3 rounds alternating`);
+	log(
+		`measuring: the ${LARGE_VIDEO_BYTES / 1024 ** 2} MiB download with the MP4 measured and without, 3 rounds alternating`,
+	);
 	const measuring = await runMeasureCostCase(LARGE_VIDEO_BYTES, 3, log);
 	log('edit upload: 8 items × 200 MiB source videos through Edit (child process)');
 	const editUpload = await runEditUploadCase(8, 200 * 1024 ** 2, MEMORY_TARGET_MIB);
@@ -114,7 +145,14 @@ async function main() {
 	const rows: BatchRow[] = [...c1Rows, ...batch].map((r) => {
 		const base = c1.get(r.n)!;
 		const targetWallMs = targetWall(r);
-		return { ...r, c1WallMs: base.wallMs, c1Extrapolated: base.extrapolated, speedupVsC1: base.wallMs / r.wallMs, targetWallMs, wallOk: r.wallMs <= targetWallMs };
+		return {
+			...r,
+			c1WallMs: base.wallMs,
+			c1Extrapolated: base.extrapolated,
+			speedupVsC1: base.wallMs / r.wallMs,
+			targetWallMs,
+			wallOk: r.wallMs <= targetWallMs,
+		};
 	});
 	if (c1.get(64)!.extrapolated) log('note: c=1/N=64 extrapolated from N=16 (×4)');
 
@@ -128,7 +166,11 @@ async function main() {
 		comparison: { issueBuiltin: ISSUE_BUILTIN, measured: comparison, speedup },
 		hostPace,
 		requestsPerMinute: rpm,
-		memory: { ...memory, targetGrowthMiB: MEMORY_TARGET_MIB, growthOk: memory.node.peakRssGrowthMiB < MEMORY_TARGET_MIB },
+		memory: {
+			...memory,
+			targetGrowthMiB: MEMORY_TARGET_MIB,
+			growthOk: memory.node.peakRssGrowthMiB < MEMORY_TARGET_MIB,
+		},
 		measuring,
 		editUpload,
 	};
@@ -138,15 +180,20 @@ async function main() {
 		date: new Date().toISOString(),
 		machine: machine(),
 		method: {
-			server: 'test/server reference server on 127.0.0.1 in the bench process; n8n-core WorkflowExecute via test/harness/runNode (Input → Sora node)',
+			server:
+				'test/server reference server on 127.0.0.1 in the bench process; n8n-core WorkflowExecute via test/harness/runNode (Input → Sora node)',
 			node: 'Create, Wait for Completion, Download Video; prompt without markers; generation time set with setOptions({ generationMs })',
 			wall: 'performance.now() around runNode (workflow start → node output), after one unrecorded warm-up run',
-			statusPolls: 'GET /videos/{id} per video counted from server.requests (create answers not counted)',
-			detectionLatency: 'per video: first time the server serialized the video with status "completed" (StoredVideo.prototype.toJSON wrapped by the bench) − StoredVideo.finishMs',
+			statusPolls:
+				'GET /videos/{id} per video counted from server.requests (create answers not counted)',
+			detectionLatency:
+				'per video: first time the server serialized the video with status "completed" (StoredVideo.prototype.toJSON wrapped by the bench) − StoredVideo.finishMs',
 			tail: 'Date.now() when runNode returned − the latest finishMs of the batch',
 			targets: `wall ≤ T + ${SLACK_MS} ms when N ≤ c, else ≤ ⌈N/c⌉·T + ${SLACK_MS} ms; polls ≤ T/interval + 2; detection ≤ interval`,
-			memory: 'child process (bench/memory.ts, --expose-gc), warm-up with the thumbnail, gc, baseline RSS, then process.memoryUsage().rss every 50 ms during the Download; server and curl run in the parent',
-			measuring: 'the memory case\'s child run with BENCH_MEASURE=off (Mp4BoxWalker sees no chunk, as before with a Content-Length) and on, alternating; medians compared; walkerAlone: the walker fed a 1 GiB MP4 (fixture moov, 64-bit mdat of zeros) in 16 KiB chunks in this process; the time verdict is walkerAlone ÷ the median download without measuring (the wall ratio of single downloads moves by more than 2% by itself on a shared machine)',
+			memory:
+				'child process (bench/memory.ts, --expose-gc), warm-up with the thumbnail, gc, baseline RSS, then process.memoryUsage().rss every 50 ms during the Download; server and curl run in the parent',
+			measuring:
+				"the memory case's child run with BENCH_MEASURE=off (Mp4BoxWalker sees no chunk, as before with a Content-Length) and on, alternating; medians compared; walkerAlone: the walker fed a 1 GiB MP4 (fixture moov, 64-bit mdat of zeros) in 16 KiB chunks in this process; the time verdict is walkerAlone ÷ the median download without measuring (the wall ratio of single downloads moves by more than 2% by itself on a shared machine)",
 		},
 		...results,
 	});
@@ -155,7 +202,8 @@ async function main() {
 
 /** The harness's temporary n8n user folder of this process (the small videos of the batches). */
 function removeHarnessFolder() {
-	if (process.env.SORA_HARNESS_USER_FOLDER) rmSync(process.env.SORA_HARNESS_USER_FOLDER, { recursive: true, force: true });
+	if (process.env.SORA_HARNESS_USER_FOLDER)
+		rmSync(process.env.SORA_HARNESS_USER_FOLDER, { recursive: true, force: true });
 }
 
 /** `--print`: the tables of the last run (bench/results.json), no case run. */

@@ -29,32 +29,47 @@ function numberOption(flag: string, env: string, fallback: number): number {
 }
 
 function printReport(report: SoakReport): void {
-	const line = (label: string, value: unknown) => console.log(`  ${label.padEnd(52)} ${String(value)}`);
+	const line = (label: string, value: unknown) =>
+		console.log(`  ${label.padEnd(52)} ${String(value)}`);
 	console.log('\nSoak figures');
 	line('finished', report.finished);
 	line('items', report.items);
-	line('videos downloaded (byte-identical / target)', `${report.videosDownloaded} (${report.downloadedByteIdentical} / ${report.downloadTarget})`);
+	line(
+		'videos downloaded (byte-identical / target)',
+		`${report.videosDownloaded} (${report.downloadedByteIdentical} / ${report.downloadTarget})`,
+	);
 	line('create POSTs sent', `${report.createPosts} ${JSON.stringify(report.createPostsByFault)}`);
 	line('jobs created on the server (createCount)', report.jobsCreated);
 	line('distinct videos the node reported', report.distinctVideosReported);
-	line('jobs unknown to the node (answer lost) / found by List', `${report.jobsUnknownToNode} / ${report.jobsUnknownToNodeFoundByList}`);
+	line(
+		'jobs unknown to the node (answer lost) / found by List',
+		`${report.jobsUnknownToNode} / ${report.jobsUnknownToNodeFoundByList}`,
+	);
 	line('duplicate jobs', report.duplicateJobs);
 	line('creates re-sent after an ambiguous failure', report.createsResentAfterAmbiguousFailure);
 	line('ambiguous creates whose job List recovered', report.ambiguousCreatesRecovered);
-	line('items naming another item\'s video', report.videosOfAnotherItem.length);
+	line("items naming another item's video", report.videosOfAnotherItem.length);
 	line('ids lost', report.idsLost);
 	line('items failed', report.itemsFailed);
 	for (const [cause, n] of Object.entries(report.failuresByCause)) line(`  ${cause}`, n);
-	line('refused items that say the job may exist (+ List)', `${report.refusedSayJobMayExist} / ${report.failuresByCause['refused-ambiguous-create']}`);
+	line(
+		'refused items that say the job may exist (+ List)',
+		`${report.refusedSayJobMayExist} / ${report.failuresByCause['refused-ambiguous-create']}`,
+	);
 	line('wall time', `${report.wallSeconds} s`);
-	line('requests (per downloaded video / per item)', `${report.requests} (${report.requestsPerVideo} / ${report.requestsPerItem})`);
+	line(
+		'requests (per downloaded video / per item)',
+		`${report.requests} (${report.requestsPerVideo} / ${report.requestsPerItem})`,
+	);
 	line('requests by kind', JSON.stringify(report.requestsByKind));
 	line('faults injected', JSON.stringify(report.faultsInjected));
 	line('contract violations', report.contractViolations);
 	console.log('\nFailures by message');
-	for (const entry of report.failuresByMessage) console.log(`  ${String(entry.count).padStart(4)}  [${entry.cause}] ${entry.message}`);
+	for (const entry of report.failuresByMessage)
+		console.log(`  ${String(entry.count).padStart(4)}  [${entry.cause}] ${entry.message}`);
 	console.log('\nChecks');
-	for (const [check, ok] of Object.entries(report.checks)) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${check}`);
+	for (const [check, ok] of Object.entries(report.checks))
+		console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${check}`);
 	if (report.idsLostDetail.length) console.log('\nIds lost', report.idsLostDetail);
 }
 
@@ -64,11 +79,25 @@ async function main() {
 			items: numberOption('--items', 'SOAK_ITEMS', DEFAULT_SOAK.items),
 			seed: numberOption('--seed', 'SOAK_SEED', DEFAULT_SOAK.seed),
 			rate: numberOption('--rate', 'SOAK_RATE', DEFAULT_SOAK.rate),
-			maxConcurrentJobs: numberOption('--concurrency', 'SOAK_CONCURRENCY', DEFAULT_SOAK.maxConcurrentJobs),
-			pollIntervalSeconds: numberOption('--poll', 'SOAK_POLL_SECONDS', DEFAULT_SOAK.pollIntervalSeconds),
-			hardLimitMinutes: numberOption('--hard-limit', 'SOAK_HARD_LIMIT_MINUTES', DEFAULT_SOAK.hardLimitMinutes),
+			maxConcurrentJobs: numberOption(
+				'--concurrency',
+				'SOAK_CONCURRENCY',
+				DEFAULT_SOAK.maxConcurrentJobs,
+			),
+			pollIntervalSeconds: numberOption(
+				'--poll',
+				'SOAK_POLL_SECONDS',
+				DEFAULT_SOAK.pollIntervalSeconds,
+			),
+			hardLimitMinutes: numberOption(
+				'--hard-limit',
+				'SOAK_HARD_LIMIT_MINUTES',
+				DEFAULT_SOAK.hardLimitMinutes,
+			),
 			idempotent: process.argv.includes('--idempotent') || process.env.SOAK_IDEMPOTENT === '1',
-			kinds: ALL_FAULT_KINDS.filter((kind) => !(option('--without', 'SOAK_WITHOUT') ?? '').split(',').includes(kind)),
+			kinds: ALL_FAULT_KINDS.filter(
+				(kind) => !(option('--without', 'SOAK_WITHOUT') ?? '').split(',').includes(kind),
+			),
 		},
 		(message) => console.log(message),
 	);
@@ -77,7 +106,11 @@ async function main() {
 	const detail = process.argv.includes('--detail');
 	const unexpected = (report.itemsDetail ?? []).filter((r) => r.cause === 'unexpected');
 	const out = path.resolve(option('--out', 'SOAK_OUT') ?? path.join(__dirname, 'soak.json'));
-	const written = { ...report, itemsDetail: detail ? report.itemsDetail : undefined, unexpectedItems: unexpected };
+	const written = {
+		...report,
+		itemsDetail: detail ? report.itemsDetail : undefined,
+		unexpectedItems: unexpected,
+	};
 	writeFileSync(out, `${JSON.stringify(written, null, 2)}\n`);
 	console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
 	process.exit(Object.values(report.checks).every(Boolean) ? 0 : 1);

@@ -3,9 +3,17 @@ export type Cell = string | number;
 
 export function table(title: string, headers: string[], rows: Cell[][]): string {
 	const text = rows.map((row) => row.map(String));
-	const widths = headers.map((header, column) => Math.max(header.length, ...text.map((row) => (row[column] ?? '').length)));
-	const line = (cells: string[]) => cells.map((cell, column) => cell.padStart(widths[column])).join('  ');
-	return [title, line(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...text.map(line)].join('\n');
+	const widths = headers.map((header, column) =>
+		Math.max(header.length, ...text.map((row) => (row[column] ?? '').length)),
+	);
+	const line = (cells: string[]) =>
+		cells.map((cell, column) => cell.padStart(widths[column])).join('  ');
+	return [
+		title,
+		line(headers),
+		widths.map((width) => '-'.repeat(width)).join('  '),
+		...text.map(line),
+	].join('\n');
 }
 
 export function seconds(ms: number, digits = 2): string {

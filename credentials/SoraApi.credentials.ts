@@ -39,19 +39,34 @@ export class SoraApi implements ICredentialType {
 			name: 'hostType',
 			type: 'options',
 			default: 'auto',
-			description: 'Which dialect of the Videos API the host speaks. Auto picks it from the Base URL and from what the host answers.',
+			description:
+				'Which dialect of the Videos API the host speaks. Auto picks it from the Base URL and from what the host answers.',
 			options: [
 				{
 					name: 'Auto',
 					value: 'auto',
-					description: 'By Base URL (openrouter.ai, laozhang.ai, cometapi.com, aihubmix.com) and the answers (new-api, LiteLLM); otherwise OpenAI-compatible',
+					description:
+						'By Base URL (openrouter.ai, laozhang.ai, cometapi.com, aihubmix.com) and the answers (new-api, LiteLLM); otherwise OpenAI-compatible',
 				},
 				{ name: 'AiHubMix', value: 'aiHubMix', description: 'aihubmix.com (no List)' },
 				{ name: 'CometAPI', value: 'cometApi', description: 'cometapi.com (no List or Delete)' },
 				{ name: 'LaoZhang API', value: 'laoZhang' },
-				{ name: 'LiteLLM Proxy', value: 'liteLlm', description: 'Providers by model prefix: openai/, azure/, gemini/, vertex_ai/, runwayml/ (no Delete)' },
-				{ name: 'New-API Gateway', value: 'newApi', description: 'The open-source gateway most resellers run (no List or Delete)' },
-				{ name: 'OpenAI-Compatible', value: 'openai', description: 'The OpenAI contract: Azure, Merge, self-hosted servers' },
+				{
+					name: 'LiteLLM Proxy',
+					value: 'liteLlm',
+					description:
+						'Providers by model prefix: openai/, azure/, gemini/, vertex_ai/, runwayml/ (no Delete)',
+				},
+				{
+					name: 'New-API Gateway',
+					value: 'newApi',
+					description: 'The open-source gateway most resellers run (no List or Delete)',
+				},
+				{
+					name: 'OpenAI-Compatible',
+					value: 'openai',
+					description: 'The OpenAI contract: Azure, Merge, self-hosted servers',
+				},
 				{ name: 'OpenRouter', value: 'openRouter' },
 			],
 		},
@@ -122,11 +137,17 @@ export class SoraApi implements ICredentialType {
 	];
 
 	/** The key, the organization and project, and the custom headers: on every request, the credential test's too. */
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const headers: Record<string, string> = {};
-		if (credentials.organizationId) headers['OpenAI-Organization'] = String(credentials.organizationId);
+		if (credentials.organizationId)
+			headers['OpenAI-Organization'] = String(credentials.organizationId);
 		if (credentials.projectId) headers['OpenAI-Project'] = String(credentials.projectId);
-		const custom = (credentials.customHeaders as { header?: Array<{ name?: string; value?: string }> } | undefined)?.header;
+		const custom = (
+			credentials.customHeaders as { header?: Array<{ name?: string; value?: string }> } | undefined
+		)?.header;
 		for (const { name, value } of custom ?? []) {
 			if (name?.trim()) headers[name.trim()] = value ?? '';
 		}

@@ -27,32 +27,106 @@ interface DemoHost {
 	resolution: string;
 }
 const HOSTS: Record<string, DemoHost> = {
-	newapi: { mode: 'newapi', hostType: 'newApi', model: 'veo-3.1-generate-preview', duration: 8, aspectRatio: '16:9', resolution: '720p' },
-	'newapi-kling': { mode: 'newapi', hostType: 'newApi', model: 'kling-v2-1', duration: 10, aspectRatio: '9:16', resolution: '720p' },
-	litellm: { mode: 'litellm', hostType: 'liteLlm', model: 'gemini/veo-3.1-generate-preview', duration: 6, aspectRatio: '16:9', resolution: '720p' },
-	laozhang: { mode: 'laozhang', hostType: 'laoZhang', model: 'doubao-seedance-2-0-260128', duration: 8, aspectRatio: '9:16', resolution: '720p' },
-	cometapi: { mode: 'cometapi', hostType: 'cometApi', model: 'doubao-seedance-2-0', duration: 6, aspectRatio: '16:9', resolution: '720p' },
-	aihubmix: { mode: 'aihubmix', hostType: 'aiHubMix', model: 'wan2.5-t2v-preview', duration: 10, aspectRatio: '16:9', resolution: '720p' },
-	openrouter: { mode: 'openrouter', hostType: 'openRouter', model: 'google/veo-3.1', duration: 8, aspectRatio: '16:9', resolution: '720p' },
-	openai: { mode: 'openai', hostType: 'openai', model: 'sora-2', duration: 4, aspectRatio: '16:9', resolution: '720p' },
+	newapi: {
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'veo-3.1-generate-preview',
+		duration: 8,
+		aspectRatio: '16:9',
+		resolution: '720p',
+	},
+	'newapi-kling': {
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'kling-v2-1',
+		duration: 10,
+		aspectRatio: '9:16',
+		resolution: '720p',
+	},
+	litellm: {
+		mode: 'litellm',
+		hostType: 'liteLlm',
+		model: 'gemini/veo-3.1-generate-preview',
+		duration: 6,
+		aspectRatio: '16:9',
+		resolution: '720p',
+	},
+	laozhang: {
+		mode: 'laozhang',
+		hostType: 'laoZhang',
+		model: 'doubao-seedance-2-0-260128',
+		duration: 8,
+		aspectRatio: '9:16',
+		resolution: '720p',
+	},
+	cometapi: {
+		mode: 'cometapi',
+		hostType: 'cometApi',
+		model: 'doubao-seedance-2-0',
+		duration: 6,
+		aspectRatio: '16:9',
+		resolution: '720p',
+	},
+	aihubmix: {
+		mode: 'aihubmix',
+		hostType: 'aiHubMix',
+		model: 'wan2.5-t2v-preview',
+		duration: 10,
+		aspectRatio: '16:9',
+		resolution: '720p',
+	},
+	openrouter: {
+		mode: 'openrouter',
+		hostType: 'openRouter',
+		model: 'google/veo-3.1',
+		duration: 8,
+		aspectRatio: '16:9',
+		resolution: '720p',
+	},
+	openai: {
+		mode: 'openai',
+		hostType: 'openai',
+		model: 'sora-2',
+		duration: 4,
+		aspectRatio: '16:9',
+		resolution: '720p',
+	},
 };
 
 /** `--host newapi` or `--host=newapi`, else SORA_DEMO_HOST, else newapi. */
 function chosenHost(): string {
 	const args = process.argv.slice(2);
 	const index = args.findIndex((arg) => arg === '--host' || arg.startsWith('--host='));
-	const host = index < 0 ? process.env.SORA_DEMO_HOST || 'newapi' : args[index].includes('=') ? args[index].slice('--host='.length) : args[index + 1];
-	if (!(host in HOSTS)) throw new Error(`--host must be one of ${Object.keys(HOSTS).join(', ')}; got '${host}'`);
+	const host =
+		index < 0
+			? process.env.SORA_DEMO_HOST || 'newapi'
+			: args[index].includes('=')
+				? args[index].slice('--host='.length)
+				: args[index + 1];
+	if (!(host in HOSTS))
+		throw new Error(`--host must be one of ${Object.keys(HOSTS).join(', ')}; got '${host}'`);
 	return host;
 }
 
 async function main() {
 	const real = Boolean(process.env.SORA_BASE_URL && process.env.SORA_API_KEY);
 	const host = HOSTS[chosenHost()];
-	const server = real ? undefined : await startReferenceServer({ generationMs: 3000, mode: host.mode, sizedVideos: true });
+	const server = real
+		? undefined
+		: await startReferenceServer({ generationMs: 3000, mode: host.mode, sizedVideos: true });
 	const credentials: ICredentialDataDecryptedObject = real
-		? { baseUrl: process.env.SORA_BASE_URL!, apiKey: process.env.SORA_API_KEY!, authHeader: process.env.SORA_AUTH_HEADER ?? 'bearer', hostType: process.env.SORA_HOST_TYPE ?? 'auto' }
-		: { baseUrl: server!.url, apiKey: 'sk-test', authHeader: 'bearer', hostType: host.hostType ?? 'auto' };
+		? {
+				baseUrl: process.env.SORA_BASE_URL!,
+				apiKey: process.env.SORA_API_KEY!,
+				authHeader: process.env.SORA_AUTH_HEADER ?? 'bearer',
+				hostType: process.env.SORA_HOST_TYPE ?? 'auto',
+			}
+		: {
+				baseUrl: server!.url,
+				apiKey: 'sk-test',
+				authHeader: 'bearer',
+				hostType: host.hostType ?? 'auto',
+			};
 	console.log(
 		real
 			? `Host: ${String(credentials.baseUrl)}`
@@ -62,7 +136,9 @@ async function main() {
 	const parameters = {
 		resource: 'video',
 		operation: 'create',
-		prompt: process.env.SORA_PROMPT ?? 'A paper boat drifting down a rainy city gutter, cinematic, golden hour',
+		prompt:
+			process.env.SORA_PROMPT ??
+			'A paper boat drifting down a rainy city gutter, cinematic, golden hour',
 		model: { mode: 'id', value: process.env.SORA_MODEL ?? host.model },
 		duration: Number(process.env.SORA_DURATION ?? process.env.SORA_SECONDS ?? host.duration),
 		aspectRatio: process.env.SORA_ASPECT_RATIO ?? host.aspectRatio,
@@ -91,7 +167,9 @@ async function main() {
 	const bytes = await readBinary(binary);
 	writeFileSync(file, bytes);
 	console.log(JSON.stringify(item.json, null, 2));
-	console.log(`\nVideo (${binary.mimeType}, ${bytes.length} bytes) written to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	console.log(
+		`\nVideo (${binary.mimeType}, ${bytes.length} bytes) written to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+	);
 	process.exit(0);
 }
 

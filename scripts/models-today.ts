@@ -5,19 +5,45 @@
 import type { CredentialToImport } from './e2e/n8n';
 import type { RunningServer } from './e2e/reference-server';
 
-export const MODELS_TODAY_CREDENTIAL = { id: 'soraModelsToday1', name: 'Sora API (new-api gateway)', type: 'soraApi' };
+export const MODELS_TODAY_CREDENTIAL = {
+	id: 'soraModelsToday1',
+	name: 'Sora API (new-api gateway)',
+	type: 'soraApi',
+};
 
 export function modelsTodayCredential(server: RunningServer): CredentialToImport {
-	return { ...MODELS_TODAY_CREDENTIAL, data: { apiKey: server.apiKey, baseUrl: server.baseUrl, authHeader: 'bearer', hostType: 'newApi' } };
+	return {
+		...MODELS_TODAY_CREDENTIAL,
+		data: {
+			apiKey: server.apiKey,
+			baseUrl: server.baseUrl,
+			authHeader: 'bearer',
+			hostType: 'newApi',
+		},
+	};
 }
 
 const ASKS = [
-	{ name: 'Kling 2.1: 10 s portrait', model: 'kling-v2-1', duration: 10, aspectRatio: '9:16', prompt: 'A paper boat drifting down a rainy city gutter, cinematic' },
-	{ name: 'Veo 3.1: 8 s landscape with sound', model: 'veo-3.1-generate-preview', duration: 8, aspectRatio: '16:9', prompt: 'Waves at dawn on a quiet beach, gulls calling' },
+	{
+		name: 'Kling 2.1: 10 s portrait',
+		model: 'kling-v2-1',
+		duration: 10,
+		aspectRatio: '9:16',
+		prompt: 'A paper boat drifting down a rainy city gutter, cinematic',
+	},
+	{
+		name: 'Veo 3.1: 8 s landscape with sound',
+		model: 'veo-3.1-generate-preview',
+		duration: 8,
+		aspectRatio: '16:9',
+		prompt: 'Waves at dawn on a quiet beach, gulls calling',
+	},
 ];
 
 export function modelsTodayWorkflow() {
-	const credentials = { soraApi: { id: MODELS_TODAY_CREDENTIAL.id, name: MODELS_TODAY_CREDENTIAL.name } };
+	const credentials = {
+		soraApi: { id: MODELS_TODAY_CREDENTIAL.id, name: MODELS_TODAY_CREDENTIAL.name },
+	};
 	const nodes = ASKS.map((ask, index) => ({
 		id: `3a9e6c20-51f0-4d1e-9c2b-00000000000${index + 1}`,
 		name: ask.name,
@@ -39,13 +65,22 @@ export function modelsTodayWorkflow() {
 		},
 		credentials,
 	}));
-	const start = { id: '3a9e6c20-51f0-4d1e-9c2b-000000000000', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const start = {
+		id: '3a9e6c20-51f0-4d1e-9c2b-000000000000',
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	return {
 		id: 'soraModelsToday',
 		name: 'Models today (Kling, Veo through a new-api gateway)',
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [start, ...nodes],
-		connections: { Start: { main: [nodes.map((node) => ({ node: node.name, type: 'main', index: 0 }))] } },
+		connections: {
+			Start: { main: [nodes.map((node) => ({ node: node.name, type: 'main', index: 0 }))] },
+		},
 	};
 }

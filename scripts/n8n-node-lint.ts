@@ -11,14 +11,26 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
-const COPIED = ['nodes', 'credentials', 'package.json', 'eslint.config.mjs', 'tsconfig.json', 'tsconfig.build.json'];
+const COPIED = [
+	'nodes',
+	'credentials',
+	'package.json',
+	'eslint.config.mjs',
+	'tsconfig.json',
+	'tsconfig.build.json',
+];
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sora-n8n-node-lint-'));
 try {
-	for (const entry of COPIED) cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
+	for (const entry of COPIED)
+		cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
 	symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
 	const cli = path.join(ROOT, 'node_modules', '.bin', 'n8n-node');
-	const result = spawnSync(cli, ['lint'], { cwd: dir, stdio: 'inherit', env: { ...process.env, CI: 'true' } });
+	const result = spawnSync(cli, ['lint'], {
+		cwd: dir,
+		stdio: 'inherit',
+		env: { ...process.env, CI: 'true' },
+	});
 	process.exitCode = result.status ?? 1;
 } finally {
 	rmSync(dir, { recursive: true, force: true });

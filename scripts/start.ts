@@ -11,7 +11,15 @@
  */
 import { CREDENTIAL, credentialFor, loadWorkflow } from './e2e/cases';
 import { gatewayCredentialFor, loadExamples } from './e2e/examples';
-import { DEFAULT_OWNER, type Server, activateWorkflows, importCredentials, prepareInstance, setupOwner, startServer } from './e2e/n8n';
+import {
+	DEFAULT_OWNER,
+	type Server,
+	activateWorkflows,
+	importCredentials,
+	prepareInstance,
+	setupOwner,
+	startServer,
+} from './e2e/n8n';
 import { buildAndPack, installIntoCustomExtensions } from './e2e/pack';
 import { ensureFfmpeg } from './e2e/media';
 import { choosePort } from './e2e/ports';
@@ -20,7 +28,11 @@ import { provision } from './e2e/provision';
 import { type RunningServer, startReferenceServer } from './e2e/reference-server';
 import { type Sink, startSink } from './e2e/sink';
 import { newSigningSecret, startsOnWebhook, triggerUrl, withSink } from './e2e/webhooks';
-import { MODELS_TODAY_CREDENTIAL, modelsTodayCredential, modelsTodayWorkflow } from './models-today';
+import {
+	MODELS_TODAY_CREDENTIAL,
+	modelsTodayCredential,
+	modelsTodayWorkflow,
+} from './models-today';
 
 let api: RunningServer | undefined;
 let gateway: RunningServer | undefined;
@@ -45,7 +57,10 @@ async function main() {
 	const n8nUrl = `http://localhost:${n8nPort}`;
 	const { n8n2 } = await provision(undefined, { n8n1: false });
 	// Placeholder videos of the size and length asked for need ffmpeg; without it every video is the 2 s fixture.
-	if (!(await ensureFfmpeg(log))) log('no ffmpeg: every video will be the 320x180, 2 s placeholder whatever its size and seconds');
+	if (!(await ensureFfmpeg(log)))
+		log(
+			'no ffmpeg: every video will be the 320x180, 2 s placeholder whatever its size and seconds',
+		);
 	console.log('[start] building and packing the package');
 	const packed = await buildAndPack();
 	const customDir = await installIntoCustomExtensions(packed.tarball);
@@ -57,7 +72,10 @@ async function main() {
 	sink = await startSink();
 	const uploads = sink.requests;
 	setInterval(() => {
-		for (const r of uploads.splice(0)) console.log(`[upload stand-in] ${r.method} ${r.url.pathname}${r.url.search}: ${r.body.length} bytes ${r.contentType}`);
+		for (const r of uploads.splice(0))
+			console.log(
+				`[upload stand-in] ${r.method} ${r.url.pathname}${r.url.search}: ${r.body.length} bytes ${r.contentType}`,
+			);
 	}, 500).unref();
 
 	const examples = loadExamples().map((e) => ({ ...e, workflow: withSink(e.workflow, sink!.url) }));
@@ -70,33 +88,62 @@ async function main() {
 		webhook: withTrigger ? { url: triggerUrl(n8nUrl, withTrigger.workflow)!, secret } : undefined,
 	});
 	console.log(`[start] reference server (Videos API) at ${api.baseUrl}`);
-	gateway = await startReferenceServer({ mode: 'newapi', refreshMs: 2000, generationMs: Number(process.env.SORA_SERVER_GENERATION_MS ?? 8000) });
-	console.log(`[start] reference new-api gateway (Kling, Veo, Seedance, Hailuo, Wan, Vidu…) at ${gateway.baseUrl}`);
+	gateway = await startReferenceServer({
+		mode: 'newapi',
+		refreshMs: 2000,
+		generationMs: Number(process.env.SORA_SERVER_GENERATION_MS ?? 8000),
+	});
+	console.log(
+		`[start] reference new-api gateway (Kling, Veo, Seedance, Hailuo, Wan, Vidu…) at ${gateway.baseUrl}`,
+	);
 
 	const firstSteps = firstStepsWorkflow();
 	const modelsToday = modelsTodayWorkflow();
-	const inst = await prepareInstance(n8n2, customDir, credentialFor(api, secret), [firstSteps, modelsToday, ...examples.map((e) => e.workflow)]);
+	const inst = await prepareInstance(n8n2, customDir, credentialFor(api, secret), [
+		firstSteps,
+		modelsToday,
+		...examples.map((e) => e.workflow),
+	]);
 	// The examples that ask Veo or Kling name the gateway credential "Video gateway (New-API)".
 	await importCredentials(inst, [modelsTodayCredential(gateway), gatewayCredentialFor(gateway)]);
-	await activateWorkflows(inst, active.map((e) => e.workflow.id));
-	console.log(`[start] starting ${n8n2.label} (user folder ${inst.userFolder}, log ${inst.logFile})`);
+	await activateWorkflows(
+		inst,
+		active.map((e) => e.workflow.id),
+	);
+	console.log(
+		`[start] starting ${n8n2.label} (user folder ${inst.userFolder}, log ${inst.logFile})`,
+	);
 	n8n = await startServer(inst, n8nPort, { keepPort: true });
 	await setupOwner(n8n.url);
 	console.log(instructions(n8n.url, api.baseUrl, firstSteps, active));
-	console.log(`  "${modelsToday.name}" (${n8n.url}/workflow/${modelsToday.id}) asks the new-api gateway at ${gateway.baseUrl}\n  (credential "${MODELS_TODAY_CREDENTIAL.name}") for Kling and Veo videos of a chosen length and shape: each\n  output item says what the MP4 measures and whether it is as asked.\n`);
+	console.log(
+		`  "${modelsToday.name}" (${n8n.url}/workflow/${modelsToday.id}) asks the new-api gateway at ${gateway.baseUrl}\n  (credential "${MODELS_TODAY_CREDENTIAL.name}") for Kling and Veo videos of a chosen length and shape: each\n  output item says what the MP4 measures and whether it is as asked.\n`,
+	);
 	await new Promise(() => {});
 }
 
 /** The e2e video flow, with the prompt a person would write (without the e2e's marker). */
 function firstStepsWorkflow() {
-	const workflow = loadWorkflow('video-flow.json') as ReturnType<typeof loadWorkflow> & { nodes: any[] };
+	const workflow = loadWorkflow('video-flow.json') as ReturnType<typeof loadWorkflow> & {
+		nodes: any[];
+	};
 	const nodes = workflow.nodes.map((n) =>
-		typeof n.parameters?.prompt === 'string' ? { ...n, parameters: { ...n.parameters, prompt: n.parameters.prompt.replace(/^e2e: */, '') } } : n,
+		typeof n.parameters?.prompt === 'string'
+			? {
+					...n,
+					parameters: { ...n.parameters, prompt: n.parameters.prompt.replace(/^e2e: */, '') },
+				}
+			: n,
 	);
 	return { ...workflow, nodes };
 }
 
-function instructions(url: string, apiUrl: string, firstSteps: { id: string; name: string }, active: ReturnType<typeof loadExamples>): string {
+function instructions(
+	url: string,
+	apiUrl: string,
+	firstSteps: { id: string; name: string },
+	active: ReturnType<typeof loadExamples>,
+): string {
 	const lines = [
 		'',
 		`  n8n is running. Open ${url}/workflow/${firstSteps.id}`,
@@ -112,7 +159,9 @@ function instructions(url: string, apiUrl: string, firstSteps: { id: string; nam
 	];
 	for (const example of active) {
 		lines.push(`  •  "${example.workflow.name}" is active:`);
-		const answersFile = example.workflow.nodes.some((n) => n.type === 'n8n-nodes-base.respondToWebhook' && n.parameters?.respondWith === 'binary');
+		const answersFile = example.workflow.nodes.some(
+			(n) => n.type === 'n8n-nodes-base.respondToWebhook' && n.parameters?.respondWith === 'binary',
+		);
 		for (const node of example.workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook')) {
 			lines.push(
 				`     curl -X ${node.parameters.httpMethod ?? 'GET'} ${url}/webhook/${node.parameters.path} -H 'content-type: application/json' \\`,
@@ -120,7 +169,9 @@ function instructions(url: string, apiUrl: string, firstSteps: { id: string; nam
 			);
 		}
 		if (triggerUrl(url, example.workflow)) {
-			lines.push('     The reference server sends its signed "video completed" webhooks to this workflow\'s Sora Trigger;');
+			lines.push(
+				'     The reference server sends its signed "video completed" webhooks to this workflow\'s Sora Trigger;',
+			);
 			lines.push('     the upload it makes is printed here as [upload stand-in].');
 		}
 	}

@@ -9,7 +9,13 @@ import { performance } from 'node:perf_hooks';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { readBinary, runNode, startNode, type RunResult } from '../../test/harness/runNode';
-import { ALL_FAULT_KINDS, startReferenceServer, type FaultKind, type RecordedRequest, type ReferenceServer } from '../../test/server';
+import {
+	ALL_FAULT_KINDS,
+	startReferenceServer,
+	type FaultKind,
+	type RecordedRequest,
+	type ReferenceServer,
+} from '../../test/server';
 import { mulberry32 } from '../../test/server/faults';
 
 export interface SoakOptions {
@@ -146,7 +152,8 @@ export function normaliseMessage(message: string): string {
 
 function requestKind(request: RecordedRequest): string {
 	if (isCreatePost(request)) return 'create';
-	if (request.method === 'GET' && /^\/videos\/[^/]+\/content$/.test(request.path)) return 'download';
+	if (request.method === 'GET' && /^\/videos\/[^/]+\/content$/.test(request.path))
+		return 'download';
 	if (request.method === 'GET' && /^\/videos\/[^/]+$/.test(request.path)) return 'poll';
 	if (request.method === 'GET' && request.path === '/videos') return 'list';
 	return `${request.method} ${request.path}`;
@@ -159,7 +166,10 @@ function count<T extends string>(values: T[]): Record<T, number> {
 }
 
 /** Every video id the node's List operation returns (Return All), faults off. */
-async function listedIds(server: ReferenceServer, credentials: { apiKey: string; baseUrl: string }): Promise<Set<string>> {
+async function listedIds(
+	server: ReferenceServer,
+	credentials: { apiKey: string; baseUrl: string },
+): Promise<Set<string>> {
 	const { items, error } = await runNode({
 		parameters: { resource: 'video', operation: 'list', returnAll: true, order: 'desc' },
 		credentials,
@@ -175,7 +185,10 @@ export interface SoakRun {
 }
 
 /** Runs the soak; the caller closes `server`. */
-export async function runSoak(partial: Partial<SoakOptions> = {}, log: (line: string) => void = () => {}): Promise<SoakRun> {
+export async function runSoak(
+	partial: Partial<SoakOptions> = {},
+	log: (line: string) => void = () => {},
+): Promise<SoakRun> {
 	const options: SoakOptions = { ...DEFAULT_SOAK, ...partial };
 	const faultRates = Object.fromEntries(options.kinds.map((kind) => [kind, options.rate]));
 	const server = await startReferenceServer({
@@ -188,9 +201,13 @@ export async function runSoak(partial: Partial<SoakOptions> = {}, log: (line: st
 	});
 	const credentials = { apiKey: options.apiKey, baseUrl: server.url };
 	const random = mulberry32(options.seed ^ 0x5eed);
-	const prompts = Array.from({ length: options.items }, (_, item) => promptFor(item, random, options.generationMs));
+	const prompts = Array.from({ length: options.items }, (_, item) =>
+		promptFor(item, random, options.generationMs),
+	);
 
-	log(`soak${options.idempotent ? ' (host honours Idempotency-Key)' : ''}: ${options.items} items, faults ${options.kinds.length} kinds at ${options.rate * 100}% each (seed ${options.seed}), Max Concurrent Jobs ${options.maxConcurrentJobs}, poll ≤ ${options.pollIntervalSeconds} s`);
+	log(
+		`soak${options.idempotent ? ' (host honours Idempotency-Key)' : ''}: ${options.items} items, faults ${options.kinds.length} kinds at ${options.rate * 100}% each (seed ${options.seed}), Max Concurrent Jobs ${options.maxConcurrentJobs}, poll ≤ ${options.pollIntervalSeconds} s`,
+	);
 	const started = performance.now();
 	const running = startNode({
 		parameters: {
@@ -215,10 +232,18 @@ export async function runSoak(partial: Partial<SoakOptions> = {}, log: (line: st
 		executionId: `soak-${options.seed}`,
 	});
 	let hardLimit: NodeJS.Timeout | undefined;
-	const progress = setInterval(() => log(`soak: ${Math.round((performance.now() - started) / 1000)} s, ${server.requests.length} requests, ${server.createCount} jobs`), 60_000);
+	const progress = setInterval(
+		() =>
+			log(
+				`soak: ${Math.round((performance.now() - started) / 1000)} s, ${server.requests.length} requests, ${server.createCount} jobs`,
+			),
+		60_000,
+	);
 	const outcome = await Promise.race([
 		running.result,
-		new Promise<null>((resolve) => (hardLimit = setTimeout(() => resolve(null), options.hardLimitMinutes * 60_000))),
+		new Promise<null>(
+			(resolve) => (hardLimit = setTimeout(() => resolve(null), options.hardLimitMinutes * 60_000)),
+		),
 	]);
 	clearTimeout(hardLimit);
 	clearInterval(progress);
@@ -227,9 +252,15 @@ export async function runSoak(partial: Partial<SoakOptions> = {}, log: (line: st
 		log(`soak: still running after ${options.hardLimitMinutes} min: cancelling the execution`);
 		running.cancel();
 	}
-	const result: RunResult = outcome ?? (await running.result.catch(() => ({ items: [], run: { data: { resultData: { runData: {} } } } }) as unknown as RunResult));
+	const result: RunResult =
+		outcome ??
+		(await running.result.catch(
+			() => ({ items: [], run: { data: { resultData: { runData: {} } } } }) as unknown as RunResult,
+		));
 	const wallMs = performance.now() - started;
-	log(`soak: node finished in ${(wallMs / 1000).toFixed(1)} s${result.error ? ` with a run error: ${result.error.message}` : ''}`);
+	log(
+		`soak: node finished in ${(wallMs / 1000).toFixed(1)} s${result.error ? ` with a run error: ${result.error.message}` : ''}`,
+	);
 
 	const nodeRequests = [...server.requests];
 	const createCount = server.createCount;
@@ -238,7 +269,17 @@ export async function runSoak(partial: Partial<SoakOptions> = {}, log: (line: st
 	server.setOptions({ faultRates: {} });
 	const listed = await listedIds(server, credentials);
 
-	const report = await analyse(options, server, result, nodeRequests, createCount, contractViolations, listed, wallMs, prompts);
+	const report = await analyse(
+		options,
+		server,
+		result,
+		nodeRequests,
+		createCount,
+		contractViolations,
+		listed,
+		wallMs,
+		prompts,
+	);
 	report.finished = finished;
 	if (!finished) report.checks['finished within the hard limit'] = false;
 	return { report, result, server };
@@ -256,12 +297,19 @@ async function analyse(
 	prompts: string[],
 ): Promise<SoakReport> {
 	const fixture = server.fixture('video');
-	const records: ItemRecord[] = prompts.map((prompt, item) => ({ item, prompt, createPosts: [], serverVideoIds: [], downloaded: false }));
+	const records: ItemRecord[] = prompts.map((prompt, item) => ({
+		item,
+		prompt,
+		createPosts: [],
+		serverVideoIds: [],
+		downloaded: false,
+	}));
 
 	for (const request of requests) {
 		if (!isCreatePost(request)) continue;
 		const item = itemOfPrompt((request.json as { prompt?: unknown } | undefined)?.prompt);
-		if (item !== undefined) records[item]?.createPosts.push({ status: request.status, fault: request.fault });
+		if (item !== undefined)
+			records[item]?.createPosts.push({ status: request.status, fault: request.fault });
 	}
 	const videoOwner = new Map<string, number>();
 	for (const video of server.videos.values()) {
@@ -277,7 +325,10 @@ async function analyse(
 	const outputs = new Map<number, INodeExecutionData>();
 	for (const output of result.items) {
 		const paired = output.pairedItem;
-		const item = typeof paired === 'object' && paired !== null && !Array.isArray(paired) ? paired.item : undefined;
+		const item =
+			typeof paired === 'object' && paired !== null && !Array.isArray(paired)
+				? paired.item
+				: undefined;
 		if (typeof item === 'number') outputs.set(item, output);
 	}
 
@@ -287,7 +338,8 @@ async function analyse(
 		const json = output.json as Record<string, unknown>;
 		if (typeof json.error === 'string') {
 			record.error = json.error;
-			record.errorDescription = typeof json.errorDescription === 'string' ? json.errorDescription : undefined;
+			record.errorDescription =
+				typeof json.errorDescription === 'string' ? json.errorDescription : undefined;
 			record.reportedVideoId = typeof json.videoId === 'string' ? json.videoId : undefined;
 		} else if (typeof json.id === 'string') {
 			record.reportedVideoId = json.id;
@@ -301,16 +353,23 @@ async function analyse(
 			const lastPost = record.createPosts.at(-1);
 			const videoId = record.serverVideoIds[0];
 			const video = videoId ? server.videos.get(videoId) : undefined;
-			if (video?.outcome === 'failed' && lastPost?.fault === 'job-fails') record.cause = 'job-fails';
-			else if (videoId && expiredVideos.has(videoId) && /expired/i.test(record.error)) record.cause = 'expired';
-			else if (lastPost && isAmbiguous(lastPost) && /may have created a video/.test(record.error)) record.cause = 'refused-ambiguous-create';
+			if (video?.outcome === 'failed' && lastPost?.fault === 'job-fails')
+				record.cause = 'job-fails';
+			else if (videoId && expiredVideos.has(videoId) && /expired/i.test(record.error))
+				record.cause = 'expired';
+			else if (lastPost && isAmbiguous(lastPost) && /may have created a video/.test(record.error))
+				record.cause = 'refused-ambiguous-create';
 			else record.cause = 'unexpected';
 		}
 	}
 
 	const createPosts = requests.filter(isCreatePost);
-	const reported = new Set(records.map((r) => r.reportedVideoId).filter((id): id is string => Boolean(id)));
-	const unknownToNode = records.flatMap((r) => r.serverVideoIds.filter((id) => r.reportedVideoId !== id));
+	const reported = new Set(
+		records.map((r) => r.reportedVideoId).filter((id): id is string => Boolean(id)),
+	);
+	const unknownToNode = records.flatMap((r) =>
+		r.serverVideoIds.filter((id) => r.reportedVideoId !== id),
+	);
 	const idsLostDetail: SoakReport['idsLostDetail'] = [];
 	for (const record of records) {
 		for (const videoId of record.serverVideoIds) {
@@ -318,11 +377,19 @@ async function analyse(
 			// A job the node could not know of (the create's answer was lost) must be failed as "may exist".
 			if (record.cause === 'refused-ambiguous-create' && listed.has(videoId)) continue;
 			const output = outputs.get(record.item);
-			idsLostDetail.push({ item: record.item, videoId, output: JSON.stringify(output?.json ?? null).slice(0, 300) });
+			idsLostDetail.push({
+				item: record.item,
+				videoId,
+				output: JSON.stringify(output?.json ?? null).slice(0, 300),
+			});
 		}
 	}
 	const resent = records.filter((record) =>
-		record.createPosts.some((post, index) => index < record.createPosts.length - 1 && (isAmbiguous(post) || (post.status >= 200 && post.status < 300))),
+		record.createPosts.some(
+			(post, index) =>
+				index < record.createPosts.length - 1 &&
+				(isAmbiguous(post) || (post.status >= 200 && post.status < 300)),
+		),
 	).length;
 	const failed = records.filter((r) => r.error);
 	const byMessage = new Map<string, { count: number; cause: FailureCause; message: string }>();
@@ -335,24 +402,48 @@ async function analyse(
 	}
 	const recovered = records.filter((r) => {
 		const last = r.createPosts.at(-1);
-		return last && isAmbiguous(last) && !r.error && r.reportedVideoId && r.serverVideoIds.includes(r.reportedVideoId);
+		return (
+			last &&
+			isAmbiguous(last) &&
+			!r.error &&
+			r.reportedVideoId &&
+			r.serverVideoIds.includes(r.reportedVideoId)
+		);
 	}).length;
 	const videosOfAnotherItem = records.flatMap((r) => {
 		const owner = r.reportedVideoId ? videoOwner.get(r.reportedVideoId) : undefined;
-		return owner !== undefined && owner !== r.item ? [{ item: r.item, videoId: r.reportedVideoId!, owner }] : [];
+		return owner !== undefined && owner !== r.item
+			? [{ item: r.item, videoId: r.reportedVideoId!, owner }]
+			: [];
 	});
-	const failuresByCause: Record<FailureCause, number> = { 'job-fails': 0, expired: 0, 'refused-ambiguous-create': 0, unexpected: 0 };
+	const failuresByCause: Record<FailureCause, number> = {
+		'job-fails': 0,
+		expired: 0,
+		'refused-ambiguous-create': 0,
+		unexpected: 0,
+	};
 	for (const record of failed) failuresByCause[record.cause!]++;
 	const downloaded = records.filter((r) => r.downloaded);
 	const identical = downloaded.filter((r) => r.byteIdentical);
-	const downloadTarget = records.length - failuresByCause['job-fails'] - failuresByCause.expired - failuresByCause['refused-ambiguous-create'];
-	const duplicateJobs = records.reduce((sum, r) => sum + Math.max(0, r.serverVideoIds.length - 1), 0);
+	const downloadTarget =
+		records.length -
+		failuresByCause['job-fails'] -
+		failuresByCause.expired -
+		failuresByCause['refused-ambiguous-create'];
+	const duplicateJobs = records.reduce(
+		(sum, r) => sum + Math.max(0, r.serverVideoIds.length - 1),
+		0,
+	);
 	const refused = failed.filter((r) => r.cause === 'refused-ambiguous-create');
 	const unknownFound = unknownToNode.filter((id) => listed.has(id)).length;
 
 	const report: SoakReport = {
 		finished: true,
-		options: { ...options, kinds: [...options.kinds], apiKey: undefined } as unknown as SoakReport['options'],
+		options: {
+			...options,
+			kinds: [...options.kinds],
+			apiKey: undefined,
+		} as unknown as SoakReport['options'],
 		node: process.version,
 		wallSeconds: Math.round(wallMs / 100) / 10,
 		items: records.length,
@@ -374,7 +465,9 @@ async function analyse(
 		itemsFailed: failed.length,
 		failuresByCause,
 		failuresByMessage: [...byMessage.values()].sort((a, b) => b.count - a.count),
-		refusedSayJobMayExist: refused.filter((r) => /may have created a video/.test(r.error!) && /List/.test(r.errorDescription ?? '')).length,
+		refusedSayJobMayExist: refused.filter(
+			(r) => /may have created a video/.test(r.error!) && /List/.test(r.errorDescription ?? ''),
+		).length,
 		requests: requests.length,
 		requestsPerVideo: Math.round((requests.length / Math.max(1, identical.length)) * 10) / 10,
 		requestsPerItem: Math.round((requests.length / Math.max(1, records.length)) * 10) / 10,
@@ -390,13 +483,15 @@ async function analyse(
 		'downloaded = target': downloaded.length === downloadTarget,
 		'every download byte-identical': identical.length === downloaded.length,
 		'no duplicate jobs': duplicateJobs === 0,
-		'jobs created = distinct videos reported + jobs unknown to the node': createCount === reported.size + unknownToNode.length,
+		'jobs created = distinct videos reported + jobs unknown to the node':
+			createCount === reported.size + unknownToNode.length,
 		// With a host that honours the key, an ambiguous create is re-sent on purpose (same key, same job).
 		'no create re-sent after an ambiguous failure': options.idempotent === true || resent === 0,
-		'every item names its own job, never another item\'s': videosOfAnotherItem.length === 0,
+		"every item names its own job, never another item's": videosOfAnotherItem.length === 0,
 		'ids lost = 0': idsLostDetail.length === 0,
 		'jobs of refused creates findable with List': unknownFound === unknownToNode.length,
-		'refused items say the job may exist and how to find it': refused.length === report.refusedSayJobMayExist,
+		'refused items say the job may exist and how to find it':
+			refused.length === report.refusedSayJobMayExist,
 		'no unexpected failures': failuresByCause.unexpected === 0,
 		'no contract violations': contractViolations === 0,
 		'no run error': !result.error,

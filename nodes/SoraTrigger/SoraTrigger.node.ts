@@ -21,7 +21,8 @@ export class SoraTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: "Starts the workflow when a video is completed or has failed, from the provider's signed webhooks",
+		description:
+			"Starts the workflow when a video is completed or has failed, from the provider's signed webhooks",
 		defaults: { name: 'Sora Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -48,10 +49,19 @@ export class SoraTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: ['video.completed', 'video.failed'],
-				description: 'The events that start the workflow; other events are acknowledged and ignored',
+				description:
+					'The events that start the workflow; other events are acknowledged and ignored',
 				options: [
-					{ name: 'Video Completed', value: 'video.completed', description: 'A video finished generating' },
-					{ name: 'Video Failed', value: 'video.failed', description: 'A video could not be generated' },
+					{
+						name: 'Video Completed',
+						value: 'video.completed',
+						description: 'A video finished generating',
+					},
+					{
+						name: 'Video Failed',
+						value: 'video.failed',
+						description: 'A video could not be generated',
+					},
 				],
 			},
 			{

@@ -16,7 +16,9 @@ export interface EventOutputOptions {
 }
 
 export function readEventOutputOptions(ctx: IExecuteFunctions): EventOutputOptions {
-	const binaryPropertyName = String(ctx.getNodeParameter('binaryPropertyName', 0, 'data') ?? '').trim();
+	const binaryPropertyName = String(
+		ctx.getNodeParameter('binaryPropertyName', 0, 'data') ?? '',
+	).trim();
 	return {
 		fetchVideo: ctx.getNodeParameter('fetchVideo', 0, true) as boolean,
 		downloadVideo: ctx.getNodeParameter('downloadVideo', 0, false) as boolean,
@@ -39,7 +41,11 @@ async function completeEvent(
 	const json: IDataObject = { ...item.json };
 	const videoId = String(json.videoId ?? '');
 	if (!videoId) {
-		throw new NodeOperationError(ctx.getNode(), `The trigger item has no videoId${scopeSuffix({ itemIndex })}`, { itemIndex });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The trigger item has no videoId${scopeSuffix({ itemIndex })}`,
+			{ itemIndex },
+		);
 	}
 	const failed = isVideoFailedEvent(json.type);
 	if (options.fetchVideo || failed) {
@@ -49,7 +55,14 @@ async function completeEvent(
 	}
 	const output: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
 	if (options.downloadVideo && !failed) {
-		const { binary, measured } = await downloadContent(client, ctx.helpers, videoId, 'video', { itemIndex, videoId }, json.video as Video | undefined);
+		const { binary, measured } = await downloadContent(
+			client,
+			ctx.helpers,
+			videoId,
+			'video',
+			{ itemIndex, videoId },
+			json.video as Video | undefined,
+		);
 		if (measured) json.measured = { ...measured };
 		output.binary = { ...(item.binary ?? {}), [options.binaryPropertyName]: binary };
 	}
@@ -60,8 +73,12 @@ async function completeEvent(
 export async function completeEvents(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const options = readEventOutputOptions(this);
-	const needsHost = options.fetchVideo || options.downloadVideo || items.some((item) => isVideoFailedEvent(item.json.type));
-	if (!needsHost) return items.map((item, itemIndex) => ({ ...item, pairedItem: { item: itemIndex } }));
+	const needsHost =
+		options.fetchVideo ||
+		options.downloadVideo ||
+		items.some((item) => isVideoFailedEvent(item.json.type));
+	if (!needsHost)
+		return items.map((item, itemIndex) => ({ ...item, pairedItem: { item: itemIndex } }));
 
 	const client = await SoraClient.connect(this);
 	return await forEachItem(

@@ -25,7 +25,9 @@ export interface Refusal {
 	message: string;
 }
 
-export type DeliveryCheck = { ok: true; webhookId: string; event: VideoEvent } | ({ ok: false } & Refusal);
+export type DeliveryCheck =
+	| { ok: true; webhookId: string; event: VideoEvent }
+	| ({ ok: false } & Refusal);
 
 export interface Delivery {
 	headers: Headers;
@@ -66,7 +68,10 @@ function refuse(status: Refusal['status'], message: string): DeliveryCheck {
 export function checkDelivery(delivery: Delivery): DeliveryCheck {
 	const { headers, rawBody, secret, nowSeconds } = delivery;
 	if (isOversized(headers, rawBody)) {
-		return refuse(413, `The body is larger than ${MAX_DELIVERY_BYTES} bytes; video events are far smaller`);
+		return refuse(
+			413,
+			`The body is larger than ${MAX_DELIVERY_BYTES} bytes; video events are far smaller`,
+		);
 	}
 	if (rawBody === undefined) {
 		return refuse(
@@ -86,7 +91,8 @@ export function checkDelivery(delivery: Delivery): DeliveryCheck {
 	const body = parseJson(rawBody);
 	if (body === undefined) return refuse(400, 'The body is not valid JSON');
 	const event = readVideoEvent(body);
-	if (!event) return refuse(400, 'The body is not a video event: it needs a "type" and a "data.id"');
+	if (!event)
+		return refuse(400, 'The body is not a video event: it needs a "type" and a "data.id"');
 	return { ok: true, webhookId: firstHeader(headers, 'webhook-id') ?? '', event };
 }
 
@@ -101,15 +107,29 @@ function parseJson(rawBody: Buffer): unknown {
 /** OpenRouter's scheme: its signature header, its event names, its idempotency header as the delivery id. */
 function checkOpenRouterDelivery(delivery: Delivery, signature: string): DeliveryCheck {
 	const rawBody = delivery.rawBody!;
-	const verified = verifyOpenRouterSignature({ secret: delivery.secret, header: signature, rawBody, nowSeconds: delivery.nowSeconds });
+	const verified = verifyOpenRouterSignature({
+		secret: delivery.secret,
+		header: signature,
+		rawBody,
+		nowSeconds: delivery.nowSeconds,
+	});
 	if (!verified.ok) return refuse(401, OPENROUTER_SIGNATURE_PROBLEMS[verified.reason]);
 	const event = canonicalOpenRouterEvent(parseJson(rawBody));
-	if (!event) return refuse(400, 'The body is not an OpenRouter video event: it needs a "type" video.generation.… and a "data.id"');
-	const webhookId = firstHeader(delivery.headers, OPENROUTER_IDEMPOTENCY_HEADER) ?? `${event.data.id}-${String(event.data.status ?? event.type)}`;
+	if (!event)
+		return refuse(
+			400,
+			'The body is not an OpenRouter video event: it needs a "type" video.generation.… and a "data.id"',
+		);
+	const webhookId =
+		firstHeader(delivery.headers, OPENROUTER_IDEMPOTENCY_HEADER) ??
+		`${event.data.id}-${String(event.data.status ?? event.type)}`;
 	return { ok: true, webhookId, event };
 }
 
-const OPENROUTER_SIGNATURE_PROBLEMS: Record<Exclude<OpenRouterVerifyResult, { ok: true }>['reason'], string> = {
+const OPENROUTER_SIGNATURE_PROBLEMS: Record<
+	Exclude<OpenRouterVerifyResult, { ok: true }>['reason'],
+	string
+> = {
 	'missing-headers': 'The X-OpenRouter-Signature header lacks its t= or v1= part',
 	'bad-timestamp': 'The t= of X-OpenRouter-Signature is not a number of seconds',
 	'timestamp-out-of-tolerance': `The t= of X-OpenRouter-Signature is more than ${TOLERANCE_WORDS} away from now`,

@@ -1,7 +1,17 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { checkDelivery, isOversized } from './delivery';
-import { currentDeliveryLog, rememberDeliveryLog, wasDelivered, withDelivery } from './redeliveries';
+import {
+	currentDeliveryLog,
+	rememberDeliveryLog,
+	wasDelivered,
+	withDelivery,
+} from './redeliveries';
 import { signingSecretOf } from './signingSecret';
 import type { VideoEvent } from './videoEvent';
 
@@ -57,7 +67,12 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const headers = request.headers ?? {};
 	const nowSeconds = Math.floor(Date.now() / 1000);
 	const rawBody = isOversized(headers, undefined) ? undefined : await rawBodyOf(request);
-	const check = checkDelivery({ headers, rawBody, secret: await signingSecretOf(this), nowSeconds });
+	const check = checkDelivery({
+		headers,
+		rawBody,
+		secret: await signingSecretOf(this),
+		nowSeconds,
+	});
 	if (!check.ok) return answer(check.status, { received: false, error: check.message });
 
 	// From here to the log's update there is no await: a concurrent copy cannot slip in between.

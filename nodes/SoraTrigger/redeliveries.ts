@@ -50,5 +50,6 @@ export function currentDeliveryLog(triggerKey: string, stored: unknown): Deliver
 export function rememberDeliveryLog(triggerKey: string, log: DeliveryLog): void {
 	recentByTrigger.delete(triggerKey);
 	recentByTrigger.set(triggerKey, log);
-	if (recentByTrigger.size > MAX_TRIGGERS_IN_MEMORY) recentByTrigger.delete(recentByTrigger.keys().next().value!);
+	if (recentByTrigger.size > MAX_TRIGGERS_IN_MEMORY)
+		recentByTrigger.delete(recentByTrigger.keys().next().value!);
 }

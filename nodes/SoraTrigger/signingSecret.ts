@@ -24,5 +24,7 @@ export async function signingSecretOf(ctx: SecretContext): Promise<string> {
 /** Refuses to listen without a secret, so that an unverifiable endpoint is never switched on. */
 export async function assertSigningSecret(ctx: SecretContext): Promise<void> {
 	if (await signingSecretOf(ctx)) return;
-	throw new NodeOperationError(ctx.getNode(), MISSING_SECRET_MESSAGE, { description: MISSING_SECRET_HELP });
+	throw new NodeOperationError(ctx.getNode(), MISSING_SECRET_MESSAGE, {
+		description: MISSING_SECRET_HELP,
+	});
 }

@@ -7,11 +7,18 @@ import { scopeSuffix } from '../Sora/transport/apiError';
 export type NodeError = NodeApiError | NodeOperationError;
 
 /** Any failure of an item as n8n's error, naming the item (a cancelled execution names none). */
-export function asNodeError(ctx: Pick<IExecuteFunctions, 'getNode'>, error: unknown, itemIndex: number): NodeError {
+export function asNodeError(
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
+	error: unknown,
+	itemIndex: number,
+): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	if (error instanceof ExecutionCancelledError) return new NodeOperationError(ctx.getNode(), error.message);
+	if (error instanceof ExecutionCancelledError)
+		return new NodeOperationError(ctx.getNode(), error.message);
 	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(ctx.getNode(), `${message}${scopeSuffix({ itemIndex })}`, { itemIndex });
+	return new NodeOperationError(ctx.getNode(), `${message}${scopeSuffix({ itemIndex })}`, {
+		itemIndex,
+	});
 }
 
 /**
@@ -34,7 +41,10 @@ export function errorItem(
 		const { errorDescription, ...rest } = details;
 		const described = errorDescription === undefined ? {} : { description: errorDescription };
 		return {
-			json: { message: error.message, error: { ...extra, message: error.message, ...described, ...rest } },
+			json: {
+				message: error.message,
+				error: { ...extra, message: error.message, ...described, ...rest },
+			},
 			pairedItem: { item: itemIndex },
 		};
 	}
@@ -76,6 +86,10 @@ export async function forEachItem<T>(
 ): Promise<INodeExecutionData[]> {
 	const results = await tryEachItem(ctx, items, one);
 	return results.flatMap((result, itemIndex) =>
-		isNodeError(result) ? [errorItem(ctx, result, itemIndex, extraOnError(items[itemIndex], itemIndex))] : Array.isArray(result) ? result : [result],
+		isNodeError(result)
+			? [errorItem(ctx, result, itemIndex, extraOnError(items[itemIndex], itemIndex))]
+			: Array.isArray(result)
+				? result
+				: [result],
 	);
 }

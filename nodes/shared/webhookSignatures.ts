@@ -10,16 +10,25 @@ import { headerValues, type Headers } from './headers';
  */
 export const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;
 
-type SignatureProblem = 'missing-headers' | 'bad-timestamp' | 'timestamp-out-of-tolerance' | 'bad-signature';
+type SignatureProblem =
+	| 'missing-headers'
+	| 'bad-timestamp'
+	| 'timestamp-out-of-tolerance'
+	| 'bad-signature';
 
 export type VerifyResult = { ok: true } | { ok: false; reason: SignatureProblem | 'no-secret' };
 
 export type OpenRouterVerifyResult = { ok: true } | { ok: false; reason: SignatureProblem };
 
 /** A signed timestamp (decimal seconds, as sent) checked against now and the one tolerance. */
-function timestampProblem(timestamp: string, nowSeconds: number, toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS): SignatureProblem | undefined {
+function timestampProblem(
+	timestamp: string,
+	nowSeconds: number,
+	toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS,
+): SignatureProblem | undefined {
 	if (!/^\d+$/.test(timestamp)) return 'bad-timestamp';
-	if (Math.abs(nowSeconds - Number(timestamp)) > toleranceSeconds) return 'timestamp-out-of-tolerance';
+	if (Math.abs(nowSeconds - Number(timestamp)) > toleranceSeconds)
+		return 'timestamp-out-of-tolerance';
 	return undefined;
 }
 
@@ -33,7 +42,8 @@ function matchesAny(expected: string, candidates: string[]): boolean {
 	let matched = false;
 	for (const candidate of candidates) {
 		const bytes = Buffer.from(candidate, 'utf8');
-		if (bytes.length === expectedBytes.length && timingSafeEqual(bytes, expectedBytes)) matched = true;
+		if (bytes.length === expectedBytes.length && timingSafeEqual(bytes, expectedBytes))
+			matched = true;
 	}
 	return matched;
 }
@@ -44,17 +54,27 @@ const SECRET_PREFIX = 'whsec_';
 
 function secretKey(secret: string): Buffer {
 	const trimmed = secret.trim();
-	return trimmed.startsWith(SECRET_PREFIX) ? Buffer.from(trimmed.slice(SECRET_PREFIX.length), 'base64') : Buffer.from(trimmed, 'utf8');
+	return trimmed.startsWith(SECRET_PREFIX)
+		? Buffer.from(trimmed.slice(SECRET_PREFIX.length), 'base64')
+		: Buffer.from(trimmed, 'utf8');
 }
 
 // The timestamp is signed exactly as it was sent, so it stays a string here.
 function sign(key: Buffer, id: string, timestamp: string, rawBody: Buffer | string): string {
-	const signedContent = Buffer.concat([Buffer.from(`${id}.${timestamp}.`, 'utf8'), bytesOf(rawBody)]);
+	const signedContent = Buffer.concat([
+		Buffer.from(`${id}.${timestamp}.`, 'utf8'),
+		bytesOf(rawBody),
+	]);
 	return createHmac('sha256', key).update(signedContent).digest('base64');
 }
 
 /** The `webhook-signature` header value a Standard Webhooks sender would produce. */
-export function computeWebhookSignature(secret: string, id: string, timestampSeconds: number, rawBody: Buffer | string): string {
+export function computeWebhookSignature(
+	secret: string,
+	id: string,
+	timestampSeconds: number,
+	rawBody: Buffer | string,
+): string {
 	return `v1,${sign(secretKey(secret), id, String(timestampSeconds), rawBody)}`;
 }
 
@@ -81,7 +101,9 @@ export function verifyWebhookSignature(input: {
 		.split(/\s+/)
 		.filter((entry) => entry.startsWith('v1,'))
 		.map((entry) => entry.slice(3));
-	return matchesAny(sign(key, id, timestamp, input.rawBody), candidates) ? { ok: true } : { ok: false, reason: 'bad-signature' };
+	return matchesAny(sign(key, id, timestamp, input.rawBody), candidates)
+		? { ok: true }
+		: { ok: false, reason: 'bad-signature' };
 }
 
 // OpenRouter (webhooks to a job's callback_url): `X-OpenRouter-Idempotency-Key: <job id>-<status>`,
@@ -90,7 +112,11 @@ export function verifyWebhookSignature(input: {
 export const OPENROUTER_SIGNATURE_HEADER = 'x-openrouter-signature';
 export const OPENROUTER_IDEMPOTENCY_HEADER = 'x-openrouter-idempotency-key';
 
-export function computeOpenRouterSignature(secret: string, timestampSeconds: number | string, rawBody: Buffer | string): string {
+export function computeOpenRouterSignature(
+	secret: string,
+	timestampSeconds: number | string,
+	rawBody: Buffer | string,
+): string {
 	const digest = createHmac('sha256', secret.trim())
 		.update(Buffer.concat([Buffer.from(`${timestampSeconds},`, 'utf8'), bytesOf(rawBody)]))
 		.digest('hex');
@@ -116,7 +142,9 @@ export function verifyOpenRouterSignature(input: {
 	if (!timestamp || !signatures.length) return { ok: false, reason: 'missing-headers' };
 	const problem = timestampProblem(timestamp, input.nowSeconds, input.toleranceSeconds);
 	if (problem) return { ok: false, reason: problem };
-	const expected = computeOpenRouterSignature(input.secret, timestamp, input.rawBody).split('v1=')[1];
+	const expected = computeOpenRouterSignature(input.secret, timestamp, input.rawBody).split(
+		'v1=',
+	)[1];
 	const candidates = signatures.map((candidate) => candidate.toLowerCase());
 	return matchesAny(expected, candidates) ? { ok: true } : { ok: false, reason: 'bad-signature' };
 }
@@ -124,12 +152,15 @@ export function verifyOpenRouterSignature(input: {
 /** An OpenRouter event as the canonical one: video.completed, or video.failed for failed, cancelled and expired jobs. */
 export function canonicalOpenRouterEvent(
 	body: unknown,
-): { type: string; data: { id: string; [extra: string]: unknown }; [extra: string]: unknown } | undefined {
+):
+	| { type: string; data: { id: string; [extra: string]: unknown }; [extra: string]: unknown }
+	| undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const raw = body as Record<string, unknown>;
 	const match = typeof raw.type === 'string' ? /^video\.generation\.(\w+)$/.exec(raw.type) : null;
 	const data = raw.data as Record<string, unknown> | undefined;
-	if (!match || !data || typeof data !== 'object' || typeof data.id !== 'string' || !data.id) return undefined;
+	if (!match || !data || typeof data !== 'object' || typeof data.id !== 'string' || !data.id)
+		return undefined;
 	const type = match[1] === 'completed' ? 'video.completed' : 'video.failed';
 	return { ...raw, type, hostType: raw.type, data: { ...data, id: data.id } };
 }

@@ -10,10 +10,18 @@ import { printSummary } from './checks';
 	mkdirSync(artifacts, { recursive: true });
 	const p = await provision(undefined, { n8n1: Boolean(process.env.SORA_E2E_LOOP_1X) });
 	const packed = await buildAndPack(path.join(artifacts, 'e2e-agent.log'));
-	const customDir = await installIntoCustomExtensions(packed.tarball, path.join(artifacts, 'e2e-agent.log'));
+	const customDir = await installIntoCustomExtensions(
+		packed.tarball,
+		path.join(artifacts, 'e2e-agent.log'),
+	);
 	const checks = process.env.SORA_E2E_LOOP_1X
 		? await runExample4LoopPhase(p.n8n1!, customDir)
-		: await runAgentPhase(p.n8n2, customDir, artifacts, { browser: !process.env.SORA_E2E_SKIP_EDITOR });
+		: await runAgentPhase(p.n8n2, customDir, artifacts, {
+				browser: !process.env.SORA_E2E_SKIP_EDITOR,
+			});
 	const ok = printSummary('agent phase', checks);
 	process.exit(ok ? 0 : 1);
-})().catch((e) => { console.error(e); process.exit(1); });
+})().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});

@@ -10,7 +10,10 @@ import { DEFAULT_OWNER } from './n8n';
 
 async function signIn(page: Page, baseUrl: string) {
 	await page.goto(`${baseUrl}/signin`);
-	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(DEFAULT_OWNER.email);
+	await page
+		.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
+		.first()
+		.fill(DEFAULT_OWNER.email);
 	await page.locator('input[type="password"]').first().fill(DEFAULT_OWNER.password);
 	await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
@@ -18,7 +21,12 @@ async function signIn(page: Page, baseUrl: string) {
 
 async function shoot(page: Page, url: string, file: string, nodeToWaitFor: string) {
 	await page.goto(url);
-	await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeToWaitFor}"], [data-name="${nodeToWaitFor}"]`).first().waitFor({ timeout: 60_000 });
+	await page
+		.locator(
+			`[data-test-id="canvas-node"][data-node-name="${nodeToWaitFor}"], [data-name="${nodeToWaitFor}"]`,
+		)
+		.first()
+		.waitFor({ timeout: 60_000 });
 	await page.keyboard.press('Escape');
 	await page.waitForTimeout(1500);
 	await page.screenshot({ path: file });
@@ -36,7 +44,9 @@ export async function screenshotAgentRun(
 	try {
 		const page = await context.newPage();
 		await signIn(page, baseUrl);
-		const agentUrl = ids.execution ? `${baseUrl}/workflow/${ids.agent}/executions/${ids.execution}` : `${baseUrl}/workflow/${ids.agent}`;
+		const agentUrl = ids.execution
+			? `${baseUrl}/workflow/${ids.agent}/executions/${ids.execution}`
+			: `${baseUrl}/workflow/${ids.agent}`;
 		const agentShot = path.join(docsDir, 'agent-tool-execution.png');
 		await shoot(page, agentUrl, agentShot, 'AI Agent').catch(async () => {
 			// The execution view renders the canvas inside an iframe in some versions: a full-page shot still shows it.

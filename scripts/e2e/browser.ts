@@ -19,7 +19,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function ensureChromium(log: (m: string) => void): Promise<string> {
-	if (!(await ensureAptBinary(CHROMIUM, 'chromium', log))) throw new Error(`apt-get install chromium left ${CHROMIUM} missing`);
+	if (!(await ensureAptBinary(CHROMIUM, 'chromium', log)))
+		throw new Error(`apt-get install chromium left ${CHROMIUM} missing`);
 	return CHROMIUM;
 }
 

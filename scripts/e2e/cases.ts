@@ -18,7 +18,12 @@ export const CREDENTIAL = { id: 'soraE2eCredential1', name: 'Sora account', type
 export function credentialFor(server: RunningServer, webhookSecret?: string): CredentialToImport {
 	return {
 		...CREDENTIAL,
-		data: { apiKey: server.apiKey, baseUrl: server.baseUrl, authHeader: 'bearer', ...(webhookSecret ? { webhookSecret } : {}) },
+		data: {
+			apiKey: server.apiKey,
+			baseUrl: server.baseUrl,
+			authHeader: 'bearer',
+			...(webhookSecret ? { webhookSecret } : {}),
+		},
 	};
 }
 
@@ -39,19 +44,37 @@ export function loadWorkflow(file: string): { id: string; name: string } & Recor
 const VIDEO_ID = /video_[A-Za-z0-9_-]+/;
 
 /** A completed video item with its MP4 in binary property `property`. */
-async function checkDownloadedVideo(checks: Checks, ctx: CaseContext, item: RunItem | undefined, property: string, label: string) {
+async function checkDownloadedVideo(
+	checks: Checks,
+	ctx: CaseContext,
+	item: RunItem | undefined,
+	property: string,
+	label: string,
+) {
 	checks.equal(item?.json?.status, 'completed', `${label}: json.status`);
-	checks.that(VIDEO_ID.test(String(item?.json?.id)), `${label}: json.id is a video id`, item?.json?.id);
+	checks.that(
+		VIDEO_ID.test(String(item?.json?.id)),
+		`${label}: json.id is a video id`,
+		item?.json?.id,
+	);
 	const bin = item?.binary?.[property];
-	if (!checks.that(bin, `${label}: binary "${property}" present`, Object.keys(item?.binary ?? {}))) return;
+	if (!checks.that(bin, `${label}: binary "${property}" present`, Object.keys(item?.binary ?? {})))
+		return;
 	checks.equal(bin!.mimeType, 'video/mp4', `${label}: binary mimeType`);
 	checks.equal(bin!.fileName, `${item!.json.id}.mp4`, `${label}: binary fileName`);
 	const bytes = readBinary(ctx.inst.userFolder, bin!);
-	checks.that(bytes && bytes.length > 0, `${label}: binary size > 0 (${bytes?.length ?? '?'} bytes)`, bin);
+	checks.that(
+		bytes && bytes.length > 0,
+		`${label}: binary size > 0 (${bytes?.length ?? '?'} bytes)`,
+		bin,
+	);
 	if (bytes) {
 		checks.that(looksLikeMp4(bytes), `${label}: binary bytes are an MP4 (ftyp box)`);
 		const served = await servedMp4(item!.json);
-		checks.that(bytes.equals(served), `${label}: binary bytes equal the MP4 the server served for ${item!.json.size}, ${item!.json.seconds} s (${served.length} bytes)`);
+		checks.that(
+			bytes.equals(served),
+			`${label}: binary bytes equal the MP4 the server served for ${item!.json.size}, ${item!.json.seconds} s (${served.length} bytes)`,
+		);
 		checkMeasured(checks, item!.json.measured, served, label);
 	}
 }
@@ -69,7 +92,11 @@ function checkMeasured(checks: Checks, measured: any, served: Buffer, label: str
 			Math.abs(Number(measured?.durationSeconds) - Number(probed.duration)) < 0.05 &&
 			measured?.videoCodec === probed.codec &&
 			measured?.bytes === served.length;
-		checks.that(same, `${label}: json.measured is ffprobe's reading of the served MP4 (${probed.width}x${probed.height}, ${probed.duration} s, ${probed.codec})`, measured);
+		checks.that(
+			same,
+			`${label}: json.measured is ffprobe's reading of the served MP4 (${probed.width}x${probed.height}, ${probed.duration} s, ${probed.codec})`,
+			measured,
+		);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -94,13 +121,21 @@ export const CASES: E2eCase[] = [
 			await checks.step('List', () => {
 				const items = nodeItems(run, 'List');
 				const ids = items.map((i) => i.json.id);
-				checks.that(ids.includes(videoId), `List: contains ${videoId} (${items.length} items)`, ids);
+				checks.that(
+					ids.includes(videoId),
+					`List: contains ${videoId} (${items.length} items)`,
+					ids,
+				);
 			});
 			await checks.step('Delete', async () => {
 				const [item] = nodeItems(run, 'Delete');
 				checks.equal(item?.json?.id, videoId, 'Delete: json.id');
 				checks.equal(item?.json?.deleted, true, 'Delete: json.deleted');
-				checks.equal(await videoStatus(ctx.server, videoId), 404, `server: GET /videos/${videoId} after Delete`);
+				checks.equal(
+					await videoStatus(ctx.server, videoId),
+					404,
+					`server: GET /videos/${videoId} after Delete`,
+				);
 			});
 		},
 	},
@@ -113,12 +148,23 @@ export const CASES: E2eCase[] = [
 				await checkDownloadedVideo(checks, ctx, items[0], 'video', 'Create item 0');
 				const errorItem = items[1];
 				const text = JSON.stringify(errorItem?.json ?? {});
-				checks.that(errorItem?.json?.error, 'Create item 1: an error item (json.error)', errorItem?.json);
+				checks.that(
+					errorItem?.json?.error,
+					'Create item 1: an error item (json.error)',
+					errorItem?.json,
+				);
 				const failedId = VIDEO_ID.exec(text)?.[0];
 				checks.that(failedId, 'Create item 1: the error names the video id', text);
 				if (failedId) {
-					checks.that(failedId !== items[0]?.json?.id, 'Create item 1: names its own video, not item 0\'s');
-					checks.equal(await videoStatus(ctx.server, failedId), 200, `server: the failed video ${failedId} exists`);
+					checks.that(
+						failedId !== items[0]?.json?.id,
+						"Create item 1: names its own video, not item 0's",
+					);
+					checks.equal(
+						await videoStatus(ctx.server, failedId),
+						200,
+						`server: the failed video ${failedId} exists`,
+					);
 				}
 				checks.that(!errorItem?.binary, 'Create item 1: no binary');
 			});

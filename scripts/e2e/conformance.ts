@@ -15,7 +15,9 @@ import { type Packed, REPO_ROOT, buildAndPack } from './pack';
 import { run, tempDir } from './proc';
 
 /** A real ESM import, which TypeScript's commonjs output would otherwise turn into require(). */
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+const importEsm = new Function('specifier', 'return import(specifier)') as (
+	s: string,
+) => Promise<any>;
 
 const ALLOWED_FILES: RegExp[] = [
 	/^package\.json$/,
@@ -35,13 +37,18 @@ export async function checkConformance(packed: Packed): Promise<Checks> {
 	checkPackageJson(checks, dir, packed.files);
 	checkIcons(checks, dir, packed.files);
 
-	const scanner = await importEsm(require.resolve('@n8n/scan-community-package/scanner/scanner.mjs'));
+	const scanner = await importEsm(
+		require.resolve('@n8n/scan-community-package/scanner/scanner.mjs'),
+	);
 	for (const [label, cwd, patterns] of [
 		['tarball (compiled JS + package.json)', dir, ['**/*.js', 'package.json']],
 		['sources (nodes/, credentials/, package.json)', REPO_ROOT, scanner.SOURCE_FILE_PATTERNS],
 	] as const) {
 		const result = await scanner.analyzePackage(cwd, patterns);
-		checks.that(result.passed, `scanner lint, ${label}: ${result.passed ? 'no violations' : result.message}`);
+		checks.that(
+			result.passed,
+			`scanner lint, ${label}: ${result.passed ? 'no violations' : result.message}`,
+		);
 		if (!result.passed && result.details) console.log(result.details);
 	}
 	return checks;
@@ -49,19 +56,43 @@ export async function checkConformance(packed: Packed): Promise<Checks> {
 
 function checkFileList(checks: Checks, files: string[]) {
 	const unexpected = files.filter((f) => !ALLOWED_FILES.some((re) => re.test(f)));
-	checks.that(unexpected.length === 0, `tarball holds only dist nodes/credentials, package.json, README, LICENSE (${files.length} files)`, unexpected);
+	checks.that(
+		unexpected.length === 0,
+		`tarball holds only dist nodes/credentials, package.json, README, LICENSE (${files.length} files)`,
+		unexpected,
+	);
 	checks.that(files.includes('README.md'), 'tarball has README.md');
-	checks.that(files.some((f) => /^LICENSE/i.test(f)), 'tarball has LICENSE');
-	checks.that(!files.some((f) => f.endsWith('.map') || f.endsWith('.ts')), 'tarball has no .ts or .map files');
+	checks.that(
+		files.some((f) => /^LICENSE/i.test(f)),
+		'tarball has LICENSE',
+	);
+	checks.that(
+		!files.some((f) => f.endsWith('.map') || f.endsWith('.ts')),
+		'tarball has no .ts or .map files',
+	);
 }
 
 function checkPackageJson(checks: Checks, dir: string, files: string[]) {
 	const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-	checks.that(/^(@[^/]+\/)?n8n-nodes-/.test(pkg.name), `package name ${pkg.name} starts with n8n-nodes-`);
-	checks.that(pkg.keywords?.includes('n8n-community-node-package'), 'keywords include n8n-community-node-package');
+	checks.that(
+		/^(@[^/]+\/)?n8n-nodes-/.test(pkg.name),
+		`package name ${pkg.name} starts with n8n-nodes-`,
+	);
+	checks.that(
+		pkg.keywords?.includes('n8n-community-node-package'),
+		'keywords include n8n-community-node-package',
+	);
 	checks.equal(pkg.n8n?.n8nNodesApiVersion, 1, 'n8n.n8nNodesApiVersion');
-	checks.that(!pkg.dependencies || Object.keys(pkg.dependencies).length === 0, 'no runtime dependencies (required for verified community nodes)', pkg.dependencies);
-	checks.that(pkg.peerDependencies?.['n8n-workflow'], 'n8n-workflow is a peer dependency', pkg.peerDependencies);
+	checks.that(
+		!pkg.dependencies || Object.keys(pkg.dependencies).length === 0,
+		'no runtime dependencies (required for verified community nodes)',
+		pkg.dependencies,
+	);
+	checks.that(
+		pkg.peerDependencies?.['n8n-workflow'],
+		'n8n-workflow is a peer dependency',
+		pkg.peerDependencies,
+	);
 	const declared = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])] as string[];
 	checks.that(declared.length > 0, 'package.json declares nodes and credentials under "n8n"');
 	const missing = declared.filter((f) => !files.includes(f));
@@ -80,7 +111,11 @@ function checkIcons(checks: Checks, dir: string, files: string[]) {
 			if (!existsSync(path.join(dir, icon))) missing.push(`${file} → ${icon}`);
 		}
 	}
-	checks.that(count > 0 && missing.length === 0, `icons named by nodes and credentials are in the tarball (${count} references)`, missing);
+	checks.that(
+		count > 0 && missing.length === 0,
+		`icons named by nodes and credentials are in the tarball (${count} references)`,
+		missing,
+	);
 }
 
 if (require.main === module) {

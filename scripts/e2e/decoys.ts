@@ -31,14 +31,19 @@ export async function startDecoys(ports = N8N_DEFAULT_PORTS): Promise<Decoys> {
 	}
 	return {
 		ports: held,
-		close: () => Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r())))).then(() => undefined),
+		close: () =>
+			Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r())))).then(
+				() => undefined,
+			),
 	};
 }
 
 if (require.main === module) {
 	const ports = process.argv.slice(2).map(Number);
 	void startDecoys(ports.length ? ports : undefined).then((d) => {
-		console.log(`decoys (pid ${process.pid}) listening on ${LOOPBACK}:${d.ports.join(', ') || '(none: all taken)'}`);
+		console.log(
+			`decoys (pid ${process.pid}) listening on ${LOOPBACK}:${d.ports.join(', ') || '(none: all taken)'}`,
+		);
 		process.on('SIGINT', () => void d.close().then(() => process.exit(0)));
 		process.on('SIGTERM', () => void d.close().then(() => process.exit(0)));
 	});

@@ -16,7 +16,13 @@ import { probe } from './media';
 import { CUSTOM_PREFIX } from './n8n';
 
 /** What the user asks for in the Create node (and what the downloaded file must be). */
-const REQUEST = { prompt: 'A paper boat drifting on a pond at dawn', model: 'sora-2', size: '1280x720', sizeOption: '1280x720 (Landscape, 720p)', seconds: 8 };
+const REQUEST = {
+	prompt: 'A paper boat drifting on a pond at dawn',
+	model: 'sora-2',
+	size: '1280x720',
+	sizeOption: '1280x720 (Landscape, 720p)',
+	seconds: 8,
+};
 const SEARCHES = ['Sora', 'video', 'Sora 2', 'text to video'];
 const TOP = 3;
 
@@ -29,12 +35,19 @@ interface CreatorItem {
  * The package's entry in the results. n8n lists a node and its trigger as one app entry ("Sora (Videos
  * API)", with the actions of both), and in the trigger view names a trigger without its " Trigger".
  */
-const isSora = (i: CreatorItem) => i.name.startsWith('Sora (Videos API)') && /\/icons\/CUSTOM\//.test(i.icon);
+const isSora = (i: CreatorItem) =>
+	i.name.startsWith('Sora (Videos API)') && /\/icons\/CUSTOM\//.test(i.icon);
 
-export async function runDiscoverTest(baseUrl: string, cookie: string, version: string, artifacts: string): Promise<Checks> {
+export async function runDiscoverTest(
+	baseUrl: string,
+	cookie: string,
+	version: string,
+	artifacts: string,
+): Promise<Checks> {
 	const checks = new Checks(`${version} a new user finds the node`);
 	const log = (m: string) => console.log(`[discover] ${m}`);
-	const shot = (page: Page, step: string) => page.screenshot({ path: path.join(artifacts, `discover-${version}-${step}.png`) });
+	const shot = (page: Page, step: string) =>
+		page.screenshot({ path: path.join(artifacts, `discover-${version}-${step}.png`) });
 	await checks.step('Tool variant', () => checkToolVariant(checks, baseUrl, cookie));
 	await checks.step('browser', async () => {
 		const context = await launchBrowser(log);
@@ -51,9 +64,15 @@ export async function runDiscoverTest(baseUrl: string, cookie: string, version: 
 			const triggers = await search(page, 'Sora');
 			await shot(page, '02-trigger-search-sora');
 			const triggerRank = triggers.findIndex(isSora);
-			checks.that(triggerRank >= 0 && triggerRank < TOP, `trigger search "Sora": the Sora Trigger is among the first ${TOP} (#${triggerRank + 1})`, names(triggers));
+			checks.that(
+				triggerRank >= 0 && triggerRank < TOP,
+				`trigger search "Sora": the Sora Trigger is among the first ${TOP} (#${triggerRank + 1})`,
+				names(triggers),
+			);
 
-			const manual = (await search(page, 'manual')).findIndex((i) => /^Manual Trigger$|^Trigger manually$/.test(i.name));
+			const manual = (await search(page, 'manual')).findIndex((i) =>
+				/^Manual Trigger$|^Trigger manually$/.test(i.name),
+			);
 			if (!checks.that(manual >= 0, 'trigger search "manual" lists the Manual Trigger')) return;
 			await creatorItems(page).nth(manual).click();
 			await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 30_000 });
@@ -66,7 +85,11 @@ export async function runDiscoverTest(baseUrl: string, cookie: string, version: 
 				await shot(page, `04-search-${query.replace(/ /g, '-').toLowerCase()}`);
 				const rank = results.findIndex(isSora);
 				const need = query === 'Sora' ? TOP : results.length;
-				checks.that(rank >= 0 && rank < need, `+ handle search "${query}": the Sora node is listed${query === 'Sora' ? ` among the first ${TOP}` : ''} (#${rank + 1} of ${results.length})`, names(results));
+				checks.that(
+					rank >= 0 && rank < need,
+					`+ handle search "${query}": the Sora node is listed${query === 'Sora' ? ` among the first ${TOP}` : ''} (#${rank + 1} of ${results.length})`,
+					names(results),
+				);
 				if (query === 'Sora' && rank >= 0) await creatorItems(page).nth(rank).click();
 			}
 			await createVideo(checks, page, shot);
@@ -83,9 +106,15 @@ export async function runDiscoverTest(baseUrl: string, cookie: string, version: 
 
 /** n8n still offers the node to AI agents: /types/nodes.json lists its Tool variant. */
 async function checkToolVariant(checks: Checks, baseUrl: string, cookie: string) {
-	const types = (await (await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie } })).json()) as any[];
+	const types = (await (
+		await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie } })
+	).json()) as any[];
 	const tool = types.find((t) => t.name === `${CUSTOM_PREFIX}.soraTool`);
-	checks.that(tool, `${CUSTOM_PREFIX}.soraTool (the node as an agent's tool) is a node type`, types.filter((t) => t.name.startsWith(CUSTOM_PREFIX)).map((t) => t.name));
+	checks.that(
+		tool,
+		`${CUSTOM_PREFIX}.soraTool (the node as an agent's tool) is a node type`,
+		types.filter((t) => t.name.startsWith(CUSTOM_PREFIX)).map((t) => t.name),
+	);
 }
 
 const creatorItems = (page: Page) => page.locator('[data-test-id="item-iterator-item"]');
@@ -93,7 +122,11 @@ const names = (items: CreatorItem[]) => items.slice(0, 8).map((i) => i.name);
 
 /** Types a query into the node creator's search and returns the results once they stop changing. */
 async function search(page: Page, query: string): Promise<CreatorItem[]> {
-	const input = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+	const input = page
+		.locator(
+			'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
+		)
+		.first();
 	await input.waitFor({ timeout: 30_000 });
 	await input.fill(query);
 	let last = '';
@@ -115,7 +148,11 @@ async function search(page: Page, query: string): Promise<CreatorItem[]> {
 }
 
 /** In the Sora node's actions: Create; then the credential, a prompt, a size and a length. */
-async function createVideo(checks: Checks, page: Page, shot: (page: Page, step: string) => Promise<unknown>) {
+async function createVideo(
+	checks: Checks,
+	page: Page,
+	shot: (page: Page, step: string) => Promise<unknown>,
+) {
 	const action = creatorItems(page).filter({ hasText: 'Create a video' }).first();
 	await action.waitFor({ timeout: 30_000 });
 	await shot(page, '05-actions');
@@ -124,63 +161,126 @@ async function createVideo(checks: Checks, page: Page, shot: (page: Page, step: 
 	await ndv.waitFor({ timeout: 30_000 });
 	const credential = page.locator('[data-test-id="node-credentials-select"]').first();
 	await credential.waitFor({ timeout: 30_000 });
-	const chosen = (await credential.locator('input').first().inputValue().catch(() => '')) || (await credential.innerText());
-	checks.that(chosen.includes(CREDENTIAL.name), `the new node has the credential "${CREDENTIAL.name}" selected`, chosen);
-	await page.locator('[data-test-id="parameter-input-prompt"] textarea, [data-test-id="parameter-input-prompt"] [contenteditable]').first().fill(REQUEST.prompt);
+	const chosen =
+		(await credential
+			.locator('input')
+			.first()
+			.inputValue()
+			.catch(() => '')) || (await credential.innerText());
+	checks.that(
+		chosen.includes(CREDENTIAL.name),
+		`the new node has the credential "${CREDENTIAL.name}" selected`,
+		chosen,
+	);
+	await page
+		.locator(
+			'[data-test-id="parameter-input-prompt"] textarea, [data-test-id="parameter-input-prompt"] [contenteditable]',
+		)
+		.first()
+		.fill(REQUEST.prompt);
 	await pickModel(page, REQUEST.model);
 	await pickOption(page, 'size', REQUEST.sizeOption);
 	await pickOption(page, 'duration', `${REQUEST.seconds} Seconds`);
 	await page.waitForTimeout(500); // the dropdown's closing animation
 	await shot(page, '06-create-parameters');
 	const text = await page.locator('[data-test-id="node-parameters"]').first().innerText();
-	checks.that(text.includes(REQUEST.sizeOption) || (await optionValue(page, 'size')).includes(REQUEST.size), `Size set to ${REQUEST.size}`);
+	checks.that(
+		text.includes(REQUEST.sizeOption) || (await optionValue(page, 'size')).includes(REQUEST.size),
+		`Size set to ${REQUEST.size}`,
+	);
 }
 
 /** Model, From List: the host's own list (the reference server's /models), then the model's row. */
 async function pickModel(page: Page, model: string) {
-	await page.locator('[data-test-id="resource-locator-model"] [data-test-id="rlc-input"]').first().click();
-	const row = page.locator('[data-test-id="rlc-item"]').filter({ hasText: new RegExp(`^\\s*${model}\\s*$`) }).first();
+	await page
+		.locator('[data-test-id="resource-locator-model"] [data-test-id="rlc-input"]')
+		.first()
+		.click();
+	const row = page
+		.locator('[data-test-id="rlc-item"]')
+		.filter({ hasText: new RegExp(`^\\s*${model}\\s*$`) })
+		.first();
 	await row.waitFor({ timeout: 30_000 });
 	await row.click();
 }
 
 async function optionValue(page: Page, parameter: string): Promise<string> {
-	return page.locator(`[data-test-id="parameter-input-${parameter}"] input`).first().inputValue().catch(() => '');
+	return page
+		.locator(`[data-test-id="parameter-input-${parameter}"] input`)
+		.first()
+		.inputValue()
+		.catch(() => '');
 }
 
 async function pickOption(page: Page, parameter: string, option: string) {
 	await page.locator(`[data-test-id="parameter-input-${parameter}"]`).first().click();
-	const item = page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').filter({ hasText: option }).first();
+	const item = page
+		.locator('.el-select-dropdown__item:visible, [role="option"]:visible')
+		.filter({ hasText: option })
+		.first();
 	await item.waitFor({ timeout: 10_000 });
 	await item.click();
 }
 
 /** Execute step; the output panel's Binary view; the MP4 downloaded and probed. */
-async function readOutput(checks: Checks, page: Page, shot: (page: Page, step: string) => Promise<unknown>, artifacts: string, version: string) {
+async function readOutput(
+	checks: Checks,
+	page: Page,
+	shot: (page: Page, step: string) => Promise<unknown>,
+	artifacts: string,
+	version: string,
+) {
 	await page.locator('[data-test-id="node-execute-button"]').first().click();
 	const output = page.locator('[data-test-id="output-panel"]').first();
-	const binaryTab = output.locator('[data-test-id="ndv-run-data-display-mode"], .n8n-radio-buttons').getByText('Binary', { exact: true }).first();
+	const binaryTab = output
+		.locator('[data-test-id="ndv-run-data-display-mode"], .n8n-radio-buttons')
+		.getByText('Binary', { exact: true })
+		.first();
 	// The binary tab once the run has data; an error toast or an error in the output ends the wait early.
-	const failed = page.locator('.el-notification--error, .el-notification:has(.el-notification__icon--error), [data-test-id="node-error-message"]').first();
+	const failed = page
+		.locator(
+			'.el-notification--error, .el-notification:has(.el-notification__icon--error), [data-test-id="node-error-message"]',
+		)
+		.first();
 	await binaryTab.or(failed).waitFor({ timeout: 180_000 });
-	if (await failed.isVisible()) throw new Error(`the execution failed: ${(await failed.innerText()).replace(/\s+/g, ' ').slice(0, 300)}`);
+	if (await failed.isVisible())
+		throw new Error(
+			`the execution failed: ${(await failed.innerText()).replace(/\s+/g, ' ').slice(0, 300)}`,
+		);
 	await shot(page, '07-executed');
 	await binaryTab.click();
 	const download = await downloadButton(output);
 	await shot(page, '08-binary-view');
 	const card = await output.innerText();
-	checks.that(/video\/mp4/.test(card), 'the Binary view shows a video/mp4 file', card.slice(0, 400));
-	const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), download.click()]);
+	checks.that(
+		/video\/mp4/.test(card),
+		'the Binary view shows a video/mp4 file',
+		card.slice(0, 400),
+	);
+	const [file] = await Promise.all([
+		page.waitForEvent('download', { timeout: 60_000 }),
+		download.click(),
+	]);
 	const saved = path.join(artifacts, `discover-${version}-downloaded.mp4`);
 	await file.saveAs(saved);
 	const probed = probe(saved);
-	checks.equal(`${probed.width}x${probed.height}`, REQUEST.size, `the downloaded MP4 (ffprobe ${saved}): width x height`);
-	checks.that(Math.abs((probed.duration ?? 0) - REQUEST.seconds) < 0.5, `the downloaded MP4: duration ${probed.duration} s ≈ ${REQUEST.seconds} s`, probed);
+	checks.equal(
+		`${probed.width}x${probed.height}`,
+		REQUEST.size,
+		`the downloaded MP4 (ffprobe ${saved}): width x height`,
+	);
+	checks.that(
+		Math.abs((probed.duration ?? 0) - REQUEST.seconds) < 0.5,
+		`the downloaded MP4: duration ${probed.duration} s ≈ ${REQUEST.seconds} s`,
+		probed,
+	);
 	checks.equal(probed.codec, 'h264', 'the downloaded MP4: video codec');
 }
 
 async function downloadButton(output: Locator): Promise<Locator> {
-	const button = output.locator('[data-test-id="ndv-download-binary-data"], button:has-text("Download")').first();
+	const button = output
+		.locator('[data-test-id="ndv-download-binary-data"], button:has-text("Download")')
+		.first();
 	await button.waitFor({ timeout: 30_000 });
 	return button;
 }

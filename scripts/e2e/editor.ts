@@ -20,14 +20,23 @@ export function editorTarget(): { id: string; nodeName: string; source: string }
 		const node = example.workflow.nodes.find((n) => n.type === `${CUSTOM_PREFIX}.sora`);
 		return { id: example.workflow.id, nodeName: node.name, source: `examples/${example.file}` };
 	}
-	return { id: loadWorkflow('video-flow.json').id, nodeName: 'Create', source: 'test/e2e/workflows/video-flow.json' };
+	return {
+		id: loadWorkflow('video-flow.json').id,
+		nodeName: 'Create',
+		source: 'test/e2e/workflows/video-flow.json',
+	};
 }
 
 /**
  * Runs against a started n8n whose owner is set up and which holds the target workflow.
  * `cookie` is an n8n-auth cookie from the REST login (for the API checks; the browser signs in itself).
  */
-export async function runEditorTest(baseUrl: string, cookie: string, version: string, artifacts: string): Promise<Checks> {
+export async function runEditorTest(
+	baseUrl: string,
+	cookie: string,
+	version: string,
+	artifacts: string,
+): Promise<Checks> {
 	const checks = new Checks(`${version} editor`);
 	const log = (m: string) => console.log(`[editor] ${m}`);
 	const target = editorTarget();
@@ -45,10 +54,24 @@ export async function runEditorTest(baseUrl: string, cookie: string, version: st
 				});
 				try {
 					await signIn(page, baseUrl);
-					await openNode(checks, page, `${baseUrl}/workflow/${target.id}`, target.nodeName, description, artifacts, version);
-					checks.that(iconResponses.length > 0 && iconResponses.every((s) => s === 200), 'the editor loaded the package icons with HTTP 200', iconResponses);
+					await openNode(
+						checks,
+						page,
+						`${baseUrl}/workflow/${target.id}`,
+						target.nodeName,
+						description,
+						artifacts,
+						version,
+					);
+					checks.that(
+						iconResponses.length > 0 && iconResponses.every((s) => s === 200),
+						'the editor loaded the package icons with HTTP 200',
+						iconResponses,
+					);
 				} catch (e) {
-					await page.screenshot({ path: path.join(artifacts, `editor-${version}-failure.png`) }).catch(() => {});
+					await page
+						.screenshot({ path: path.join(artifacts, `editor-${version}-failure.png`) })
+						.catch(() => {});
 					throw e;
 				}
 			} finally {
@@ -65,23 +88,34 @@ async function checkNodeTypes(checks: Checks, baseUrl: string, cookie: string): 
 	const types = (await res.json()) as any[];
 	const custom = types.filter((t) => t.name.startsWith(`${CUSTOM_PREFIX}.`)).map((t) => t.name);
 	const declared: string[] = require(path.join(REPO_ROOT, 'package.json')).n8n.nodes;
-	const expected = [`${CUSTOM_PREFIX}.sora`, ...(declared.some((f) => f.includes('SoraTrigger')) ? [`${CUSTOM_PREFIX}.soraTrigger`] : [])];
-	for (const name of expected) checks.that(custom.includes(name), `${name} is a loaded node type`, custom);
+	const expected = [
+		`${CUSTOM_PREFIX}.sora`,
+		...(declared.some((f) => f.includes('SoraTrigger')) ? [`${CUSTOM_PREFIX}.soraTrigger`] : []),
+	];
+	for (const name of expected)
+		checks.that(custom.includes(name), `${name} is a loaded node type`, custom);
 	const sora = types.filter((t) => t.name === `${CUSTOM_PREFIX}.sora`).pop();
 	if (!sora) return undefined;
-	const iconUrl: string | undefined = typeof sora.iconUrl === 'string' ? sora.iconUrl : sora.iconUrl?.light;
+	const iconUrl: string | undefined =
+		typeof sora.iconUrl === 'string' ? sora.iconUrl : sora.iconUrl?.light;
 	if (checks.that(iconUrl, 'Sora node has an iconUrl', sora.icon)) {
 		const icon = await fetch(`${baseUrl}/${iconUrl!.replace(/^\//, '')}`, { headers: { cookie } });
 		const body = Buffer.from(await icon.arrayBuffer());
 		checks.equal(icon.status, 200, `GET /${iconUrl} status`);
-		checks.that(/image\//.test(icon.headers.get('content-type') ?? '') && body.length > 0, `icon is a non-empty image (${icon.headers.get('content-type')}, ${body.length} bytes)`);
+		checks.that(
+			/image\//.test(icon.headers.get('content-type') ?? '') && body.length > 0,
+			`icon is a non-empty image (${icon.headers.get('content-type')}, ${body.length} bytes)`,
+		);
 	}
 	return sora;
 }
 
 export async function signIn(page: Page, baseUrl: string) {
 	await page.goto(`${baseUrl}/signin`);
-	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(DEFAULT_OWNER.email);
+	await page
+		.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
+		.first()
+		.fill(DEFAULT_OWNER.email);
 	await page.locator('input[type="password"]').first().fill(DEFAULT_OWNER.password);
 	await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
@@ -90,18 +124,34 @@ export async function signIn(page: Page, baseUrl: string) {
 /** Operation option names for resource 'video', read from the node's own description. */
 function expectedOperations(description: any): string[] {
 	const ops = (description?.properties ?? []).find(
-		(p: any) => p.name === 'operation' && (!p.displayOptions?.show?.resource || p.displayOptions.show.resource.includes('video')),
+		(p: any) =>
+			p.name === 'operation' &&
+			(!p.displayOptions?.show?.resource || p.displayOptions.show.resource.includes('video')),
 	);
 	return (ops?.options ?? []).map((o: any) => o.name);
 }
 
-async function openNode(checks: Checks, page: Page, workflowUrl: string, nodeName: string, description: any, artifacts: string, version: string) {
+async function openNode(
+	checks: Checks,
+	page: Page,
+	workflowUrl: string,
+	nodeName: string,
+	description: any,
+	artifacts: string,
+	version: string,
+) {
 	await page.goto(workflowUrl);
-	const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"], [data-name="${nodeName}"]`).first();
+	const node = page
+		.locator(
+			`[data-test-id="canvas-node"][data-node-name="${nodeName}"], [data-name="${nodeName}"]`,
+		)
+		.first();
 	await node.waitFor({ timeout: 60_000 });
 	await page.keyboard.press('Escape'); // closes any welcome pop-over
 	const icon = node.locator('img').first();
-	const iconShown = await icon.evaluate((el: any) => el.complete && el.naturalWidth > 0, undefined, { timeout: 10_000 }).catch(() => false);
+	const iconShown = await icon
+		.evaluate((el: any) => el.complete && el.naturalWidth > 0, undefined, { timeout: 10_000 })
+		.catch(() => false);
 	checks.that(iconShown, `the canvas shows the icon of node "${nodeName}"`);
 	await page.screenshot({ path: path.join(artifacts, `editor-${version}-canvas.png`) });
 	await node.dblclick();
@@ -110,7 +160,8 @@ async function openNode(checks: Checks, page: Page, workflowUrl: string, nodeNam
 	const params = page.locator('[data-test-id="node-parameters"]').first();
 	await params.waitFor({ timeout: 30_000 });
 	const text = await params.innerText();
-	for (const label of ['Wait for Completion', 'Download Video']) checks.that(text.includes(label), `parameter panel shows "${label}"`);
+	for (const label of ['Wait for Completion', 'Download Video'])
+		checks.that(text.includes(label), `parameter panel shows "${label}"`);
 	await panel.screenshot({ path: path.join(artifacts, `editor-${version}-sora-panel.png`) });
 
 	const expected = expectedOperations(description);
@@ -121,6 +172,10 @@ async function openNode(checks: Checks, page: Page, workflowUrl: string, nodeNam
 	const shown = await dropdown.innerText();
 	await page.screenshot({ path: path.join(artifacts, `editor-${version}-operations.png`) });
 	const missing = expected.filter((name) => !shown.includes(name));
-	checks.that(missing.length === 0, `the operation dropdown shows every operation (${expected.length})`, missing);
+	checks.that(
+		missing.length === 0,
+		`the operation dropdown shows every operation (${expected.length})`,
+		missing,
+	);
 	await page.keyboard.press('Escape');
 }

@@ -16,7 +16,11 @@ export interface AskedShape {
 }
 
 /** The MP4 that Duration, Aspect Ratio ("16:9") and Resolution ("720p": the short side) describe; undefined for an expression. */
-export function askedShape(ask: { duration?: unknown; aspectRatio?: unknown; resolution?: unknown }): AskedShape | undefined {
+export function askedShape(ask: {
+	duration?: unknown;
+	aspectRatio?: unknown;
+	resolution?: unknown;
+}): AskedShape | undefined {
 	const ratio = /^(\d+):(\d+)$/.exec(String(ask.aspectRatio ?? ''));
 	const lines = /^(\d+)p$/i.exec(String(ask.resolution ?? ''));
 	const seconds = Number(ask.duration);
@@ -27,12 +31,21 @@ export function askedShape(ask: { duration?: unknown; aspectRatio?: unknown; res
 }
 
 /** ffprobe of the delivered bytes against what was asked. */
-export function checkMeasuredAsAsked(checks: Checks, bytes: Buffer | undefined, asked: AskedShape, label: string): void {
+export function checkMeasuredAsAsked(
+	checks: Checks,
+	bytes: Buffer | undefined,
+	asked: AskedShape,
+	label: string,
+): void {
 	if (!checks.that(bytes && bytes.length > 0, `${label}: the delivered MP4 is there`)) return;
 	const file = path.join(tempDir('examples-probe'), 'video.mp4');
 	writeFileSync(file, bytes!);
 	const probed = probe(file);
-	checks.equal(`${probed.width}x${probed.height}`, `${asked.width}x${asked.height}`, `${label}: the MP4 measures (ffprobe) the size asked`);
+	checks.equal(
+		`${probed.width}x${probed.height}`,
+		`${asked.width}x${asked.height}`,
+		`${label}: the MP4 measures (ffprobe) the size asked`,
+	);
 	checks.that(
 		Math.abs((probed.duration ?? NaN) - asked.seconds) <= 0.5,
 		`${label}: the MP4 lasts ${probed.duration} s, ${asked.seconds} s asked (ffprobe)`,

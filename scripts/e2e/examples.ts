@@ -15,10 +15,25 @@ import { PACKAGE_NAME, REPO_ROOT } from './pack';
 /** The credential name the examples give a new-api gateway (Host Type New-API). */
 export const GATEWAY_CREDENTIAL_NAME = 'Video gateway (New-API)';
 /** The e2e's credential for the examples on a new-api gateway: a reference server in the `newapi` mode. */
-export const GATEWAY_CREDENTIAL = { id: 'soraE2eGateway1', name: GATEWAY_CREDENTIAL_NAME, type: 'soraApi' };
+export const GATEWAY_CREDENTIAL = {
+	id: 'soraE2eGateway1',
+	name: GATEWAY_CREDENTIAL_NAME,
+	type: 'soraApi',
+};
 
-export function gatewayCredentialFor(server: { baseUrl: string; apiKey: string }): CredentialToImport {
-	return { ...GATEWAY_CREDENTIAL, data: { apiKey: server.apiKey, baseUrl: server.baseUrl, authHeader: 'bearer', hostType: 'newApi' } };
+export function gatewayCredentialFor(server: {
+	baseUrl: string;
+	apiKey: string;
+}): CredentialToImport {
+	return {
+		...GATEWAY_CREDENTIAL,
+		data: {
+			apiKey: server.apiKey,
+			baseUrl: server.baseUrl,
+			authHeader: 'bearer',
+			hostType: 'newApi',
+		},
+	};
 }
 
 export const EXAMPLES_DIR = process.env.SORA_E2E_EXAMPLES_DIR ?? path.join(REPO_ROOT, 'examples');
@@ -33,18 +48,39 @@ export function loadExamples(): Example[] {
 	return readdirSync(EXAMPLES_DIR)
 		.filter((f) => f.endsWith('.json'))
 		.sort()
-		.map((file, index) => ({ file, workflow: forCustomExtensions(JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')), index) }));
+		.map((file, index) => ({
+			file,
+			workflow: forCustomExtensions(
+				JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
+				index,
+			),
+		}));
 }
 
 function forCustomExtensions(workflow: any, index: number): Example['workflow'] {
-	const id = typeof workflow.id === 'string' && workflow.id.length <= 21 ? workflow.id : `soraExample${String(index + 1).padStart(2, '0')}`;
+	const id =
+		typeof workflow.id === 'string' && workflow.id.length <= 21
+			? workflow.id
+			: `soraExample${String(index + 1).padStart(2, '0')}`;
 	const nodes = (workflow.nodes ?? []).map((node: any) => {
-		const type = String(node.type ?? '').startsWith(`${PACKAGE_NAME}.`) ? `${CUSTOM_PREFIX}.${node.type.slice(PACKAGE_NAME.length + 1)}` : node.type;
-		const own = node.credentials?.soraApi?.name === GATEWAY_CREDENTIAL_NAME ? GATEWAY_CREDENTIAL : CREDENTIAL;
-		const credentials = node.credentials?.soraApi ? { ...node.credentials, soraApi: { id: own.id, name: own.name } } : node.credentials;
+		const type = String(node.type ?? '').startsWith(`${PACKAGE_NAME}.`)
+			? `${CUSTOM_PREFIX}.${node.type.slice(PACKAGE_NAME.length + 1)}`
+			: node.type;
+		const own =
+			node.credentials?.soraApi?.name === GATEWAY_CREDENTIAL_NAME ? GATEWAY_CREDENTIAL : CREDENTIAL;
+		const credentials = node.credentials?.soraApi
+			? { ...node.credentials, soraApi: { id: own.id, name: own.name } }
+			: node.credentials;
 		return { ...node, type, ...(credentials ? { credentials } : {}) };
 	});
-	return { active: false, settings: { executionOrder: 'v1' }, connections: {}, ...workflow, id, nodes };
+	return {
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections: {},
+		...workflow,
+		id,
+		nodes,
+	};
 }
 
 /** Whether the example's Sora nodes use the new-api gateway credential (after the rewrite). */
@@ -58,7 +94,10 @@ export function hasSoraNode(workflow: Example['workflow']): boolean {
 }
 
 /** A Wait node waiting `seconds` (below n8n's 65 s, so the execution sleeps in-process instead of going to waiting). */
-export const shortWait = (node: any, seconds = 1) => ({ ...node, parameters: { ...node.parameters, amount: seconds, unit: 'seconds' } });
+export const shortWait = (node: any, seconds = 1) => ({
+	...node,
+	parameters: { ...node.parameters, amount: seconds, unit: 'seconds' },
+});
 
 /**
  * A copy that `n8n execute` can start: a Schedule Trigger becomes a Manual Trigger (same name, so
@@ -68,8 +107,11 @@ export const shortWait = (node: any, seconds = 1) => ({ ...node, parameters: { .
  */
 export function asManualRun(workflow: Example['workflow']): Example['workflow'] | undefined {
 	const nodes = workflow.nodes.map((n) => {
-		if (n.type === 'n8n-nodes-base.scheduleTrigger') return { ...n, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+		if (n.type === 'n8n-nodes-base.scheduleTrigger')
+			return { ...n, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
 		return n.type === 'n8n-nodes-base.wait' ? shortWait(n) : n;
 	});
-	return nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger') ? { ...workflow, nodes } : undefined;
+	return nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger')
+		? { ...workflow, nodes }
+		: undefined;
 }

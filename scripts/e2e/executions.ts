@@ -12,16 +12,27 @@ export interface ExecutionSummary {
 	finished?: boolean;
 }
 
-export async function listExecutions(baseUrl: string, cookie: string, workflowId: string): Promise<ExecutionSummary[]> {
+export async function listExecutions(
+	baseUrl: string,
+	cookie: string,
+	workflowId: string,
+): Promise<ExecutionSummary[]> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const res = await fetch(`${baseUrl}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie } });
+	const res = await fetch(`${baseUrl}/rest/executions?filter=${filter}&limit=100`, {
+		headers: { cookie },
+	});
 	if (!res.ok) throw new Error(`GET /rest/executions: HTTP ${res.status} ${await res.text()}`);
 	const body = (await res.json()) as any;
 	return (body.data?.results ?? []).map((e: any) => ({ ...e, id: String(e.id) }));
 }
 
 /** The run data (IRun.data) of one execution. */
-export async function executionData(runtime: N8nRuntime, baseUrl: string, cookie: string, id: string): Promise<any> {
+export async function executionData(
+	runtime: N8nRuntime,
+	baseUrl: string,
+	cookie: string,
+	id: string,
+): Promise<any> {
 	const res = await fetch(`${baseUrl}/rest/executions/${id}`, { headers: { cookie } });
 	if (!res.ok) throw new Error(`GET /rest/executions/${id}: HTTP ${res.status}`);
 	const body = (await res.json()) as any;

@@ -38,25 +38,64 @@ export interface HostModeSpec {
 }
 
 /** An id no video has: a lacked operation that sent anything would name it in a request path. */
-const lacksId = (prefix: string, operation: string) => `${prefix}e2e_lacks_${operation.toLowerCase().replace(/ /g, '_')}`;
+const lacksId = (prefix: string, operation: string) =>
+	`${prefix}e2e_lacks_${operation.toLowerCase().replace(/ /g, '_')}`;
 
 /** The operations a family may lack, with parameters, and the requests each would send if it did not refuse. */
 function lacked(operation: string, idPrefix: string): LackedOperation {
 	const id = lacksId(operation.startsWith('Character') ? 'char_' : idPrefix, operation);
 	const all: Record<string, Omit<LackedOperation, 'operation'>> = {
-		List: { parameters: { resource: 'video', operation: 'list', returnAll: true }, request: /^GET \/videos\/?$/ },
-		Delete: { parameters: { resource: 'video', operation: 'delete', videoId: id }, request: /^DELETE / },
-		Remix: { parameters: { resource: 'video', operation: 'remix', videoId: id, prompt: 'e2e: the same, at night' }, request: /\/remix$/ },
-		Edit: { parameters: { resource: 'video', operation: 'edit', videoSource: 'id', videoId: id, prompt: 'e2e: make it rain' }, request: /\/videos\/edits/ },
+		List: {
+			parameters: { resource: 'video', operation: 'list', returnAll: true },
+			request: /^GET \/videos\/?$/,
+		},
+		Delete: {
+			parameters: { resource: 'video', operation: 'delete', videoId: id },
+			request: /^DELETE /,
+		},
+		Remix: {
+			parameters: {
+				resource: 'video',
+				operation: 'remix',
+				videoId: id,
+				prompt: 'e2e: the same, at night',
+			},
+			request: /\/remix$/,
+		},
+		Edit: {
+			parameters: {
+				resource: 'video',
+				operation: 'edit',
+				videoSource: 'id',
+				videoId: id,
+				prompt: 'e2e: make it rain',
+			},
+			request: /\/videos\/edits/,
+		},
 		Extend: {
-			parameters: { resource: 'video', operation: 'extend', videoSource: 'id', videoId: id, prompt: 'e2e: the boat sails on', duration: 4 },
+			parameters: {
+				resource: 'video',
+				operation: 'extend',
+				videoSource: 'id',
+				videoId: id,
+				prompt: 'e2e: the boat sails on',
+				duration: 4,
+			},
 			request: /\/videos\/extensions/,
 		},
 		'Character Create': {
-			parameters: { resource: 'character', operation: 'create', name: 'e2e hero', videoBinaryProperty: 'data' },
+			parameters: {
+				resource: 'character',
+				operation: 'create',
+				name: 'e2e hero',
+				videoBinaryProperty: 'data',
+			},
 			request: /^POST \/videos\/characters/,
 		},
-		'Character Get': { parameters: { resource: 'character', operation: 'get', characterId: id }, request: /^GET \/videos\/characters\// },
+		'Character Get': {
+			parameters: { resource: 'character', operation: 'get', characterId: id },
+			request: /^GET \/videos\/characters\//,
+		},
 	};
 	const { parameters, request } = all[operation];
 	return { operation, parameters, request: new RegExp(`${request.source}|${id}`) };
@@ -72,7 +111,9 @@ export const NEW_API: HostModeSpec = {
 	idPattern: /^task_\w+$/,
 	unknownId: 'task_e2e_missing',
 	unknownMessage: /^task_not_exist \[item 0, video task_e2e_missing\]$/,
-	lacks: ['List', 'Delete', 'Edit', 'Extend', 'Character Create', 'Character Get'].map((op) => lacked(op, 'task_')),
+	lacks: ['List', 'Delete', 'Edit', 'Extend', 'Character Create', 'Character Get'].map((op) =>
+		lacked(op, 'task_'),
+	),
 	listed: ['sora-2', 'kling-v2-master', 'veo-3.1'],
 	notListed: ['gpt-4o-mini'],
 	webhooks: false,
@@ -90,7 +131,9 @@ export const OPEN_ROUTER: HostModeSpec = {
 	idPattern: /^job-[\w-]+$/,
 	unknownId: 'job-e2e-missing',
 	unknownMessage: /job-e2e-missing not found/i,
-	lacks: ['List', 'Delete', 'Remix', 'Edit', 'Extend', 'Character Create', 'Character Get'].map((op) => lacked(op, 'job-')),
+	lacks: ['List', 'Delete', 'Remix', 'Edit', 'Extend', 'Character Create', 'Character Get'].map(
+		(op) => lacked(op, 'job-'),
+	),
 	listed: ['google/veo-3.1', 'bytedance/seedance-1-pro'],
 	notListed: ['openai/gpt-4o-mini'],
 	webhooks: true,

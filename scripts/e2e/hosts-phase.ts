@@ -16,8 +16,23 @@ import { checkHostRun } from './hosts-checks';
 import { HOST_MODE_SPECS, type HostModeSpec } from './hosts-modes';
 import { checkCredentialTest, checkModelList } from './hosts-rest';
 import { checkOpenRouterTrigger } from './hosts-webhooks';
-import { ACTION_WORKFLOW_ID, hostActionWorkflow, hostCredential, hostTriggerWorkflow, triggerWorkflowId } from './hosts-workflows';
-import { activateWorkflows, createInstance, execute, importCredentials, importWorkflows, login, setupOwner, startServer } from './n8n';
+import {
+	ACTION_WORKFLOW_ID,
+	hostActionWorkflow,
+	hostCredential,
+	hostTriggerWorkflow,
+	triggerWorkflowId,
+} from './hosts-workflows';
+import {
+	activateWorkflows,
+	createInstance,
+	execute,
+	importCredentials,
+	importWorkflows,
+	login,
+	setupOwner,
+	startServer,
+} from './n8n';
 import { LOOPBACK, freePort } from './ports';
 import { seconds, stopChild } from './proc';
 import type { N8nRuntime } from './provision';
@@ -32,7 +47,11 @@ interface ModeSetup {
 	trigger?: ReturnType<typeof hostTriggerWorkflow>;
 }
 
-export async function runHostsPhase(runtime: N8nRuntime, customDir: string, specs: HostModeSpec[] = HOST_MODE_SPECS): Promise<Checks[]> {
+export async function runHostsPhase(
+	runtime: N8nRuntime,
+	customDir: string,
+	specs: HostModeSpec[] = HOST_MODE_SPECS,
+): Promise<Checks[]> {
 	const t = Date.now();
 	const setup = new Checks(`${runtime.version} host modes`);
 	const results: Checks[] = [setup];
@@ -60,10 +79,16 @@ export async function runHostsPhase(runtime: N8nRuntime, customDir: string, spec
 				...(trigger && secret ? { webhook: { url: triggerUrl(n8nUrl, trigger)!, secret } } : {}),
 			});
 			modes.push({ spec, server, secret, trigger });
-			if (!spec.webhooks) console.log(`[e2e] ${runtime.label}: the ${spec.label} sends no webhooks (hosts.md): no Sora Trigger test in the ${spec.mode} mode`);
+			if (!spec.webhooks)
+				console.log(
+					`[e2e] ${runtime.label}: the ${spec.label} sends no webhooks (hosts.md): no Sora Trigger test in the ${spec.mode} mode`,
+				);
 		}
 		const credentials = modes.map((m) => hostCredential(m.spec, m.server.url, API_KEY, m.secret));
-		const workflows = [hostActionWorkflow(specs), ...modes.flatMap((m) => (m.trigger ? [m.trigger] : []))];
+		const workflows = [
+			hostActionWorkflow(specs),
+			...modes.flatMap((m) => (m.trigger ? [m.trigger] : [])),
+		];
 		const inst = createInstance(runtime, customDir);
 		await importCredentials(inst, credentials);
 		await importWorkflows(inst, workflows);
@@ -73,23 +98,44 @@ export async function runHostsPhase(runtime: N8nRuntime, customDir: string, spec
 		results.push(run);
 		const te = Date.now();
 		const result = await execute(inst, ACTION_WORKFLOW_ID);
-		run.equal(result.exitCode, 0, `n8n execute of the workflow of ${modes.length} modes: exit code (${seconds(te)})`);
-		if (run.that(result.run, 'n8n printed the run JSON', (result.stderr || result.stdout).slice(-1500))) {
-			run.that(!result.run.data?.resultData?.error, 'the run has no workflow error', result.run.data?.resultData?.error?.message);
+		run.equal(
+			result.exitCode,
+			0,
+			`n8n execute of the workflow of ${modes.length} modes: exit code (${seconds(te)})`,
+		);
+		if (
+			run.that(
+				result.run,
+				'n8n printed the run JSON',
+				(result.stderr || result.stdout).slice(-1500),
+			)
+		) {
+			run.that(
+				!result.run.data?.resultData?.error,
+				'the run has no workflow error',
+				result.run.data?.resultData?.error?.message,
+			);
 			for (const { spec, server } of modes) {
 				const checks = new Checks(`${runtime.version} ${spec.mode} mode: workflow`);
 				results.push(checks);
-				await checks.step('nodes', () => checkHostRun(checks, spec, result.run, server, inst, API_KEY));
+				await checks.step('nodes', () =>
+					checkHostRun(checks, spec, result.run, server, inst, API_KEY),
+				);
 			}
 		}
 
 		lap('execute');
 		const triggers = modes.filter((m) => m.trigger);
-		await activateWorkflows(inst, triggers.map((m) => m.trigger!.id));
+		await activateWorkflows(
+			inst,
+			triggers.map((m) => m.trigger!.id),
+		);
 		n8n = await startServer(inst, port, {
 			// n8n found its port taken and moves: the servers' webhooks follow it
 			onNewUrl: (url) => {
-				for (const { server, secret, trigger } of modes) if (trigger && secret) server.setOptions({ webhook: { url: triggerUrl(url, trigger)!, secret } });
+				for (const { server, secret, trigger } of modes)
+					if (trigger && secret)
+						server.setOptions({ webhook: { url: triggerUrl(url, trigger)!, secret } });
 			},
 		});
 		await setupOwner(n8n.url);
@@ -98,13 +144,28 @@ export async function runHostsPhase(runtime: N8nRuntime, customDir: string, spec
 		for (const { spec, server, secret, trigger } of modes) {
 			const checks = new Checks(`${runtime.version} ${spec.mode} mode: n8n start`);
 			results.push(checks);
-			await checks.step('credential test', () => checkCredentialTest(checks, spec, n8n!.url, cookie, server, API_KEY));
+			await checks.step('credential test', () =>
+				checkCredentialTest(checks, spec, n8n!.url, cookie, server, API_KEY),
+			);
 			await checks.step('Model From List', () => checkModelList(checks, spec, n8n!.url, cookie));
 			if (trigger && secret) {
-				const ctx = { inst, server, apiKey: API_KEY, n8nUrl: n8n.url, cookie, secret, workflowId: triggerWorkflowId(spec), url: triggerUrl(n8n.url, trigger)! };
+				const ctx = {
+					inst,
+					server,
+					apiKey: API_KEY,
+					n8nUrl: n8n.url,
+					cookie,
+					secret,
+					workflowId: triggerWorkflowId(spec),
+					url: triggerUrl(n8n.url, trigger)!,
+				};
 				await checks.step('Sora Trigger', () => checkOpenRouterTrigger(checks, spec, ctx));
 			}
-			checks.that(server.contractViolations.length === 0, `reference server (${spec.mode}): no contract violations`, server.contractViolations);
+			checks.that(
+				server.contractViolations.length === 0,
+				`reference server (${spec.mode}): no contract violations`,
+				server.contractViolations,
+			);
 		}
 		lap('REST and trigger checks');
 	} catch (e) {

@@ -21,7 +21,12 @@ export const triggerWorkflowId = (spec: HostModeSpec) => `soraE2eHostTrig${cap(s
 export const CUSTOM_HEADER = 'X-E2e-Host';
 
 /** The credential as `n8n import:credentials` takes it, with the family's Host Type and a custom header. */
-export function hostCredential(spec: HostModeSpec, baseUrl: string, apiKey: string, webhookSecret?: string): CredentialToImport {
+export function hostCredential(
+	spec: HostModeSpec,
+	baseUrl: string,
+	apiKey: string,
+	webhookSecret?: string,
+): CredentialToImport {
 	return {
 		id: credentialId(spec),
 		name: credentialName(spec),
@@ -75,7 +80,13 @@ function modeNodes(spec: HostModeSpec, index: number) {
 		nodes.push(node);
 		return node;
 	};
-	const create = { resource: 'video', operation: 'create', model, duration: Number(spec.seconds), size: spec.size };
+	const create = {
+		resource: 'video',
+		operation: 'create',
+		model,
+		duration: Number(spec.seconds),
+		size: spec.size,
+	};
 	const first = sora(NODE.create(spec), {
 		...create,
 		prompt: `e2e ${spec.mode}: a paper boat drifting on a pond at dawn`,
@@ -85,7 +96,12 @@ function modeNodes(spec: HostModeSpec, index: number) {
 		waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 2 },
 	});
 	const afterCreate = [
-		sora(NODE.get(spec), { resource: 'video', operation: 'get', videoId: '={{ $json.id }}', waitForCompletion: false }),
+		sora(NODE.get(spec), {
+			resource: 'video',
+			operation: 'get',
+			videoId: '={{ $json.id }}',
+			waitForCompletion: false,
+		}),
 		sora(NODE.failing(spec), {
 			...create,
 			prompt: `e2e ${spec.mode}: this one is blocked [fail]`,
@@ -93,7 +109,12 @@ function modeNodes(spec: HostModeSpec, index: number) {
 			downloadVideo: true,
 			waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 1 },
 		}),
-		sora(NODE.unknown(spec), { resource: 'video', operation: 'get', videoId: spec.unknownId, waitForCompletion: false }),
+		sora(NODE.unknown(spec), {
+			resource: 'video',
+			operation: 'get',
+			videoId: spec.unknownId,
+			waitForCompletion: false,
+		}),
 		...spec.lacks.map((lacked) => sora(NODE.lacks(spec, lacked.operation), lacked.parameters)),
 	];
 	return { first, nodes, connections: { [first.name]: { main: [afterCreate.map(to)] } } };
@@ -101,7 +122,14 @@ function modeNodes(spec: HostModeSpec, index: number) {
 
 /** All modes in one workflow (one `n8n execute`, one n8n start-up, for all of them): Start → each mode's Create → the rest. */
 export function hostActionWorkflow(specs: HostModeSpec[]) {
-	const start: WorkflowNode = { id: uuid(99, 0), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const start: WorkflowNode = {
+		id: uuid(99, 0),
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const modes = specs.map((spec, index) => modeNodes(spec, index));
 	return {
 		id: ACTION_WORKFLOW_ID,
@@ -109,7 +137,10 @@ export function hostActionWorkflow(specs: HostModeSpec[]) {
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [start, ...modes.flatMap((m) => m.nodes)],
-		connections: Object.assign({ Start: { main: [modes.map((m) => to(m.first))] } }, ...modes.map((m) => m.connections)),
+		connections: Object.assign(
+			{ Start: { main: [modes.map((m) => to(m.first))] } },
+			...modes.map((m) => m.connections),
+		),
 	};
 }
 
@@ -127,7 +158,12 @@ export function hostTriggerWorkflow(spec: HostModeSpec, workflowIndex: number) {
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: uuid(workflowIndex, 91),
-				parameters: { events: ['video.completed', 'video.failed'], fetchVideo: true, downloadVideo: true, binaryPropertyName: 'data' },
+				parameters: {
+					events: ['video.completed', 'video.failed'],
+					fetchVideo: true,
+					downloadVideo: true,
+					binaryPropertyName: 'data',
+				},
 				credentials: { soraApi: { id: credentialId(spec), name: credentialName(spec) } },
 			},
 		],

@@ -18,13 +18,20 @@ function onPath(binary: string): boolean {
 }
 
 /** `apt-get install <pkg>` when `binary` is missing; true when it is there afterwards. */
-export async function ensureAptBinary(binary: string, pkg: string, log: (m: string) => void): Promise<boolean> {
+export async function ensureAptBinary(
+	binary: string,
+	pkg: string,
+	log: (m: string) => void,
+): Promise<boolean> {
 	if (existsSync(binary) || onPath(binary)) return true;
 	log(`${binary} missing: apt-get install -y ${pkg}`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	try {
 		await run('apt-get', ['update'], { env, timeoutMs: 10 * 60_000 });
-		await run('apt-get', ['install', '-y', '--no-install-recommends', pkg], { env, timeoutMs: 15 * 60_000 });
+		await run('apt-get', ['install', '-y', '--no-install-recommends', pkg], {
+			env,
+			timeoutMs: 15 * 60_000,
+		});
 	} catch (e) {
 		log(`apt-get install ${pkg} failed: ${(e as Error).message.split('\n')[0]}`);
 	}
@@ -51,8 +58,17 @@ export interface ProbedVideo {
 
 /** ffprobe's reading of an MP4 file: its first video stream's size and codec, and the duration. */
 export function probe(file: string): ProbedVideo {
-	const out = execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file], { encoding: 'utf8' });
+	const out = execFileSync(
+		'ffprobe',
+		['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file],
+		{ encoding: 'utf8' },
+	);
 	const json = JSON.parse(out);
 	const stream = (json.streams ?? []).find((s: any) => s.codec_type === 'video');
-	return { width: stream?.width, height: stream?.height, duration: Number(json.format?.duration), codec: stream?.codec_name };
+	return {
+		width: stream?.width,
+		height: stream?.height,
+		duration: Number(json.format?.duration),
+		codec: stream?.codec_name,
+	};
 }

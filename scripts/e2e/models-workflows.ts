@@ -23,8 +23,18 @@ export const REFUSED = (pair: Pair) => `Refused ${pair.model}`;
 /** The refused node's prompt: a POST carrying it would mean the node paid for a refused field. */
 export const refusedPrompt = (pair: Pair) => `e2e refused before paying: ${pair.model}`;
 
-export function modelsCredential(mode: ServerMode, hostType: string, baseUrl: string, apiKey: string): CredentialToImport {
-	return { id: credentialId(mode), name: credentialName(mode), type: 'soraApi', data: { apiKey, baseUrl, hostType, authHeader: 'bearer' } };
+export function modelsCredential(
+	mode: ServerMode,
+	hostType: string,
+	baseUrl: string,
+	apiKey: string,
+): CredentialToImport {
+	return {
+		id: credentialId(mode),
+		name: credentialName(mode),
+		type: 'soraApi',
+		data: { apiKey, baseUrl, hostType, authHeader: 'bearer' },
+	};
 }
 
 function uuid(workflow: number, index: number): string {
@@ -33,7 +43,10 @@ function uuid(workflow: number, index: number): string {
 
 /** The parameters of a pair's asked Create: the first frame from a data URL (no input binary in a workflow run by `n8n execute`). */
 export function askedParameters(pair: Pair): Record<string, unknown> {
-	const parameters = createParameters(pair, `e2e ${pair.mode} ${pair.model}: a paper boat drifting on a pond at dawn`);
+	const parameters = createParameters(
+		pair,
+		`e2e ${pair.mode} ${pair.model}: a paper boat drifting on a pond at dawn`,
+	);
 	delete parameters.referenceImageBinaryProperty;
 	return {
 		...parameters,
@@ -44,7 +57,14 @@ export function askedParameters(pair: Pair): Record<string, unknown> {
 
 export function modelsWorkflow(mode: ServerMode, pairs: Pair[], index: number) {
 	const credentials = { soraApi: { id: credentialId(mode), name: credentialName(mode) } };
-	const start = { id: uuid(index, 0), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const start = {
+		id: uuid(index, 0),
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const nodes: Array<Record<string, unknown> & { name: string }> = [];
 	const sora = (name: string, parameters: Record<string, unknown>) => {
 		nodes.push({
@@ -60,7 +80,12 @@ export function modelsWorkflow(mode: ServerMode, pairs: Pair[], index: number) {
 	};
 	for (const pair of pairs) {
 		sora(ASKED(pair), askedParameters(pair));
-		sora(REFUSED(pair), { ...askedParameters(pair), ...pair.refused.parameters, prompt: refusedPrompt(pair), waitForCompletion: false });
+		sora(REFUSED(pair), {
+			...askedParameters(pair),
+			...pair.refused.parameters,
+			prompt: refusedPrompt(pair),
+			waitForCompletion: false,
+		});
 	}
 	return {
 		id: modelsWorkflowId(mode),
@@ -68,6 +93,8 @@ export function modelsWorkflow(mode: ServerMode, pairs: Pair[], index: number) {
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [start, ...nodes],
-		connections: { Start: { main: [nodes.map((node) => ({ node: node.name, type: 'main', index: 0 }))] } },
+		connections: {
+			Start: { main: [nodes.map((node) => ({ node: node.name, type: 'main', index: 0 }))] },
+		},
 	};
 }

@@ -20,7 +20,11 @@ export interface N8nInstance {
 /** The node type prefix n8n gives packages loaded from N8N_CUSTOM_EXTENSIONS. */
 export const CUSTOM_PREFIX = 'CUSTOM';
 
-export function createInstance(runtime: N8nRuntime, customExtensionsDir: string, extraEnv: NodeJS.ProcessEnv = {}): N8nInstance {
+export function createInstance(
+	runtime: N8nRuntime,
+	customExtensionsDir: string,
+	extraEnv: NodeJS.ProcessEnv = {},
+): N8nInstance {
 	const userFolder = tempDir(`n8n-${runtime.version}`);
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
@@ -55,7 +59,11 @@ async function listenerEnv(): Promise<NodeJS.ProcessEnv> {
 }
 
 /** Runs `n8n <args>` to completion. */
-export async function cli(inst: N8nInstance, args: string[], opts: { check?: boolean; timeoutMs?: number } = {}) {
+export async function cli(
+	inst: N8nInstance,
+	args: string[],
+	opts: { check?: boolean; timeoutMs?: number } = {},
+) {
 	return run(inst.runtime.node, [inst.runtime.bin, ...args], {
 		env: { ...inst.env, ...(await listenerEnv()) },
 		cwd: inst.userFolder,
@@ -72,7 +80,10 @@ export interface CredentialToImport {
 	data: Record<string, unknown>;
 }
 
-export async function importCredentials(inst: N8nInstance, credentials: CredentialToImport[]): Promise<void> {
+export async function importCredentials(
+	inst: N8nInstance,
+	credentials: CredentialToImport[],
+): Promise<void> {
 	const file = path.join(inst.userFolder, 'credentials.json');
 	writeFileSync(file, JSON.stringify(credentials, null, 2));
 	await cli(inst, ['import:credentials', `--input=${file}`]);
@@ -81,14 +92,18 @@ export async function importCredentials(inst: N8nInstance, credentials: Credenti
 /** Imports workflows in one CLI call (`--separate` reads every JSON file of a folder). */
 export async function importWorkflows(inst: N8nInstance, workflows: object[]): Promise<void> {
 	const dir = mkdtempSync(path.join(inst.userFolder, 'workflows-'));
-	workflows.forEach((wf, i) => writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(wf, null, 2)));
+	workflows.forEach((wf, i) =>
+		writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(wf, null, 2)),
+	);
 	await cli(inst, ['import:workflow', '--separate', `--input=${dir}`]);
 }
 
 /** Makes imported workflows active, so `n8n start` registers their webhooks (2.x: publishes them). */
 export async function activateWorkflows(inst: N8nInstance, ids: string[]): Promise<void> {
 	for (const id of ids) {
-		const args = inst.runtime.version.startsWith('1.') ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
+		const args = inst.runtime.version.startsWith('1.')
+			? ['update:workflow', `--id=${id}`, '--active=true']
+			: ['publish:workflow', `--id=${id}`];
 		await cli(inst, args);
 	}
 }
@@ -110,7 +125,18 @@ export async function prepareInstance(
 /** An item as n8n's run data holds it. */
 export interface RunItem {
 	json: Record<string, any>;
-	binary?: Record<string, { mimeType?: string; fileName?: string; fileSize?: string; bytes?: number; data?: string; id?: string; fileExtension?: string }>;
+	binary?: Record<
+		string,
+		{
+			mimeType?: string;
+			fileName?: string;
+			fileSize?: string;
+			bytes?: number;
+			data?: string;
+			id?: string;
+			fileExtension?: string;
+		}
+	>;
 	error?: unknown;
 	pairedItem?: unknown;
 }
@@ -126,7 +152,12 @@ export interface ExecuteResult {
 /** `n8n execute --id <id> --rawOutput`: the JSON of the run follows some log lines. */
 export async function execute(inst: N8nInstance, workflowId: string): Promise<ExecuteResult> {
 	const res = await cli(inst, ['execute', `--id=${workflowId}`, '--rawOutput'], { check: false });
-	return { exitCode: res.code, run: parseRunJson(res.stdout), stdout: res.stdout, stderr: res.stderr };
+	return {
+		exitCode: res.code,
+		run: parseRunJson(res.stdout),
+		stdout: res.stdout,
+		stderr: res.stderr,
+	};
 }
 
 /** Finds the first line that is exactly `{` and parses from there to the last `}` line. */
@@ -148,9 +179,15 @@ export function parseRunJson(stdout: string): any {
 /** The items a node output on its first run, main output `output`. */
 export function nodeItems(runJson: any, nodeName: string, output = 0): RunItem[] {
 	const runs = runJson?.data?.resultData?.runData?.[nodeName];
-	if (!runs?.length) throw new Error(`node "${nodeName}" did not run (ran: ${Object.keys(runJson?.data?.resultData?.runData ?? {}).join(', ')})`);
+	if (!runs?.length)
+		throw new Error(
+			`node "${nodeName}" did not run (ran: ${Object.keys(runJson?.data?.resultData?.runData ?? {}).join(', ')})`,
+		);
 	const first = runs[0];
-	if (first.error) throw new Error(`node "${nodeName}" failed: ${first.error.message} ${first.error.description ?? ''}`);
+	if (first.error)
+		throw new Error(
+			`node "${nodeName}" failed: ${first.error.message} ${first.error.description ?? ''}`,
+		);
 	return first.data?.main?.[output] ?? [];
 }
 
@@ -177,7 +214,11 @@ export interface N8nStartOptions {
  * free, but another process can take it before n8n binds it: an n8n that exits saying its port (or
  * its task broker's) is in use is started again on other free ports, up to START_ATTEMPTS times.
  */
-export async function startServer(inst: N8nInstance, port: number, opts: N8nStartOptions = {}): Promise<Server> {
+export async function startServer(
+	inst: N8nInstance,
+	port: number,
+	opts: N8nStartOptions = {},
+): Promise<Server> {
 	for (let attempt = 1; ; attempt++) {
 		const logFrom = logSize(inst.logFile);
 		try {
@@ -186,7 +227,9 @@ export async function startServer(inst: N8nInstance, port: number, opts: N8nStar
 			const taken = await portTakenSince(inst.logFile, logFrom);
 			if (!taken || opts.keepPort || attempt >= START_ATTEMPTS) throw e;
 			const next = await freePort();
-			console.log(`[e2e] n8n found ${taken}; starting it again on port ${next} (attempt ${attempt + 1} of ${START_ATTEMPTS})`);
+			console.log(
+				`[e2e] n8n found ${taken}; starting it again on port ${next} (attempt ${attempt + 1} of ${START_ATTEMPTS})`,
+			);
 			port = next;
 			await opts.onNewUrl?.(`http://localhost:${port}`);
 		}
@@ -196,7 +239,13 @@ export async function startServer(inst: N8nInstance, port: number, opts: N8nStar
 async function startOnce(inst: N8nInstance, port: number): Promise<Server> {
 	const url = `http://localhost:${port}`;
 	const child = startChild(inst.runtime.node, [inst.runtime.bin, 'start'], {
-		env: { ...inst.env, ...(await listenerEnv()), N8N_PORT: String(port), N8N_HOST: 'localhost', N8N_EDITOR_BASE_URL: url },
+		env: {
+			...inst.env,
+			...(await listenerEnv()),
+			N8N_PORT: String(port),
+			N8N_HOST: 'localhost',
+			N8N_EDITOR_BASE_URL: url,
+		},
 		cwd: inst.userFolder,
 		logFile: inst.logFile,
 	});
@@ -222,7 +271,8 @@ export async function portTakenSince(logFile: string, from: number): Promise<str
 	for (let tries = 0; tries < 10; tries++) {
 		const text = existsSync(logFile) ? readFileSync(logFile).subarray(from).toString('utf8') : '';
 		const said = /port (\d+) is already in use|EADDRINUSE[^\n]*?:(\d+)\b|EADDRINUSE/i.exec(text);
-		if (said) return said[1] || said[2] ? `port ${said[1] ?? said[2]} taken` : 'a port taken (EADDRINUSE)';
+		if (said)
+			return said[1] || said[2] ? `port ${said[1] ?? said[2]} taken` : 'a port taken (EADDRINUSE)';
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 	return undefined;
@@ -232,7 +282,8 @@ export async function portTakenSince(logFile: string, from: number): Promise<str
 export function explainLog(logFile: string): string {
 	const tail = logTail(logFile, 30);
 	const lines = [`--- last lines of ${logFile} (kept) ---`, tail, '---'];
-	for (const m of tail.matchAll(/port (\d+) is already in use/g)) lines.push(describeTakenPort(Number(m[1])));
+	for (const m of tail.matchAll(/port (\d+) is already in use/g))
+		lines.push(describeTakenPort(Number(m[1])));
 	return lines.join('\n');
 }
 
@@ -258,7 +309,9 @@ export async function setupOwner(baseUrl: string, owner: Owner = DEFAULT_OWNER):
 	try {
 		settings = JSON.parse(text);
 	} catch {
-		throw new Error(`GET ${baseUrl}/rest/settings answered HTTP ${res0.status} ${res0.headers.get('content-type')}: ${text.slice(0, 200)}`);
+		throw new Error(
+			`GET ${baseUrl}/rest/settings answered HTTP ${res0.status} ${res0.headers.get('content-type')}: ${text.slice(0, 200)}`,
+		);
 	}
 	const showSetup = settings?.data?.userManagement?.showSetupOnFirstLoad;
 	if (showSetup === false) return;
@@ -276,7 +329,11 @@ export async function login(baseUrl: string, owner: Owner = DEFAULT_OWNER): Prom
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		// 2.x names the field emailOrLdapLoginId; 1.x reads email.
-		body: JSON.stringify({ email: owner.email, emailOrLdapLoginId: owner.email, password: owner.password }),
+		body: JSON.stringify({
+			email: owner.email,
+			emailOrLdapLoginId: owner.email,
+			password: owner.password,
+		}),
 	});
 	if (!res.ok) throw new Error(`login failed: HTTP ${res.status} ${await res.text()}`);
 	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));

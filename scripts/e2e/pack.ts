@@ -29,28 +29,37 @@ export async function buildAndPack(logFile?: string): Promise<Packed> {
 	rmSync(path.join(REPO_ROOT, 'dist'), { recursive: true, force: true });
 	await run('npm', ['run', 'build'], { cwd: REPO_ROOT, logFile });
 	const outDir = tempDir('pack');
-	const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', outDir], {
-		cwd: REPO_ROOT,
-		logFile,
-	});
+	const { stdout } = await run(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', outDir],
+		{
+			cwd: REPO_ROOT,
+			logFile,
+		},
+	);
 	const info = JSON.parse(stdout)[0] as { filename: string; files: { path: string }[] };
 	return { tarball: path.join(outDir, info.filename), files: info.files.map((f) => f.path).sort() };
 }
 
 /** Installs the tarball into a fresh folder usable as N8N_CUSTOM_EXTENSIONS; returns that folder. */
-export async function installIntoCustomExtensions(tarball: string, logFile?: string): Promise<string> {
+export async function installIntoCustomExtensions(
+	tarball: string,
+	logFile?: string,
+): Promise<string> {
 	// Outside the repo, so no parent node_modules can supply a second n8n-workflow.
 	const dir = tempDir('custom-extensions');
-	writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'sora-e2e-custom', private: true }));
-	await run(
-		'npm',
-		['install', tarball, ...PACKAGE_INSTALL_FLAGS],
-		{ cwd: dir, logFile },
+	writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify({ name: 'sora-e2e-custom', private: true }),
 	);
+	await run('npm', ['install', tarball, ...PACKAGE_INSTALL_FLAGS], { cwd: dir, logFile });
 	const installed = path.join(dir, 'node_modules', PACKAGE_NAME);
-	if (!existsSync(path.join(installed, 'package.json'))) throw new Error(`${PACKAGE_NAME} not installed in ${dir}`);
+	if (!existsSync(path.join(installed, 'package.json')))
+		throw new Error(`${PACKAGE_NAME} not installed in ${dir}`);
 	if (existsSync(path.join(dir, 'node_modules', 'n8n-workflow'))) {
-		throw new Error('a second n8n-workflow was installed next to the package; n8n must supply its own');
+		throw new Error(
+			'a second n8n-workflow was installed next to the package; n8n must supply its own',
+		);
 	}
 	return dir;
 }

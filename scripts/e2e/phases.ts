@@ -45,32 +45,40 @@ export interface Phase {
 export const PHASES: readonly Phase[] = [
 	{
 		name: 'cli',
-		proves: 'n8n execute of the e2e workflows: create/wait/MP4, get, list, delete, continue-on-fail; the examples that start by hand (on the new-api gateway: the MP4 measured as asked)',
+		proves:
+			'n8n execute of the e2e workflows: create/wait/MP4, get, list, delete, continue-on-fail; the examples that start by hand (on the new-api gateway: the MP4 measured as asked)',
 		n8n: ['2.x', '1.123', '1.85'],
 		run: ({ runtime, customDir, server }) => runCliPhase(runtime, customDir, server),
 	},
 	{
 		name: 'server',
-		proves: "n8n start: the trigger's signed, forged and repeated deliveries, the examples' webhooks, the editor (2.x) and a new user's first try in the browser (2.x, 1.123)",
+		proves:
+			"n8n start: the trigger's signed, forged and repeated deliveries, the examples' webhooks, the editor (2.x) and a new user's first try in the browser (2.x, 1.123)",
 		n8n: ['2.x', '1.123', '1.85'],
 		run: ({ runtime, line, customDir, artifacts, browser }) =>
-			runServerPhase(runtime, customDir, artifacts, { editor: browser && line === '2.x', discover: browser && line !== '1.85' }),
+			runServerPhase(runtime, customDir, artifacts, {
+				editor: browser && line === '2.x',
+				discover: browser && line !== '1.85',
+			}),
 	},
 	{
 		name: 'hosts',
-		proves: "the host modes (new-api, OpenRouter, LaoZhang): each host's dialect, credential test, model list, OpenRouter's webhooks",
+		proves:
+			"the host modes (new-api, OpenRouter, LaoZhang): each host's dialect, credential test, model list, OpenRouter's webhooks",
 		n8n: ['2.x', '1.123'],
 		run: ({ runtime, customDir }) => runHostsPhase(runtime, customDir),
 	},
 	{
 		name: 'platforms',
-		proves: 'the posting examples against loopback stand-ins of Telegram, Discord, S3 → Instagram, TikTok; YouTube validated',
+		proves:
+			'the posting examples against loopback stand-ins of Telegram, Discord, S3 → Instagram, TikTok; YouTube validated',
 		n8n: ['2.x', '1.123'],
 		run: ({ runtime, customDir }) => runPlatformsPhase(runtime, customDir),
 	},
 	{
 		name: 'models',
-		proves: 'every host x model family pair: the MP4 measured as asked with ffprobe; a field the pair cannot take refused with no POST',
+		proves:
+			'every host x model family pair: the MP4 measured as asked with ffprobe; a field the pair cannot take refused with no POST',
 		n8n: ['2.x', '1.123'],
 		run: ({ runtime, customDir }) => runModelsPhase(runtime, customDir),
 	},
@@ -84,7 +92,8 @@ export const PHASES: readonly Phase[] = [
 		name: 'agent',
 		proves: "example 4's loop (n8n execute and a resumed Wait), the node as an AI Agent's tool",
 		n8n: ['2.x'],
-		run: ({ runtime, customDir, artifacts, browser }) => runAgentPhase(runtime, customDir, artifacts, { browser }),
+		run: ({ runtime, customDir, artifacts, browser }) =>
+			runAgentPhase(runtime, customDir, artifacts, { browser }),
 	},
 	{
 		name: 'example4-loop',
@@ -94,7 +103,8 @@ export const PHASES: readonly Phase[] = [
 	},
 	{
 		name: 'queue',
-		proves: 'queue mode: Postgres, Redis, main, two workers, two webhook processors, binary data in the database',
+		proves:
+			'queue mode: Postgres, Redis, main, two workers, two webhook processors, binary data in the database',
 		n8n: ['2.x'],
 		run: ({ runtime, customDir, artifacts }) => runQueuePhase(runtime, customDir, artifacts),
 	},
@@ -115,15 +125,30 @@ function names(value: string | undefined): string[] {
 
 /** The phases this run chooses (from the environment), in table order; unknown names are an error. */
 export function chosenPhases(env: NodeJS.ProcessEnv = process.env): Phase[] {
-	const wanted = [...names(env.SORA_E2E_PHASES), ...Object.entries(ONE_PHASE_FLAGS).filter(([flag]) => env[flag]).map(([, name]) => name)];
+	const wanted = [
+		...names(env.SORA_E2E_PHASES),
+		...Object.entries(ONE_PHASE_FLAGS)
+			.filter(([flag]) => env[flag])
+			.map(([, name]) => name),
+	];
 	const skipped = [...names(env.SORA_E2E_SKIP), ...(env.SORA_E2E_SKIP_QUEUE ? ['queue'] : [])];
-	const unknown = [...wanted, ...skipped].filter((name) => !PHASES.some((phase) => phase.name === name));
-	if (unknown.length) throw new Error(`unknown e2e phase ${unknown.join(', ')}: the phases are ${PHASES.map((p) => p.name).join(', ')}`);
-	return PHASES.filter((phase) => (!wanted.length || wanted.includes(phase.name)) && !skipped.includes(phase.name));
+	const unknown = [...wanted, ...skipped].filter(
+		(name) => !PHASES.some((phase) => phase.name === name),
+	);
+	if (unknown.length)
+		throw new Error(
+			`unknown e2e phase ${unknown.join(', ')}: the phases are ${PHASES.map((p) => p.name).join(', ')}`,
+		);
+	return PHASES.filter(
+		(phase) => (!wanted.length || wanted.includes(phase.name)) && !skipped.includes(phase.name),
+	);
 }
 
 /** The n8n lines the chosen phases need, within SORA_E2E_ONLY. */
 export function chosenLines(phases: readonly Phase[], only: string | undefined): N8nLine[] {
 	const lines: N8nLine[] = ['2.x', '1.123', '1.85'];
-	return lines.filter((line) => (!only || line.startsWith(`${only}.`)) && phases.some((phase) => phase.n8n.includes(line)));
+	return lines.filter(
+		(line) =>
+			(!only || line.startsWith(`${only}.`)) && phases.some((phase) => phase.n8n.includes(line)),
+	);
 }

@@ -19,14 +19,40 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startDiscord, startInstagram, startS3, startTelegram, startTikTok } from '../../test/platforms';
+import {
+	startDiscord,
+	startInstagram,
+	startS3,
+	startTelegram,
+	startTikTok,
+} from '../../test/platforms';
 import { type ReferenceServer, startReferenceServer } from '../../test/server';
 import { Checks } from './checks';
 import { GATEWAY_CREDENTIAL, loadExamples } from './examples';
-import { createInstance, execute, importCredentials, importWorkflows, type N8nInstance } from './n8n';
-import { checkDiscord, checkErrorOutput, checkInstagram, checkRefused, checkTelegram, checkTikTok, madeVideo } from './platforms-checks';
+import {
+	createInstance,
+	execute,
+	importCredentials,
+	importWorkflows,
+	type N8nInstance,
+} from './n8n';
+import {
+	checkDiscord,
+	checkErrorOutput,
+	checkInstagram,
+	checkRefused,
+	checkTelegram,
+	checkTikTok,
+	madeVideo,
+} from './platforms-checks';
 import { checkExampleNodes } from './platforms-validate';
-import { postingCredentials, postingExample, runnable, type PostingExample, type StandIns } from './platforms-workflows';
+import {
+	postingCredentials,
+	postingExample,
+	runnable,
+	type PostingExample,
+	type StandIns,
+} from './platforms-workflows';
 import { LOOPBACK } from './ports';
 import { seconds, tempDir } from './proc';
 import type { N8nRuntime } from './provision';
@@ -40,18 +66,55 @@ const PROMPT = 'A paper boat drifting across a misty pond at dawn';
  * is what a model making a silent audio track renders (Veo 3.1), `720x1280-8s.mp4` a sized placeholder.
  */
 function makeSmoothVideos(dir: string): void {
-	for (const [width, height] of [[720, 1280], [1280, 720]]) {
+	for (const [width, height] of [
+		[720, 1280],
+		[1280, 720],
+	]) {
 		for (const secondsLong of [4, 8]) {
 			for (const audio of ['tone', 'silent'] as const) {
-				const file = path.join(dir, `${width}x${height}-${secondsLong}s${audio === 'tone' ? '' : `-${audio}`}.mp4`);
+				const file = path.join(
+					dir,
+					`${width}x${height}-${secondsLong}s${audio === 'tone' ? '' : `-${audio}`}.mp4`,
+				);
 				if (existsSync(file)) continue;
-				const sound = audio === 'tone' ? `sine=frequency=440:sample_rate=16000:duration=${secondsLong}` : 'anullsrc=channel_layout=mono:sample_rate=16000';
+				const sound =
+					audio === 'tone'
+						? `sine=frequency=440:sample_rate=16000:duration=${secondsLong}`
+						: 'anullsrc=channel_layout=mono:sample_rate=16000';
 				execFileSync('ffmpeg', [
 					...['-hide_banner', '-loglevel', 'error', '-y'],
-					...['-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=24:duration=${secondsLong}`],
+					...[
+						'-f',
+						'lavfi',
+						'-i',
+						`testsrc=size=${width}x${height}:rate=24:duration=${secondsLong}`,
+					],
 					...['-f', 'lavfi', '-i', sound],
-					...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '40', '-pix_fmt', 'yuv420p', '-g', '48'],
-					...['-c:a', 'aac', '-b:a', '16k', '-ac', '1', '-t', String(secondsLong), '-movflags', '+faststart', file],
+					...[
+						'-c:v',
+						'libx264',
+						'-preset',
+						'veryfast',
+						'-crf',
+						'40',
+						'-pix_fmt',
+						'yuv420p',
+						'-g',
+						'48',
+					],
+					...[
+						'-c:a',
+						'aac',
+						'-b:a',
+						'16k',
+						'-ac',
+						'1',
+						'-t',
+						String(secondsLong),
+						'-movflags',
+						'+faststart',
+						file,
+					],
 				]);
 			}
 		}
@@ -59,11 +122,18 @@ function makeSmoothVideos(dir: string): void {
 }
 
 async function startStandIns(): Promise<StandIns> {
-	const [telegram, discord, s3, instagram, tiktok] = await Promise.all([startTelegram(), startDiscord(), startS3(), startInstagram(), startTikTok()]);
+	const [telegram, discord, s3, instagram, tiktok] = await Promise.all([
+		startTelegram(),
+		startDiscord(),
+		startS3(),
+		startInstagram(),
+		startTikTok(),
+	]);
 	return { telegram, discord, s3, instagram, tiktok };
 }
 
-const requestCount = (standIns: StandIns) => Object.values(standIns).reduce((sum, standIn) => sum + standIn.requests.length, 0);
+const requestCount = (standIns: StandIns) =>
+	Object.values(standIns).reduce((sum, standIn) => sum + standIn.requests.length, 0);
 
 interface Chain {
 	which: PostingExample;
@@ -78,7 +148,8 @@ const CHAINS: Chain[] = [
 	{ which: 'tiktok', soraNode: 'Make TikTok Video', check: checkTikTok },
 ];
 
-const workflowId = (which: string, variant = '') => `soraE2ePost${which[0].toUpperCase()}${which.slice(1)}${variant}`.slice(0, 21);
+const workflowId = (which: string, variant = '') =>
+	`soraE2ePost${which[0].toUpperCase()}${which.slice(1)}${variant}`.slice(0, 21);
 
 export async function runPlatformsPhase(runtime: N8nRuntime, customDir: string): Promise<Checks[]> {
 	const t = Date.now();
@@ -91,27 +162,71 @@ export async function runPlatformsPhase(runtime: N8nRuntime, customDir: string):
 	try {
 		process.env.SORA_PLACEHOLDER_CACHE = tempDir('platforms-videos');
 		makeSmoothVideos(process.env.SORA_PLACEHOLDER_CACHE);
-		const common = { apiKey: API_KEY, port: 0, host: LOOPBACK, generationMs: 1500, mode: 'newapi' as const, refreshMs: 500 };
+		const common = {
+			apiKey: API_KEY,
+			port: 0,
+			host: LOOPBACK,
+			generationMs: 1500,
+			mode: 'newapi' as const,
+			refreshMs: 500,
+		};
 		server = await startReferenceServer({ ...common, sizedVideos: true });
 		bigServer = await startReferenceServer({ ...common, largeVideoBytes: 11 * 1024 * 1024 });
 		standIns = await startStandIns();
 		const soraCredentials = [
-			{ ...GATEWAY_CREDENTIAL, data: { apiKey: API_KEY, baseUrl: server.url, authHeader: 'bearer', hostType: 'newApi' } },
-			{ ...BIG_CREDENTIAL, type: 'soraApi', data: { apiKey: API_KEY, baseUrl: bigServer.url, authHeader: 'bearer', hostType: 'newApi' } },
+			{
+				...GATEWAY_CREDENTIAL,
+				data: { apiKey: API_KEY, baseUrl: server.url, authHeader: 'bearer', hostType: 'newApi' },
+			},
+			{
+				...BIG_CREDENTIAL,
+				type: 'soraApi',
+				data: { apiKey: API_KEY, baseUrl: bigServer.url, authHeader: 'bearer', hostType: 'newApi' },
+			},
 		];
 		const opts = { prompt: PROMPT, standIns };
-		const chains = CHAINS.map((chain) => ({ ...chain, workflow: runnable(postingExample(chain.which), { ...opts, id: workflowId(chain.which) }) }));
-		const overLimit = runnable(postingExample('discord'), { ...opts, id: workflowId('discord', 'Big'), soraCredential: BIG_CREDENTIAL });
-		const landscapeShort = runnable(postingExample('youtube'), { ...opts, id: workflowId('youtube', 'Wide'), soraParameters: { aspectRatio: '16:9' } });
+		const chains = CHAINS.map((chain) => ({
+			...chain,
+			workflow: runnable(postingExample(chain.which), { ...opts, id: workflowId(chain.which) }),
+		}));
+		const overLimit = runnable(postingExample('discord'), {
+			...opts,
+			id: workflowId('discord', 'Big'),
+			soraCredential: BIG_CREDENTIAL,
+		});
+		const landscapeShort = runnable(postingExample('youtube'), {
+			...opts,
+			id: workflowId('youtube', 'Wide'),
+			soraParameters: { aspectRatio: '16:9' },
+		});
 		const errorOutputTo = 'Failed Videos';
-		const overLimitRouted = runnable(postingExample('discord'), { ...opts, id: workflowId('discord', 'Err'), soraCredential: BIG_CREDENTIAL, errorOutputTo });
-		const landscapeRouted = runnable(postingExample('youtube'), { ...opts, id: workflowId('youtube', 'Err'), soraParameters: { aspectRatio: '16:9' }, errorOutputTo });
+		const overLimitRouted = runnable(postingExample('discord'), {
+			...opts,
+			id: workflowId('discord', 'Err'),
+			soraCredential: BIG_CREDENTIAL,
+			errorOutputTo,
+		});
+		const landscapeRouted = runnable(postingExample('youtube'), {
+			...opts,
+			id: workflowId('youtube', 'Err'),
+			soraParameters: { aspectRatio: '16:9' },
+			errorOutputTo,
+		});
 		const examples = loadExamples().filter((e) => /^0[5-9]-/.test(e.file));
 
 		const inst = createInstance(runtime, customDir);
 		await importCredentials(inst, postingCredentials(standIns, soraCredentials));
-		await importWorkflows(inst, [...examples.map((e) => e.workflow), ...chains.map((c) => c.workflow), overLimit, landscapeShort, landscapeRouted]);
-		setup.that(true, `imported the ${examples.length} posting examples as they are, and their runnable copies`);
+		await importWorkflows(inst, [
+			...examples.map((e) => e.workflow),
+			...chains.map((c) => c.workflow),
+			overLimit,
+			landscapeShort,
+			landscapeRouted,
+		]);
+		setup.that(
+			true,
+			`imported the ${examples.length} posting examples as they are, and their runnable copies`,
+		);
 		for (const example of examples) checkExampleNodes(setup, runtime, example);
 
 		for (const chain of chains) {
@@ -129,39 +244,90 @@ export async function runPlatformsPhase(runtime: N8nRuntime, customDir: string):
 		await refusals.step('over the limit', async () => {
 			const before = requestCount(standIns!);
 			const run = await executedFailing(refusals, inst, overLimit.id);
-			checkRefused(refusals, run, 'Make Video', 'Post to Discord', 'Discord (webhook) takes at most 10 MiB');
-			refusals.equal(requestCount(standIns!) - before, 0, 'an 11 MiB video: requests that reached the platform stand-ins');
+			checkRefused(
+				refusals,
+				run,
+				'Make Video',
+				'Post to Discord',
+				'Discord (webhook) takes at most 10 MiB',
+			);
+			refusals.equal(
+				requestCount(standIns!) - before,
+				0,
+				'an 11 MiB video: requests that reached the platform stand-ins',
+			);
 		});
 		await refusals.step('refused before paying', async () => {
 			const creates = server!.createCount;
 			const run = await executedFailing(refusals, inst, landscapeShort.id);
-			checkRefused(refusals, run, 'Make Vertical Video', 'Upload Short', 'YouTube Shorts takes vertical or square videos');
-			refusals.equal(server!.createCount - creates, 0, 'a landscape Short: paid requests (creates) that reached the host');
+			checkRefused(
+				refusals,
+				run,
+				'Make Vertical Video',
+				'Upload Short',
+				'YouTube Shorts takes vertical or square videos',
+			);
+			refusals.equal(
+				server!.createCount - creates,
+				0,
+				'a landscape Short: paid requests (creates) that reached the host',
+			);
 		});
 		await refusals.step('over the limit, Continue (using error output)', async () => {
 			const before = requestCount(standIns!);
 			// The 11 MiB video stays on the error output's item; n8n 1.x keeps binary data in memory by default and
 			// `n8n execute --rawOutput` then prints it inline and is cut short at exit: this n8n keeps it on disk.
-			const onDisk = createInstance(runtime, customDir, { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' });
+			const onDisk = createInstance(runtime, customDir, {
+				N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+			});
 			await importCredentials(onDisk, postingCredentials(standIns!, soraCredentials));
 			await importWorkflows(onDisk, [overLimitRouted]);
 			const run = await executed(refusals, onDisk, overLimitRouted.id);
-			const videoId = checkErrorOutput(refusals, run, 'Make Video', 'Post to Discord', errorOutputTo, 'Discord (webhook) takes at most 10 MiB');
-			refusals.that(Boolean(videoId && bigServer!.videos.has(videoId)), `the paid video's id on the error output (${videoId}) is the host's video`);
-			refusals.equal(requestCount(standIns!) - before, 0, 'an 11 MiB video on the error output: requests that reached the platform stand-ins');
+			const videoId = checkErrorOutput(
+				refusals,
+				run,
+				'Make Video',
+				'Post to Discord',
+				errorOutputTo,
+				'Discord (webhook) takes at most 10 MiB',
+			);
+			refusals.that(
+				Boolean(videoId && bigServer!.videos.has(videoId)),
+				`the paid video's id on the error output (${videoId}) is the host's video`,
+			);
+			refusals.equal(
+				requestCount(standIns!) - before,
+				0,
+				'an 11 MiB video on the error output: requests that reached the platform stand-ins',
+			);
 		});
 		await refusals.step('refused before paying, Continue (using error output)', async () => {
 			const creates = server!.createCount;
 			const run = await executed(refusals, inst, landscapeRouted.id);
-			checkErrorOutput(refusals, run, 'Make Vertical Video', 'Upload Short', errorOutputTo, 'YouTube Shorts takes vertical or square videos');
-			refusals.equal(server!.createCount - creates, 0, 'a landscape Short on the error output: paid requests (creates) that reached the host');
+			checkErrorOutput(
+				refusals,
+				run,
+				'Make Vertical Video',
+				'Upload Short',
+				errorOutputTo,
+				'YouTube Shorts takes vertical or square videos',
+			);
+			refusals.equal(
+				server!.createCount - creates,
+				0,
+				'a landscape Short on the error output: paid requests (creates) that reached the host',
+			);
 		});
 	} catch (e) {
 		setup.that(false, `posting examples phase: ${(e as Error).message}`);
 	} finally {
 		if (cacheBefore === undefined) delete process.env.SORA_PLACEHOLDER_CACHE;
 		else process.env.SORA_PLACEHOLDER_CACHE = cacheBefore;
-		await Promise.all([server?.close(), bigServer?.close(), ...Object.values(standIns ?? {}).map((s) => s.close())]);
+		await Promise.all([
+			server?.close(),
+			bigServer?.close(),
+			...Object.values(standIns ?? {}).map((s) => s.close()),
+		]);
 	}
 	console.log(`[e2e] ${runtime.label}: posting examples done in ${seconds(t)}`);
 	return results;
@@ -171,7 +337,8 @@ async function executed(checks: Checks, inst: N8nInstance, id: string): Promise<
 	const te = Date.now();
 	const result = await execute(inst, id);
 	checks.equal(result.exitCode, 0, `n8n execute ${id}: exit code (${seconds(te)})`);
-	if (!result.run) throw new Error(`n8n printed no run JSON: ${(result.stderr || result.stdout).slice(-1500)}`);
+	if (!result.run)
+		throw new Error(`n8n printed no run JSON: ${(result.stderr || result.stdout).slice(-1500)}`);
 	const error = result.run.data?.resultData?.error;
 	checks.that(!error, `${id}: the run has no workflow error`, error?.message);
 	return result.run;
@@ -180,7 +347,12 @@ async function executed(checks: Checks, inst: N8nInstance, id: string): Promise<
 /** A run that must stop at the Sora node (n8n's default On Error): n8n execute exits 1 and prints the run. */
 async function executedFailing(checks: Checks, inst: N8nInstance, id: string): Promise<any> {
 	const result = await execute(inst, id);
-	checks.equal(result.exitCode, 1, `n8n execute ${id}: exit code (the workflow stops at the Sora node)`);
-	if (!result.run) throw new Error(`n8n printed no run JSON: ${(result.stderr || result.stdout).slice(-1500)}`);
+	checks.equal(
+		result.exitCode,
+		1,
+		`n8n execute ${id}: exit code (the workflow stops at the Sora node)`,
+	);
+	if (!result.run)
+		throw new Error(`n8n printed no run JSON: ${(result.stderr || result.stdout).slice(-1500)}`);
 	return result.run;
 }

@@ -5,7 +5,13 @@
  * credential the example names is imported with the stand-in's address. Nothing else changes: the
  * nodes, parameters and expressions are the example's own.
  */
-import type { DiscordStandIn, InstagramStandIn, S3StandIn, TelegramStandIn, TikTokStandIn } from '../../test/platforms';
+import type {
+	DiscordStandIn,
+	InstagramStandIn,
+	S3StandIn,
+	TelegramStandIn,
+	TikTokStandIn,
+} from '../../test/platforms';
 import { type Example, loadExamples, shortWait } from './examples';
 import type { CredentialToImport } from './n8n';
 
@@ -62,32 +68,65 @@ export function runnable(example: Example, opts: RunnableOptions): Example['work
 	const nodes = example.workflow.nodes.map((node) => {
 		if (node === trigger) {
 			const jsCode = `return [{ json: { Prompt: ${JSON.stringify(opts.prompt)} } }];`;
-			return { id: node.id, name: node.name, type: 'n8n-nodes-base.code', typeVersion: 2, position: node.position, parameters: { jsCode } };
+			return {
+				id: node.id,
+				name: node.name,
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: node.position,
+				parameters: { jsCode },
+			};
 		}
 		if (node.type === 'n8n-nodes-base.wait') return shortWait(node);
 		if (node.type === 'n8n-nodes-base.set') {
-			const assignments = node.parameters.assignments.assignments.map((a: any) => ({ ...a, value: settings[a.name] ?? a.value }));
+			const assignments = node.parameters.assignments.assignments.map((a: any) => ({
+				...a,
+				value: settings[a.name] ?? a.value,
+			}));
 			return { ...node, parameters: { ...node.parameters, assignments: { assignments } } };
 		}
 		if (node.type === 'CUSTOM.sora') {
-			const parameters = { ...node.parameters, ...opts.soraParameters, waitOptions: { pollIntervalSeconds: 1 } };
-			const credentials = opts.soraCredential ? { credentials: { soraApi: opts.soraCredential } } : {};
+			const parameters = {
+				...node.parameters,
+				...opts.soraParameters,
+				waitOptions: { pollIntervalSeconds: 1 },
+			};
+			const credentials = opts.soraCredential
+				? { credentials: { soraApi: opts.soraCredential } }
+				: {};
 			const onError = opts.errorOutputTo ? { onError: 'continueErrorOutput' } : {};
 			return { ...node, parameters, ...credentials, ...onError };
 		}
 		return node;
 	});
-	const start = { id: `${trigger.id.slice(0, -3)}fff`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-220, 0], parameters: {} };
+	const start = {
+		id: `${trigger.id.slice(0, -3)}fff`,
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [-220, 0],
+		parameters: {},
+	};
 	const connections: Record<string, { main: unknown[][] }> = {
 		...(example.workflow.connections as Record<string, { main: unknown[][] }>),
 		Start: { main: [[{ node: trigger.name, type: 'main', index: 0 }]] },
 	};
 	const sinks = opts.errorOutputTo ? [errorOutputSink(opts.errorOutputTo, nodes, connections)] : [];
-	return { ...example.workflow, id: opts.id, name: `${example.workflow.name} (e2e)`, nodes: [start, ...nodes, ...sinks], connections };
+	return {
+		...example.workflow,
+		id: opts.id,
+		name: `${example.workflow.name} (e2e)`,
+		nodes: [start, ...nodes, ...sinks],
+		connections,
+	};
 }
 
 /** A No Op node on the error output (the output after the main ones) of every Sora node. */
-function errorOutputSink(name: string, nodes: any[], connections: Record<string, { main: unknown[][] }>) {
+function errorOutputSink(
+	name: string,
+	nodes: any[],
+	connections: Record<string, { main: unknown[][] }>,
+) {
 	for (const sora of nodes.filter((node) => node.type === 'CUSTOM.sora')) {
 		const main = [...(connections[sora.name]?.main ?? [[]])];
 		const outputs = sora.parameters.routeByStatus ? 2 : 1;
@@ -95,28 +134,73 @@ function errorOutputSink(name: string, nodes: any[], connections: Record<string,
 		main[outputs] = [{ node: name, type: 'main', index: 0 }];
 		connections[sora.name] = { main };
 	}
-	return { id: 'e2e00000-0000-4000-8000-0000000000ff', name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [900, 300], parameters: {} };
+	return {
+		id: 'e2e00000-0000-4000-8000-0000000000ff',
+		name,
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [900, 300],
+		parameters: {},
+	};
 }
 
 /** The credentials the examples name, pointing at the stand-ins, and the Sora credential(s). */
-export function postingCredentials(standIns: StandIns, sora: CredentialToImport[]): CredentialToImport[] {
+export function postingCredentials(
+	standIns: StandIns,
+	sora: CredentialToImport[],
+): CredentialToImport[] {
 	const { telegram, discord, s3, instagram, tiktok } = standIns;
 	return [
 		...sora,
-		{ id: 'telegramCredential', name: 'Telegram account', type: 'telegramApi', data: { accessToken: telegram.token, baseUrl: telegram.url } },
+		{
+			id: 'telegramCredential',
+			name: 'Telegram account',
+			type: 'telegramApi',
+			data: { accessToken: telegram.token, baseUrl: telegram.url },
+		},
 		// The example's instructions: the webhook URL ends with ?wait=true.
-		{ id: 'discordWebhookCredential', name: 'Discord webhook', type: 'discordWebhookApi', data: { webhookUri: `${discord.webhookUrl}?wait=true` } },
+		{
+			id: 'discordWebhookCredential',
+			name: 'Discord webhook',
+			type: 'discordWebhookApi',
+			data: { webhookUri: `${discord.webhookUrl}?wait=true` },
+		},
 		{
 			id: 's3Credential',
 			name: 'S3 account',
 			type: 's3',
-			data: { endpoint: s3.url, region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true },
+			data: {
+				endpoint: s3.url,
+				region: s3.region,
+				accessKeyId: s3.accessKeyId,
+				secretAccessKey: s3.secretAccessKey,
+				forcePathStyle: true,
+			},
 		},
-		{ id: 'instagramTokenCredential', name: 'Instagram token', type: 'httpQueryAuth', data: { name: 'access_token', value: instagram.accessToken } },
+		{
+			id: 'instagramTokenCredential',
+			name: 'Instagram token',
+			type: 'httpQueryAuth',
+			data: { name: 'access_token', value: instagram.accessToken },
+		},
 		// Never used (YouTube's and Google's endpoints are fixed): n8n only needs the credentials the examples name to exist.
-		{ id: 'youTubeCredential', name: 'YouTube account', type: 'youTubeOAuth2Api', data: { clientId: 'e2e-unused', clientSecret: 'e2e-unused' } },
-		{ id: 'googleSheetsCredential', name: 'Google Sheets account', type: 'googleSheetsTriggerOAuth2Api', data: { clientId: 'e2e-unused', clientSecret: 'e2e-unused' } },
-		{ id: 'tiktokTokenCredential', name: 'TikTok token', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${tiktok.accessToken}` } },
+		{
+			id: 'youTubeCredential',
+			name: 'YouTube account',
+			type: 'youTubeOAuth2Api',
+			data: { clientId: 'e2e-unused', clientSecret: 'e2e-unused' },
+		},
+		{
+			id: 'googleSheetsCredential',
+			name: 'Google Sheets account',
+			type: 'googleSheetsTriggerOAuth2Api',
+			data: { clientId: 'e2e-unused', clientSecret: 'e2e-unused' },
+		},
+		{
+			id: 'tiktokTokenCredential',
+			name: 'TikTok token',
+			type: 'httpHeaderAuth',
+			data: { name: 'Authorization', value: `Bearer ${tiktok.accessToken}` },
+		},
 	];
 }
-

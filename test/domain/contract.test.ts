@@ -17,12 +17,18 @@ import { resolve } from 'node:path';
 
 // The repository's copy of the shared contract (the one the request validator uses too).
 const CONTRACT_PATH = resolve(__dirname, '../contract/openai-videos-openapi.json');
-const SHARED_CONTRACT_PATH = resolve(__dirname, '../../../shared/contract/openai-videos-openapi.json');
+const SHARED_CONTRACT_PATH = resolve(
+	__dirname,
+	'../../../shared/contract/openai-videos-openapi.json',
+);
 
 // Only in this workspace, where the shared contract sits beside the checkout.
-(existsSync(SHARED_CONTRACT_PATH) ? it : it.skip)('the repository copy of the contract equals the shared one', () => {
-	expect(readFileSync(CONTRACT_PATH, 'utf8')).toBe(readFileSync(SHARED_CONTRACT_PATH, 'utf8'));
-});
+(existsSync(SHARED_CONTRACT_PATH) ? it : it.skip)(
+	'the repository copy of the contract equals the shared one',
+	() => {
+		expect(readFileSync(CONTRACT_PATH, 'utf8')).toBe(readFileSync(SHARED_CONTRACT_PATH, 'utf8'));
+	},
+);
 
 describe('contract constants', () => {
 	it('lists the published models, seconds and sizes', () => {
@@ -34,7 +40,14 @@ describe('contract constants', () => {
 			'sora-2-pro-2025-10-06',
 		]);
 		expect(VIDEO_SECONDS).toEqual(['4', '8', '12', '16', '20']);
-		expect(VIDEO_SIZES).toEqual(['720x1280', '1280x720', '1024x1792', '1792x1024', '1080x1920', '1920x1080']);
+		expect(VIDEO_SIZES).toEqual([
+			'720x1280',
+			'1280x720',
+			'1024x1792',
+			'1792x1024',
+			'1080x1920',
+			'1920x1080',
+		]);
 		expect(PROMPT_MAX_LENGTH).toBe(32000);
 		expect(MAX_CHARACTERS).toBe(2);
 		expect(CHARACTER_NAME_MAX_LENGTH).toBe(80);
@@ -42,13 +55,19 @@ describe('contract constants', () => {
 	});
 
 	it('covers every model, second count and size named in the OpenAPI schemas', () => {
-		const contract = JSON.parse(readFileSync(CONTRACT_PATH, 'utf8')) as { components: { schemas: Record<string, any> } };
+		const contract = JSON.parse(readFileSync(CONTRACT_PATH, 'utf8')) as {
+			components: { schemas: Record<string, any> };
+		};
 		const schemas = contract.components.schemas;
-		const models: string[] = schemas.VideoModel.anyOf.flatMap((option: { enum?: string[] }) => option.enum ?? []);
+		const models: string[] = schemas.VideoModel.anyOf.flatMap(
+			(option: { enum?: string[] }) => option.enum ?? [],
+		);
 		expect([...SORA_MODELS].sort()).toEqual([...models].sort());
 		for (const seconds of schemas.VideoSeconds.enum) expect(VIDEO_SECONDS).toContain(seconds);
 		for (const size of schemas.VideoSize.enum) expect(VIDEO_SIZES).toContain(size);
-		expect(Object.keys(CONTENT_VARIANTS).sort()).toEqual([...schemas.VideoContentVariant.enum].sort());
+		expect(Object.keys(CONTENT_VARIANTS).sort()).toEqual(
+			[...schemas.VideoContentVariant.enum].sort(),
+		);
 		for (const status of schemas.VideoStatus.enum) {
 			expect(isFinalStatus(status)).toBe(status === 'completed' || status === 'failed');
 		}
@@ -111,7 +130,14 @@ describe('isFinalStatus', () => {
 	});
 
 	it('includes the contract statuses and the tolerated host statuses', () => {
-		expect(FINAL_STATUSES).toEqual(['completed', 'failed', 'expired', 'cancelled', 'canceled', 'deleted']);
+		expect(FINAL_STATUSES).toEqual([
+			'completed',
+			'failed',
+			'expired',
+			'cancelled',
+			'canceled',
+			'deleted',
+		]);
 	});
 
 	it.each(['queued', 'in_progress', 'processing', '', 'COMPLETED', undefined, null, 1, {}])(

@@ -29,7 +29,11 @@ describe('readImageHeader: PNG', () => {
 		[1, 1],
 		[70000, 3],
 	])('reads %dx%d from IHDR', (width, height) => {
-		expect(readImageHeader(pngBytes(width, height))).toEqual({ mimeType: 'image/png', width, height });
+		expect(readImageHeader(pngBytes(width, height))).toEqual({
+			mimeType: 'image/png',
+			width,
+			height,
+		});
 	});
 
 	it('refuses a truncated header', () => {
@@ -76,7 +80,10 @@ describe('readImageHeader: JPEG', () => {
 	it('skips APPn/COM segments by their length, including ones full of 0xFF bytes', () => {
 		const before = [
 			...jpegSegment(0xe1, [...new Array<number>(300).fill(0xff)]), // big EXIF-like block
-			...jpegSegment(0xfe, Array.from('made by a test', (c) => c.charCodeAt(0))),
+			...jpegSegment(
+				0xfe,
+				Array.from('made by a test', (c) => c.charCodeAt(0)),
+			),
 		];
 		expect(readImageHeader(jpegBytes(1024, 1792, { before }))?.width).toBe(1024);
 	});
@@ -91,7 +98,12 @@ describe('readImageHeader: JPEG', () => {
 	});
 
 	it('gives up at SOS or EOI before any frame header', () => {
-		const sosFirst = Uint8Array.from([0xff, 0xd8, ...jpegSegment(0xda, [1, 1, 0, 0, 63, 0]), ...jpegSegment(0xc0, [8, 0, 1, 0, 1])]);
+		const sosFirst = Uint8Array.from([
+			0xff,
+			0xd8,
+			...jpegSegment(0xda, [1, 1, 0, 0, 63, 0]),
+			...jpegSegment(0xc0, [8, 0, 1, 0, 1]),
+		]);
 		expect(readImageHeader(sosFirst)).toBeUndefined();
 		expect(readImageHeader(Uint8Array.from([0xff, 0xd8, 0xff, 0xd9]))).toBeUndefined();
 	});
@@ -102,13 +114,23 @@ describe('readImageHeader: JPEG', () => {
 		for (const cut of [3, 4, 10, sofAt, sofAt + 2, sofAt + 8]) {
 			expect(readImageHeader(full.subarray(0, cut))).toBeUndefined();
 		}
-		expect(readImageHeader(full.subarray(0, sofAt + 9))).toEqual({ mimeType: 'image/jpeg', width: 720, height: 1280 });
+		expect(readImageHeader(full.subarray(0, sofAt + 9))).toEqual({
+			mimeType: 'image/jpeg',
+			width: 720,
+			height: 1280,
+		});
 		// A segment whose length runs past the end of the data
-		expect(readImageHeader(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x40, 0x00, 1, 2, 3]))).toBeUndefined();
+		expect(
+			readImageHeader(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x40, 0x00, 1, 2, 3])),
+		).toBeUndefined();
 		// A length below 2 would loop forever if trusted
-		expect(readImageHeader(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x01, 0xff, 0xc0]))).toBeUndefined();
+		expect(
+			readImageHeader(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x01, 0xff, 0xc0])),
+		).toBeUndefined();
 		// Garbage where a marker should be
-		expect(readImageHeader(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x02, 0x12, 0x34]))).toBeUndefined();
+		expect(
+			readImageHeader(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x02, 0x12, 0x34])),
+		).toBeUndefined();
 	});
 
 	it('refuses a frame with height 0 (size defined later by DNL)', () => {
@@ -118,9 +140,21 @@ describe('readImageHeader: JPEG', () => {
 
 describe('readImageHeader: WebP', () => {
 	it('reads lossy VP8 dimensions and ignores the scale bits', () => {
-		expect(readImageHeader(webpVp8Bytes(1280, 720))).toEqual({ mimeType: 'image/webp', width: 1280, height: 720 });
-		expect(readImageHeader(webpVp8Bytes(1280, 720, 3))).toEqual({ mimeType: 'image/webp', width: 1280, height: 720 });
-		expect(readImageHeader(webpVp8Bytes(16383, 1))).toEqual({ mimeType: 'image/webp', width: 16383, height: 1 });
+		expect(readImageHeader(webpVp8Bytes(1280, 720))).toEqual({
+			mimeType: 'image/webp',
+			width: 1280,
+			height: 720,
+		});
+		expect(readImageHeader(webpVp8Bytes(1280, 720, 3))).toEqual({
+			mimeType: 'image/webp',
+			width: 1280,
+			height: 720,
+		});
+		expect(readImageHeader(webpVp8Bytes(16383, 1))).toEqual({
+			mimeType: 'image/webp',
+			width: 16383,
+			height: 1,
+		});
 	});
 
 	it('refuses VP8 without its start code', () => {
@@ -135,7 +169,11 @@ describe('readImageHeader: WebP', () => {
 		[16384, 16384],
 		[1920, 1080],
 	])('reads lossless VP8L %dx%d', (width, height) => {
-		expect(readImageHeader(webpVp8lBytes(width, height))).toEqual({ mimeType: 'image/webp', width, height });
+		expect(readImageHeader(webpVp8lBytes(width, height))).toEqual({
+			mimeType: 'image/webp',
+			width,
+			height,
+		});
 	});
 
 	it('refuses VP8L with a wrong signature byte or a non-zero version', () => {
@@ -150,7 +188,11 @@ describe('readImageHeader: WebP', () => {
 		[1, 1],
 		[16777216, 2],
 	])('reads the VP8X canvas %dx%d', (width, height) => {
-		expect(readImageHeader(webpVp8xBytes(width, height))).toEqual({ mimeType: 'image/webp', width, height });
+		expect(readImageHeader(webpVp8xBytes(width, height))).toEqual({
+			mimeType: 'image/webp',
+			width,
+			height,
+		});
 	});
 
 	it('refuses truncated WebP headers and unknown chunks', () => {
@@ -158,7 +200,9 @@ describe('readImageHeader: WebP', () => {
 		expect(readImageHeader(webpVp8lBytes(1280, 720).subarray(0, 24))).toBeUndefined();
 		expect(readImageHeader(webpVp8xBytes(1280, 720).subarray(0, 29))).toBeUndefined();
 		expect(readImageHeader(bytesOf('RIFF\0\0\0\0WEBP'))).toBeUndefined();
-		expect(readImageHeader(bytesOf('RIFF\0\0\0\0WEBPALPH\0\0\0\0\0\0\0\0\0\0\0\0\0\0'))).toBeUndefined();
+		expect(
+			readImageHeader(bytesOf('RIFF\0\0\0\0WEBPALPH\0\0\0\0\0\0\0\0\0\0\0\0\0\0')),
+		).toBeUndefined();
 	});
 });
 
@@ -177,7 +221,18 @@ describe('sniffMimeType', () => {
 	function ftyp(major: string, ...compatible: string[]): Uint8Array {
 		const body = major + '\0\0\0\0' + compatible.join('');
 		const size = 8 + body.length;
-		return Uint8Array.from([0, 0, 0, size, ...bytesOf('ftyp' + body), 0, 0, 0, 8, ...bytesOf('mdat')]);
+		return Uint8Array.from([
+			0,
+			0,
+			0,
+			size,
+			...bytesOf('ftyp' + body),
+			0,
+			0,
+			0,
+			8,
+			...bytesOf('mdat'),
+		]);
 	}
 
 	it.each([
@@ -198,8 +253,16 @@ describe('sniffMimeType', () => {
 		['mp4 isom', 'video/mp4', ftyp('isom', 'isom', 'iso2', 'avc1', 'mp41')],
 		['mp4 mp42', 'video/mp4', ftyp('mp42', 'mp42', 'isom')],
 		['quicktime', 'video/quicktime', ftyp('qt  ', 'qt  ')],
-		['webm', 'video/webm', Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x84, ...bytesOf('webm')])],
-		['mkv', 'video/x-matroska', Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, 0xa3, 0x42, 0x82, 0x88, ...bytesOf('matroska')])],
+		[
+			'webm',
+			'video/webm',
+			Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x84, ...bytesOf('webm')]),
+		],
+		[
+			'mkv',
+			'video/x-matroska',
+			Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, 0xa3, 0x42, 0x82, 0x88, ...bytesOf('matroska')]),
+		],
 		['pdf', 'application/pdf', bytesOf('%PDF-1.7\n')],
 		['zip', 'application/zip', bytesOf('PK\x03\x04\x14\0\0\0')],
 		['empty zip', 'application/zip', bytesOf('PK\x05\x06\0\0\0\0')],

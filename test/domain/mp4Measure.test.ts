@@ -14,7 +14,9 @@ import { readFixture } from '../server';
  */
 
 const ffmpeg = hasFfmpeg();
-const encoders = ffmpeg ? execFileSync('ffmpeg', ['-hide_banner', '-encoders'], { encoding: 'utf8' }) : '';
+const encoders = ffmpeg
+	? execFileSync('ffmpeg', ['-hide_banner', '-encoders'], { encoding: 'utf8' })
+	: '';
 const dir = mkdtempSync(join(tmpdir(), 'sora-mp4-measure-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -32,42 +34,136 @@ interface Made {
 }
 
 const CASES: Made[] = [
-	{ name: 'h264-aac-faststart', video: ['-c:v', 'libx264', '-preset', 'ultrafast'], size: '640x360', rate: 24, seconds: 3, audio: ['-c:a', 'aac'], fastStart: true },
-	{ name: 'h264-silent-moov-at-end', video: ['-c:v', 'libx264', '-preset', 'ultrafast'], size: '360x640', rate: 30, seconds: 2, fastStart: false },
-	{ name: 'h264-25fps-portrait-10s', video: ['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '45'], size: '144x256', rate: 25, seconds: 10, audio: ['-c:a', 'aac', '-b:a', '16k'], fastStart: true },
+	{
+		name: 'h264-aac-faststart',
+		video: ['-c:v', 'libx264', '-preset', 'ultrafast'],
+		size: '640x360',
+		rate: 24,
+		seconds: 3,
+		audio: ['-c:a', 'aac'],
+		fastStart: true,
+	},
+	{
+		name: 'h264-silent-moov-at-end',
+		video: ['-c:v', 'libx264', '-preset', 'ultrafast'],
+		size: '360x640',
+		rate: 30,
+		seconds: 2,
+		fastStart: false,
+	},
+	{
+		name: 'h264-25fps-portrait-10s',
+		video: ['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '45'],
+		size: '144x256',
+		rate: 25,
+		seconds: 10,
+		audio: ['-c:a', 'aac', '-b:a', '16k'],
+		fastStart: true,
+	},
 	...(encoders.includes('libx265')
-		? [{ name: 'hevc-aac-moov-at-end', video: ['-c:v', 'libx265', '-preset', 'ultrafast', '-tag:v', 'hvc1', '-x265-params', 'log-level=error'], size: '320x240', rate: 25, seconds: 2, audio: ['-c:a', 'aac'], fastStart: false }]
+		? [
+				{
+					name: 'hevc-aac-moov-at-end',
+					video: [
+						'-c:v',
+						'libx265',
+						'-preset',
+						'ultrafast',
+						'-tag:v',
+						'hvc1',
+						'-x265-params',
+						'log-level=error',
+					],
+					size: '320x240',
+					rate: 25,
+					seconds: 2,
+					audio: ['-c:a', 'aac'],
+					fastStart: false,
+				},
+			]
 		: []),
 	...(encoders.includes('libopus') && encoders.includes('libvpx-vp9')
-		? [{ name: 'vp9-opus', video: ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8'], size: '256x144', rate: 15, seconds: 2, audio: ['-c:a', 'libopus'], fastStart: true }]
+		? [
+				{
+					name: 'vp9-opus',
+					video: ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8'],
+					size: '256x144',
+					rate: 15,
+					seconds: 2,
+					audio: ['-c:a', 'libopus'],
+					fastStart: true,
+				},
+			]
 		: []),
 	...(encoders.includes('libsvtav1')
-		? [{ name: 'av1-silent', video: ['-c:v', 'libsvtav1', '-preset', '12'], size: '256x144', rate: 15, seconds: 2, fastStart: true }]
+		? [
+				{
+					name: 'av1-silent',
+					video: ['-c:v', 'libsvtav1', '-preset', '12'],
+					size: '256x144',
+					rate: 15,
+					seconds: 2,
+					fastStart: true,
+				},
+			]
 		: []),
-	{ name: 'h264-rotated', video: ['-c:v', 'libx264', '-preset', 'ultrafast'], size: '320x180', rate: 10, seconds: 2, fastStart: true, rotate: 90 },
+	{
+		name: 'h264-rotated',
+		video: ['-c:v', 'libx264', '-preset', 'ultrafast'],
+		size: '320x180',
+		rate: 10,
+		seconds: 2,
+		fastStart: true,
+		rotate: 90,
+	},
 ];
 
 function make(spec: Made): Buffer {
 	const file = join(dir, `${spec.name}.mp4`);
-	execFileSync('ffmpeg', [
-		...['-hide_banner', '-loglevel', 'error', '-y'],
-		...['-f', 'lavfi', '-i', `testsrc=size=${spec.size}:rate=${spec.rate}:duration=${spec.seconds}`],
-		...(spec.audio ? ['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${spec.seconds}`] : []),
-		...spec.video,
-		...['-pix_fmt', 'yuv420p'],
-		...(spec.audio ?? []),
-		...(spec.fastStart ? ['-movflags', '+faststart'] : []),
-		file,
-	], { stdio: 'pipe' });
+	execFileSync(
+		'ffmpeg',
+		[
+			...['-hide_banner', '-loglevel', 'error', '-y'],
+			...[
+				'-f',
+				'lavfi',
+				'-i',
+				`testsrc=size=${spec.size}:rate=${spec.rate}:duration=${spec.seconds}`,
+			],
+			...(spec.audio
+				? ['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${spec.seconds}`]
+				: []),
+			...spec.video,
+			...['-pix_fmt', 'yuv420p'],
+			...(spec.audio ?? []),
+			...(spec.fastStart ? ['-movflags', '+faststart'] : []),
+			file,
+		],
+		{ stdio: 'pipe' },
+	);
 	if (spec.rotate === undefined) return readFileSync(file);
 	const turned = join(dir, `${spec.name}-turned.mp4`);
-	execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', file, '-c', 'copy', '-metadata:s:v:0', `rotate=${spec.rotate}`, ...(spec.fastStart ? ['-movflags', '+faststart'] : []), turned]);
+	execFileSync('ffmpeg', [
+		'-hide_banner',
+		'-loglevel',
+		'error',
+		'-y',
+		'-i',
+		file,
+		'-c',
+		'copy',
+		'-metadata:s:v:0',
+		`rotate=${spec.rotate}`,
+		...(spec.fastStart ? ['-movflags', '+faststart'] : []),
+		turned,
+	]);
 	return readFileSync(turned);
 }
 
 function measure(bytes: Buffer, chunkSize = bytes.length || 1): MeasuredVideo | undefined {
 	const walker = new Mp4BoxWalker();
-	for (let at = 0; at < bytes.length; at += chunkSize) walker.push(bytes.subarray(at, at + chunkSize));
+	for (let at = 0; at < bytes.length; at += chunkSize)
+		walker.push(bytes.subarray(at, at + chunkSize));
 	walker.finish();
 	return walker.measured();
 }
@@ -76,14 +172,23 @@ const expected = (bytes: Buffer) => ffprobeReading(bytes);
 const close = expectSameReading;
 
 const made = new Map<string, Buffer>();
-const madeFile = (spec: Made) => made.get(spec.name) ?? made.set(spec.name, make(spec)).get(spec.name)!;
+const madeFile = (spec: Made) =>
+	made.get(spec.name) ?? made.set(spec.name, make(spec)).get(spec.name)!;
 const itFfmpeg = ffmpeg ? test : test.skip;
 
 describe('the delivered MP4 measured from its boxes while it streams, as ffprobe reads it', () => {
 	test('the shipped fixture: 320x180, 2 s, 15 fps, h264 with aac, moov first', () => {
 		const video = readFixture('video.mp4');
 		expect(measure(video, 4096)).toEqual({
-			width: 320, height: 180, durationSeconds: 2, frameRate: 15, videoCodec: 'h264', hasAudio: true, audioCodec: 'aac', bytes: video.length, fastStart: true,
+			width: 320,
+			height: 180,
+			durationSeconds: 2,
+			frameRate: 15,
+			videoCodec: 'h264',
+			hasAudio: true,
+			audioCodec: 'aac',
+			bytes: video.length,
+			fastStart: true,
 		});
 	});
 
@@ -94,7 +199,11 @@ describe('the delivered MP4 measured from its boxes while it streams, as ffprobe
 			for (const chunk of [bytes.length, 7, 65536]) close(measure(bytes, chunk), wanted);
 			const [width, height] = spec.size.split('x').map(Number);
 			const turned = spec.rotate !== undefined;
-			expect(measure(bytes)).toMatchObject({ width: turned ? height : width, height: turned ? width : height, fastStart: spec.fastStart });
+			expect(measure(bytes)).toMatchObject({
+				width: turned ? height : width,
+				height: turned ? width : height,
+				fastStart: spec.fastStart,
+			});
 		});
 	});
 
@@ -104,14 +213,17 @@ describe('the delivered MP4 measured from its boxes while it streams, as ffprobe
 		close(measure(bytes, 1), expected(bytes));
 	});
 
-	itFfmpeg('a moov at the end is read when it passes; cut before its end, nothing is measured', () => {
-		const bytes = madeFile(CASES[1]);
-		const walker = new Mp4BoxWalker();
-		walker.push(bytes.subarray(0, bytes.length - 1));
-		expect(walker.measured()).toBeUndefined();
-		expect(walker.finish().kind).toBe('truncated');
-		expect(measure(bytes)).toMatchObject({ fastStart: false, width: 360, height: 640 });
-	});
+	itFfmpeg(
+		'a moov at the end is read when it passes; cut before its end, nothing is measured',
+		() => {
+			const bytes = madeFile(CASES[1]);
+			const walker = new Mp4BoxWalker();
+			walker.push(bytes.subarray(0, bytes.length - 1));
+			expect(walker.measured()).toBeUndefined();
+			expect(walker.finish().kind).toBe('truncated');
+			expect(measure(bytes)).toMatchObject({ fastStart: false, width: 360, height: 640 });
+		},
+	);
 });
 
 /** The top-level boxes of a file: [type, bytes of the whole box]. */
@@ -139,22 +251,42 @@ describe('unusual structure, cut and garbage input', () => {
 	const part = (type: string) => boxes.find(([t]) => t === type)![1];
 
 	test('64-bit box sizes for mdat and moov', () => {
-		const rebuilt = Buffer.concat([part('ftyp'), withLargeSize(part('moov')), part('free'), withLargeSize(part('mdat'))]);
-		expect(measure(rebuilt, 5)).toMatchObject({ width: 320, height: 180, durationSeconds: 2, bytes: fixture.length + 16, fastStart: true });
+		const rebuilt = Buffer.concat([
+			part('ftyp'),
+			withLargeSize(part('moov')),
+			part('free'),
+			withLargeSize(part('mdat')),
+		]);
+		expect(measure(rebuilt, 5)).toMatchObject({
+			width: 320,
+			height: 180,
+			durationSeconds: 2,
+			bytes: fixture.length + 16,
+			fastStart: true,
+		});
 	});
 
 	test('a moov after the mdat, the last box running to the end of the file (size 0)', () => {
 		const moov = Buffer.from(part('moov'));
 		moov.writeUInt32BE(0, 0);
 		const rebuilt = Buffer.concat([part('ftyp'), part('mdat'), moov]);
-		expect(measure(rebuilt, 333)).toMatchObject({ width: 320, height: 180, durationSeconds: 2, hasAudio: true, fastStart: false });
+		expect(measure(rebuilt, 333)).toMatchObject({
+			width: 320,
+			height: 180,
+			durationSeconds: 2,
+			hasAudio: true,
+			fastStart: false,
+		});
 	});
 
 	test('every cut of the fixture measures nothing until the moov has passed, and never throws', () => {
 		const moovEnd = fixture.indexOf(part('moov')) + part('moov').length;
 		for (let length = 0; length < fixture.length; length += 97) {
 			const measured = measure(fixture.subarray(0, length), 1000);
-			expect({ length, measured: measured !== undefined }).toEqual({ length, measured: length >= moovEnd });
+			expect({ length, measured: measured !== undefined }).toEqual({
+				length,
+				measured: length >= moovEnd,
+			});
 		}
 	});
 
@@ -163,11 +295,16 @@ describe('unusual structure, cut and garbage input', () => {
 		expect(measure(Buffer.from('RIFF....WEBPVP8 something else entirely'))).toBeUndefined();
 		let seed = 7;
 		const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-		expect(measure(Buffer.from(Array.from({ length: 5000 }, () => Math.floor(random() * 256))))).toBeUndefined();
+		expect(
+			measure(Buffer.from(Array.from({ length: 5000 }, () => Math.floor(random() * 256)))),
+		).toBeUndefined();
 		const moovStart = fixture.indexOf(part('moov'));
 		for (let round = 0; round < 300; round++) {
 			const scrambled = Buffer.from(fixture);
-			for (let flips = 0; flips < 20; flips++) scrambled[moovStart + 8 + Math.floor(random() * (part('moov').length - 8))] = Math.floor(random() * 256);
+			for (let flips = 0; flips < 20; flips++)
+				scrambled[moovStart + 8 + Math.floor(random() * (part('moov').length - 8))] = Math.floor(
+					random() * 256,
+				);
 			expect(() => measure(scrambled, 4096)).not.toThrow();
 		}
 	});

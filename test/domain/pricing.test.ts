@@ -1,4 +1,9 @@
-import { SORA_MODELS, soraFamilyOf, VIDEO_SECONDS, VIDEO_SIZES } from '../../nodes/Sora/domain/contract';
+import {
+	SORA_MODELS,
+	soraFamilyOf,
+	VIDEO_SECONDS,
+	VIDEO_SIZES,
+} from '../../nodes/Sora/domain/contract';
 import { estimateCost, PRICE_PER_SECOND } from '../../nodes/Sora/domain/pricing';
 
 const NOTE = '(estimate; your provider may charge differently)';
@@ -33,7 +38,8 @@ describe('estimateCost over every model, size and duration', () => {
 	};
 	const rows: Array<[string, string, string]> = [];
 	for (const model of SORA_MODELS) {
-		for (const size of VIDEO_SIZES) for (const seconds of VIDEO_SECONDS) rows.push([model, size, seconds]);
+		for (const size of VIDEO_SIZES)
+			for (const seconds of VIDEO_SECONDS) rows.push([model, size, seconds]);
 	}
 
 	it.each(rows)('%s %s %s s', (model, size, seconds) => {
@@ -74,7 +80,12 @@ describe('estimateCost details', () => {
 	});
 
 	it('defaults to 720x1280 and 4 seconds when size or seconds are missing or empty', () => {
-		const expected = { usd: 0.4, usdPerSecond: 0.1, seconds: 4, basis: `sora-2 (Sora 2) 720x1280: $0.10/s list price × 4 s ${NOTE}` };
+		const expected = {
+			usd: 0.4,
+			usdPerSecond: 0.1,
+			seconds: 4,
+			basis: `sora-2 (Sora 2) 720x1280: $0.10/s list price × 4 s ${NOTE}`,
+		};
 		expect(estimateCost('sora-2', undefined, undefined)).toEqual(expected);
 		expect(estimateCost('sora-2', '', '')).toEqual(expected);
 		expect(estimateCost('sora-2', '  ', ' ')).toEqual(expected);
@@ -85,7 +96,9 @@ describe('estimateCost details', () => {
 	it('accepts seconds as a number and trims text', () => {
 		expect(estimateCost(' sora-2 ', ' 1280x720 ', 8)!.usd).toBe(0.8);
 		expect(estimateCost('sora-2', '1280x720', ' 16 ')!.seconds).toBe(16);
-		expect(estimateCost('sora-2', '1280x720', ' 16 ')!.basis.startsWith('sora-2 (Sora 2) 1280x720:')).toBe(true);
+		expect(
+			estimateCost('sora-2', '1280x720', ' 16 ')!.basis.startsWith('sora-2 (Sora 2) 1280x720:'),
+		).toBe(true);
 	});
 
 	it('prices durations outside the list too, because extensions and other hosts may use them', () => {
@@ -125,7 +138,9 @@ describe('estimateCost names the model family', () => {
 	});
 
 	it('says when the family is unknown, and gives no estimate without a length', () => {
-		expect(estimateCost('gw-video-1', undefined, 8, 0.1)!.basis).toBe(`gw-video-1 (model family unknown): $0.1/s (Price per Second option) × 8 s ${NOTE}`);
+		expect(estimateCost('gw-video-1', undefined, 8, 0.1)!.basis).toBe(
+			`gw-video-1 (model family unknown): $0.1/s (Price per Second option) × 8 s ${NOTE}`,
+		);
 		expect(estimateCost('gw-video-1', undefined, undefined, 0.1)).toBeNull();
 	});
 });

@@ -158,33 +158,53 @@ describe('parsePollAfterMs', () => {
 		expect(parsePollAfterMs({ 'openai-poll-after-ms': '0' })).toBe(0);
 	});
 
-	it.each([{}, { 'openai-poll-after-ms': 'soon' }, { 'openai-poll-after-ms': '' }, { 'poll-after-ms': '100' }])(
-		'undefined for %p',
-		(headers) => {
-			expect(parsePollAfterMs(headers)).toBeUndefined();
-		},
-	);
+	it.each([
+		{},
+		{ 'openai-poll-after-ms': 'soon' },
+		{ 'openai-poll-after-ms': '' },
+		{ 'poll-after-ms': '100' },
+	])('undefined for %p', (headers) => {
+		expect(parsePollAfterMs(headers)).toBeUndefined();
+	});
 });
 
 describe('predictedCompletionDelayMs', () => {
-	const { predictedCompletionDelayMs } = jest.requireActual('../../nodes/Sora/domain/schedule') as typeof import('../../nodes/Sora/domain/schedule');
+	const { predictedCompletionDelayMs } = jest.requireActual(
+		'../../nodes/Sora/domain/schedule',
+	) as typeof import('../../nodes/Sora/domain/schedule');
 	test('extrapolates the progress rate to 100% and adds a little slack', () => {
-		expect(predictedCompletionDelayMs({ atMs: 0, progress: 0 }, { atMs: 1000, progress: 40 })).toBe(1650);
-		expect(predictedCompletionDelayMs({ atMs: 0, progress: 20 }, { atMs: 60_000, progress: 50 })).toBe(100_150);
+		expect(predictedCompletionDelayMs({ atMs: 0, progress: 0 }, { atMs: 1000, progress: 40 })).toBe(
+			1650,
+		);
+		expect(
+			predictedCompletionDelayMs({ atMs: 0, progress: 20 }, { atMs: 60_000, progress: 50 }),
+		).toBe(100_150);
 	});
 	test('never proposes less than 250 ms', () => {
-		expect(predictedCompletionDelayMs({ atMs: 0, progress: 0 }, { atMs: 1000, progress: 99.99 })).toBe(250);
+		expect(
+			predictedCompletionDelayMs({ atMs: 0, progress: 0 }, { atMs: 1000, progress: 99.99 }),
+		).toBe(250);
 	});
 	test('gives nothing without a rising progress', () => {
-		expect(predictedCompletionDelayMs({ atMs: 0, progress: 0 }, { atMs: 1000, progress: 0 })).toBeUndefined();
-		expect(predictedCompletionDelayMs({ atMs: 0, progress: 30 }, { atMs: 0, progress: 30 })).toBeUndefined();
-		expect(predictedCompletionDelayMs({ atMs: 0, progress: 50 }, { atMs: 1000, progress: 40 })).toBeUndefined();
-		expect(predictedCompletionDelayMs({ atMs: 0, progress: 0 }, { atMs: 1000, progress: 100 })).toBeUndefined();
+		expect(
+			predictedCompletionDelayMs({ atMs: 0, progress: 0 }, { atMs: 1000, progress: 0 }),
+		).toBeUndefined();
+		expect(
+			predictedCompletionDelayMs({ atMs: 0, progress: 30 }, { atMs: 0, progress: 30 }),
+		).toBeUndefined();
+		expect(
+			predictedCompletionDelayMs({ atMs: 0, progress: 50 }, { atMs: 1000, progress: 40 }),
+		).toBeUndefined();
+		expect(
+			predictedCompletionDelayMs({ atMs: 0, progress: 0 }, { atMs: 1000, progress: 100 }),
+		).toBeUndefined();
 	});
 });
 
 describe('progressRateBase', () => {
-	const { progressRateBase } = jest.requireActual('../../nodes/Sora/domain/schedule') as typeof import('../../nodes/Sora/domain/schedule');
+	const { progressRateBase } = jest.requireActual(
+		'../../nodes/Sora/domain/schedule',
+	) as typeof import('../../nodes/Sora/domain/schedule');
 	test('measures from the last sample at 0 until a second sample with progress, then from the first with progress', () => {
 		const history = {};
 		const queued = { atMs: 0, progress: 0 };

@@ -1,5 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { computeWebhookSignature, verifyWebhookSignature } from '../../nodes/shared/webhookSignatures';
+import {
+	computeWebhookSignature,
+	verifyWebhookSignature,
+} from '../../nodes/shared/webhookSignatures';
 
 // Independent reference: HMAC-SHA256 over "id.timestamp.body" as raw bytes.
 function reference(key: Buffer, id: string, timestamp: string, body: Buffer): string {
@@ -18,7 +21,10 @@ const BODY = Buffer.from(
 	'utf8',
 );
 
-function headersFor(signature: string, overrides: Record<string, string | string[] | undefined> = {}) {
+function headersFor(
+	signature: string,
+	overrides: Record<string, string | string[] | undefined> = {},
+) {
 	return {
 		'webhook-id': ID,
 		'webhook-timestamp': String(NOW),
@@ -29,7 +35,9 @@ function headersFor(signature: string, overrides: Record<string, string | string
 
 describe('computeWebhookSignature', () => {
 	it('decodes a whsec_ secret as base64 key bytes', () => {
-		expect(computeWebhookSignature(SECRET, ID, NOW, BODY)).toBe(reference(KEY, ID, String(NOW), BODY));
+		expect(computeWebhookSignature(SECRET, ID, NOW, BODY)).toBe(
+			reference(KEY, ID, String(NOW), BODY),
+		);
 	});
 
 	it('uses the UTF-8 bytes of a secret without the prefix', () => {
@@ -61,7 +69,14 @@ describe('verifyWebhookSignature', () => {
 	const good = reference(KEY, ID, String(NOW), BODY);
 
 	it('accepts a correct signature', () => {
-		expect(verifyWebhookSignature({ secret: SECRET, headers: headersFor(good), rawBody: BODY, nowSeconds: NOW })).toEqual({
+		expect(
+			verifyWebhookSignature({
+				secret: SECRET,
+				headers: headersFor(good),
+				rawBody: BODY,
+				nowSeconds: NOW,
+			}),
+		).toEqual({
 			ok: true,
 		});
 	});
@@ -69,14 +84,28 @@ describe('verifyWebhookSignature', () => {
 	it('accepts a signature among several, ignoring other versions', () => {
 		const wrong = reference(Buffer.from('old key'), ID, String(NOW), BODY);
 		const header = `v1a,${good.slice(3)} ${wrong}   v2,abc ${good}`;
-		expect(verifyWebhookSignature({ secret: SECRET, headers: headersFor(header), rawBody: BODY, nowSeconds: NOW })).toEqual({
+		expect(
+			verifyWebhookSignature({
+				secret: SECRET,
+				headers: headersFor(header),
+				rawBody: BODY,
+				nowSeconds: NOW,
+			}),
+		).toEqual({
 			ok: true,
 		});
 	});
 
 	it('refuses a valid signature tagged with another version', () => {
 		const header = `v2,${good.slice(3)}`;
-		expect(verifyWebhookSignature({ secret: SECRET, headers: headersFor(header), rawBody: BODY, nowSeconds: NOW })).toEqual({
+		expect(
+			verifyWebhookSignature({
+				secret: SECRET,
+				headers: headersFor(header),
+				rawBody: BODY,
+				nowSeconds: NOW,
+			}),
+		).toEqual({
 			ok: false,
 			reason: 'bad-signature',
 		});
@@ -88,7 +117,9 @@ describe('verifyWebhookSignature', () => {
 			'WEBHOOK-TIMESTAMP': [String(NOW)],
 			'Webhook-Signature': ['v1,bm90IGl0', good],
 		};
-		expect(verifyWebhookSignature({ secret: SECRET, headers, rawBody: BODY, nowSeconds: NOW })).toEqual({ ok: true });
+		expect(
+			verifyWebhookSignature({ secret: SECRET, headers, rawBody: BODY, nowSeconds: NOW }),
+		).toEqual({ ok: true });
 	});
 
 	it('refuses the wrong secret', () => {
@@ -105,7 +136,12 @@ describe('verifyWebhookSignature', () => {
 	it('does not treat a whsec_ secret as its literal text', () => {
 		const literal = reference(Buffer.from(SECRET, 'utf8'), ID, String(NOW), BODY);
 		expect(
-			verifyWebhookSignature({ secret: SECRET, headers: headersFor(literal), rawBody: BODY, nowSeconds: NOW }),
+			verifyWebhookSignature({
+				secret: SECRET,
+				headers: headersFor(literal),
+				rawBody: BODY,
+				nowSeconds: NOW,
+			}),
 		).toEqual({ ok: false, reason: 'bad-signature' });
 	});
 
@@ -113,24 +149,44 @@ describe('verifyWebhookSignature', () => {
 		const latin1 = Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]); // {"n":"é"} in Latin-1, not UTF-8
 		const signature = reference(KEY, ID, String(NOW), latin1);
 		expect(
-			verifyWebhookSignature({ secret: SECRET, headers: headersFor(signature), rawBody: latin1, nowSeconds: NOW }),
+			verifyWebhookSignature({
+				secret: SECRET,
+				headers: headersFor(signature),
+				rawBody: latin1,
+				nowSeconds: NOW,
+			}),
 		).toEqual({ ok: true });
 		// Re-encoding through a string would change the bytes and break the signature.
 		const reEncoded = Buffer.from(latin1.toString('utf8'), 'utf8');
 		expect(reEncoded.equals(latin1)).toBe(false);
 		expect(
-			verifyWebhookSignature({ secret: SECRET, headers: headersFor(signature), rawBody: reEncoded, nowSeconds: NOW }),
+			verifyWebhookSignature({
+				secret: SECRET,
+				headers: headersFor(signature),
+				rawBody: reEncoded,
+				nowSeconds: NOW,
+			}),
 		).toEqual({ ok: false, reason: 'bad-signature' });
 		// Whitespace differences after JSON re-serialisation also break it.
 		const reformatted = Buffer.from(JSON.stringify(JSON.parse(BODY.toString()), null, 1));
 		expect(
-			verifyWebhookSignature({ secret: SECRET, headers: headersFor(good), rawBody: reformatted, nowSeconds: NOW }),
+			verifyWebhookSignature({
+				secret: SECRET,
+				headers: headersFor(good),
+				rawBody: reformatted,
+				nowSeconds: NOW,
+			}),
 		).toEqual({ ok: false, reason: 'bad-signature' });
 	});
 
 	it('refuses a tampered id or timestamp', () => {
 		expect(
-			verifyWebhookSignature({ secret: SECRET, headers: headersFor(good, { 'webhook-id': 'msg_other' }), rawBody: BODY, nowSeconds: NOW }),
+			verifyWebhookSignature({
+				secret: SECRET,
+				headers: headersFor(good, { 'webhook-id': 'msg_other' }),
+				rawBody: BODY,
+				nowSeconds: NOW,
+			}),
 		).toEqual({ ok: false, reason: 'bad-signature' });
 		expect(
 			verifyWebhookSignature({
@@ -143,9 +199,21 @@ describe('verifyWebhookSignature', () => {
 	});
 
 	it('refuses malformed and truncated signatures', () => {
-		for (const header of ['v1,', 'v1', good.slice(0, -2), `${good}x`, 'garbage', `v1,${'A'.repeat(44)}`]) {
+		for (const header of [
+			'v1,',
+			'v1',
+			good.slice(0, -2),
+			`${good}x`,
+			'garbage',
+			`v1,${'A'.repeat(44)}`,
+		]) {
 			expect(
-				verifyWebhookSignature({ secret: SECRET, headers: headersFor(header), rawBody: BODY, nowSeconds: NOW }),
+				verifyWebhookSignature({
+					secret: SECRET,
+					headers: headersFor(header),
+					rawBody: BODY,
+					nowSeconds: NOW,
+				}),
 			).toEqual({ ok: false, reason: 'bad-signature' });
 		}
 	});
@@ -204,20 +272,32 @@ describe('verifyWebhookSignature', () => {
 		});
 	});
 
-	it.each(['webhook-id', 'webhook-timestamp', 'webhook-signature'])('refuses a request without %s', (name) => {
-		const headers: Record<string, string | undefined> = headersFor(good);
-		delete headers[name];
-		expect(verifyWebhookSignature({ secret: SECRET, headers, rawBody: BODY, nowSeconds: NOW })).toEqual({
-			ok: false,
-			reason: 'missing-headers',
-		});
-		expect(
-			verifyWebhookSignature({ secret: SECRET, headers: { ...headersFor(good), [name]: '' }, rawBody: BODY, nowSeconds: NOW }),
-		).toEqual({ ok: false, reason: 'missing-headers' });
-	});
+	it.each(['webhook-id', 'webhook-timestamp', 'webhook-signature'])(
+		'refuses a request without %s',
+		(name) => {
+			const headers: Record<string, string | undefined> = headersFor(good);
+			delete headers[name];
+			expect(
+				verifyWebhookSignature({ secret: SECRET, headers, rawBody: BODY, nowSeconds: NOW }),
+			).toEqual({
+				ok: false,
+				reason: 'missing-headers',
+			});
+			expect(
+				verifyWebhookSignature({
+					secret: SECRET,
+					headers: { ...headersFor(good), [name]: '' },
+					rawBody: BODY,
+					nowSeconds: NOW,
+				}),
+			).toEqual({ ok: false, reason: 'missing-headers' });
+		},
+	);
 
 	it.each(['', '   ', 'whsec_'])('refuses to verify with the secret %p', (secret) => {
-		expect(verifyWebhookSignature({ secret, headers: headersFor(good), rawBody: BODY, nowSeconds: NOW })).toEqual({
+		expect(
+			verifyWebhookSignature({ secret, headers: headersFor(good), rawBody: BODY, nowSeconds: NOW }),
+		).toEqual({
 			ok: false,
 			reason: 'no-secret',
 		});
@@ -226,7 +306,12 @@ describe('verifyWebhookSignature', () => {
 	it('round-trips with computeWebhookSignature', () => {
 		const signature = computeWebhookSignature('my-plain-secret', ID, NOW, BODY);
 		expect(
-			verifyWebhookSignature({ secret: 'my-plain-secret', headers: headersFor(signature), rawBody: BODY, nowSeconds: NOW + 12 }),
+			verifyWebhookSignature({
+				secret: 'my-plain-secret',
+				headers: headersFor(signature),
+				rawBody: BODY,
+				nowSeconds: NOW + 12,
+			}),
 		).toEqual({ ok: true });
 	});
 });

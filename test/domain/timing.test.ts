@@ -11,7 +11,14 @@ const backOff = () => Array.from({ length: 6 }, (_, attempt) => retryDelayMs(att
 
 describe('the timing object', () => {
 	test("n8n's timing: back-off 0.5 s doubling up to 8 s, first status check at 1 s, lost-create lookups 2 s apart, new-api's pace as is", () => {
-		expect(DEFAULT_TIMING).toEqual({ retryBaseMs: 500, retryCapMs: 8_000, firstPollDelayMs: 1_000, hostPaceScale: 1, lostCreateLookupMs: 2_000, inFlightCheckMs: 200 });
+		expect(DEFAULT_TIMING).toEqual({
+			retryBaseMs: 500,
+			retryCapMs: 8_000,
+			firstPollDelayMs: 1_000,
+			hostPaceScale: 1,
+			lostCreateLookupMs: 2_000,
+			inFlightCheckMs: 200,
+		});
 	});
 
 	test('tests run with the fast timing, and every wait of the node follows the timing in force', () => {
@@ -23,7 +30,10 @@ describe('the timing object', () => {
 		try {
 			expect(backOff()).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
 			expect(nextPollDelayMs(undefined, 10_000)).toBe(1000);
-			expect(POLICIES.lookup.decide({ kind: 'notListed' }, 0)).toEqual({ retry: true, delayMs: 2000 });
+			expect(POLICIES.lookup.decide({ kind: 'notListed' }, 0)).toEqual({
+				retry: true,
+				delayMs: 2000,
+			});
 		} finally {
 			setTiming(previous);
 		}

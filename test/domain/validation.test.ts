@@ -6,7 +6,15 @@ import {
 	checkPrompt,
 	checkReferenceImage,
 } from '../../nodes/Sora/domain/validation';
-import { bytesOf, jpegBytes, pngBytes, realFile, webpVp8Bytes, webpVp8lBytes, webpVp8xBytes } from './imageBytes';
+import {
+	bytesOf,
+	jpegBytes,
+	pngBytes,
+	realFile,
+	webpVp8Bytes,
+	webpVp8lBytes,
+	webpVp8xBytes,
+} from './imageBytes';
 
 describe('checkPrompt', () => {
 	it.each([
@@ -14,7 +22,9 @@ describe('checkPrompt', () => {
 		[{}, 'object'],
 		[['a'], 'a list'],
 	])('%p is refused as not text', (prompt, kind) => {
-		expect(checkPrompt(prompt)?.message).toBe(`Prompt is ${kind}, not text: make its expression return a string`);
+		expect(checkPrompt(prompt)?.message).toBe(
+			`Prompt is ${kind}, not text: make its expression return a string`,
+		);
 	});
 
 	it.each([undefined, null, '', '   ', '\n\t '])('%p is empty', (prompt) => {
@@ -131,19 +141,23 @@ describe('checkReferenceImage', () => {
 	it('refuses an accepted type whose header cannot be read', () => {
 		expect(checkReferenceImage(pngBytes(720, 1280).subarray(0, 12), '720x1280', 'sora-2')).toEqual({
 			field: 'Reference Image',
-			message: 'Reference image looks like image/png but its header is truncated or corrupt: export the image again',
+			message:
+				'Reference image looks like image/png but its header is truncated or corrupt: export the image again',
 		});
 	});
 
 	it('refuses empty data', () => {
 		expect(checkReferenceImage(new Uint8Array(0), '720x1280', 'sora-2')).toEqual({
 			field: 'Reference Image',
-			message: 'Reference image is empty (0 bytes): attach an image/jpeg, image/png or image/webp file',
+			message:
+				'Reference image is empty (0 bytes): attach an image/jpeg, image/png or image/webp file',
 		});
 	});
 
 	it('refuses a wrong type even for unknown models', () => {
-		expect(checkReferenceImage(bytesOf('GIF87a\x01\x00\x01\x00'), '', 'gw-video-1')?.message).toContain('is image/gif');
+		expect(
+			checkReferenceImage(bytesOf('GIF87a\x01\x00\x01\x00'), '', 'gw-video-1')?.message,
+		).toContain('is image/gif');
 	});
 });
 
@@ -168,7 +182,9 @@ describe('checkCharacterIds', () => {
 
 describe('checkCharacterNamesInPrompt', () => {
 	it('accepts names that appear in any case', () => {
-		expect(checkCharacterNamesInPrompt('Captain Mira waves at BOLT the robot', ['mira', 'Bolt'])).toBeUndefined();
+		expect(
+			checkCharacterNamesInPrompt('Captain Mira waves at BOLT the robot', ['mira', 'Bolt']),
+		).toBeUndefined();
 		expect(checkCharacterNamesInPrompt('anything', [])).toBeUndefined();
 		expect(checkCharacterNamesInPrompt('anything', ['', '  '])).toBeUndefined();
 	});
@@ -176,7 +192,8 @@ describe('checkCharacterNamesInPrompt', () => {
 	it('names one missing character', () => {
 		expect(checkCharacterNamesInPrompt('Mira walks alone', ['Mira', 'Bolt'])).toEqual({
 			field: 'Prompt',
-			message: 'Prompt does not mention the character "Bolt": add each character\'s name to the prompt',
+			message:
+				'Prompt does not mention the character "Bolt": add each character\'s name to the prompt',
 			description: 'The API only places a character in the video when the prompt names it.',
 		});
 	});
@@ -195,7 +212,10 @@ describe('checkCharacterName', () => {
 	});
 
 	it.each([undefined, null, 5, '', '   '])('refuses %p as empty', (name) => {
-		expect(checkCharacterName(name)).toEqual({ field: 'Name', message: 'Name is empty: enter 1 to 80 characters' });
+		expect(checkCharacterName(name)).toEqual({
+			field: 'Name',
+			message: 'Name is empty: enter 1 to 80 characters',
+		});
 	});
 
 	it('refuses more than 80 characters with the length', () => {
@@ -226,16 +246,20 @@ describe('checkImageUrl', () => {
 		});
 	});
 
-	it.each(['ftp://example.com/a.png', 'file:///tmp/a.png', 'example.com/a.png', 'https://', 'not a url'])(
-		'refuses %s',
-		(url) => {
-			expect(checkImageUrl(url)).toEqual({
-				field: 'Image URL',
-				message: `Image URL "${url}" is not an http(s) URL or a data:image URL`,
-				description: 'Use a link such as https://example.com/frame.png or data:image/png;base64,<data>.',
-			});
-		},
-	);
+	it.each([
+		'ftp://example.com/a.png',
+		'file:///tmp/a.png',
+		'example.com/a.png',
+		'https://',
+		'not a url',
+	])('refuses %s', (url) => {
+		expect(checkImageUrl(url)).toEqual({
+			field: 'Image URL',
+			message: `Image URL "${url}" is not an http(s) URL or a data:image URL`,
+			description:
+				'Use a link such as https://example.com/frame.png or data:image/png;base64,<data>.',
+		});
+	});
 
 	it('refuses a data URL with another declared type', () => {
 		expect(checkImageUrl('data:image/gif;base64,R0lGODlh')).toEqual({

@@ -16,12 +16,17 @@ describe('the e2e phases table', () => {
 	});
 
 	test('only the n8n lines the chosen phases need, within SORA_E2E_ONLY', () => {
-		expect(chosenLines(chosenPhases({ SORA_E2E_HOSTS_ONLY: '1' }), undefined)).toEqual(['2.x', '1.123']);
+		expect(chosenLines(chosenPhases({ SORA_E2E_HOSTS_ONLY: '1' }), undefined)).toEqual([
+			'2.x',
+			'1.123',
+		]);
 		expect(chosenLines(chosenPhases({ SORA_E2E_PHASES: 'queue' }), undefined)).toEqual(['2.x']);
 		expect(chosenLines(chosenPhases({}), '1')).toEqual(['1.123', '1.85']);
 	});
 
 	test('an unknown phase name is an error naming the phases', () => {
-		expect(() => chosenPhases({ SORA_E2E_PHASES: 'modles' })).toThrow(/unknown e2e phase modles: the phases are cli, server/);
+		expect(() => chosenPhases({ SORA_E2E_PHASES: 'modles' })).toThrow(
+			/unknown e2e phase modles: the phases are cli, server/,
+		);
 	});
 });

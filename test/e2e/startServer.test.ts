@@ -61,7 +61,11 @@ describe('startServer: an n8n that finds its port taken', () => {
 		const { port, holder } = await holdPort();
 		const inst = createInstance(fakeRuntime(), tmpdir());
 		try {
-			await expect(startServer(inst, port, { keepPort: true })).rejects.toThrow(new RegExp(`n8n start failed: [\\s\\S]*port ${port} is already in use[\\s\\S]*port ${port} is taken`));
+			await expect(startServer(inst, port, { keepPort: true })).rejects.toThrow(
+				new RegExp(
+					`n8n start failed: [\\s\\S]*port ${port} is already in use[\\s\\S]*port ${port} is taken`,
+				),
+			);
 		} finally {
 			holder.close();
 		}
@@ -76,15 +80,29 @@ describe("reading n8n's log for a taken port (only what the last start wrote)", 
 	};
 
 	test.each([
-		["n8n 2.x: n8n's port", "n8n's port 34987 is already in use. Do you have another instance of n8n running already?", 'port 34987 taken'],
-		["its task broker's port", "n8n Task Broker's port 5679 is already in use. Do you have another instance of n8n running already?", 'port 5679 taken'],
-		['a bare EADDRINUSE', 'Error: listen EADDRINUSE: address already in use 127.0.0.1:41234', 'port 41234 taken'],
+		[
+			"n8n 2.x: n8n's port",
+			"n8n's port 34987 is already in use. Do you have another instance of n8n running already?",
+			'port 34987 taken',
+		],
+		[
+			"its task broker's port",
+			"n8n Task Broker's port 5679 is already in use. Do you have another instance of n8n running already?",
+			'port 5679 taken',
+		],
+		[
+			'a bare EADDRINUSE',
+			'Error: listen EADDRINUSE: address already in use 127.0.0.1:41234',
+			'port 41234 taken',
+		],
 	])('%s', async (_what, line, said) => {
 		expect(await portTakenSince(log(`Initializing n8n process\n${line}\n`), 0)).toBe(said);
 	});
 
-	test('an earlier start\'s complaint is not read again; another failure is not a taken port', async () => {
+	test("an earlier start's complaint is not read again; another failure is not a taken port", async () => {
 		const earlier = "n8n's port 34987 is already in use.\n";
-		expect(await portTakenSince(log(`${earlier}Error: Database connection failed\n`), earlier.length)).toBeUndefined();
+		expect(
+			await portTakenSince(log(`${earlier}Error: Database connection failed\n`), earlier.length),
+		).toBeUndefined();
 	});
 });

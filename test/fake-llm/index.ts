@@ -29,7 +29,8 @@ interface ChatMessage {
 const MODEL = 'gpt-4o-mini';
 
 function toolArguments(tool: any, toolPrompt: string): Record<string, unknown> {
-	const properties: Record<string, { type?: string }> = tool?.function?.parameters?.properties ?? {};
+	const properties: Record<string, { type?: string }> =
+		tool?.function?.parameters?.properties ?? {};
 	const args: Record<string, unknown> = {};
 	for (const [key, schema] of Object.entries(properties)) {
 		if (/prompt/i.test(key)) args[key] = toolPrompt;
@@ -42,7 +43,10 @@ function toolArguments(tool: any, toolPrompt: string): Record<string, unknown> {
 
 function textOf(content: unknown): string {
 	if (typeof content === 'string') return content;
-	if (Array.isArray(content)) return content.map((part: any) => (typeof part === 'string' ? part : part?.text ?? '')).join('');
+	if (Array.isArray(content))
+		return content
+			.map((part: any) => (typeof part === 'string' ? part : (part?.text ?? '')))
+			.join('');
 	return JSON.stringify(content ?? '');
 }
 
@@ -50,18 +54,39 @@ function textOf(content: unknown): string {
 export function finalAnswer(toolResult: string): string {
 	const id = /video_[A-Za-z0-9_-]+|task_[A-Za-z0-9_-]+/.exec(toolResult)?.[0];
 	const status = /"status"\s*:\s*"([a-z_]+)"/.exec(toolResult)?.[1];
-	return id ? `Your video is ${status ?? 'started'}. Video ID: ${id}.` : `The tool returned no video id: ${toolResult.slice(0, 200)}`;
+	return id
+		? `Your video is ${status ?? 'started'}. Video ID: ${id}.`
+		: `The tool returned no video id: ${toolResult.slice(0, 200)}`;
 }
 
-function reply(body: any, toolPrompt: string): { message: Record<string, unknown>; finish: string } {
+function reply(
+	body: any,
+	toolPrompt: string,
+): { message: Record<string, unknown>; finish: string } {
 	const messages: ChatMessage[] = Array.isArray(body?.messages) ? body.messages : [];
 	const toolMessage = [...messages].reverse().find((m) => m.role === 'tool');
 	const tool = Array.isArray(body?.tools) ? body.tools[0] : undefined;
 	if (!toolMessage && tool) {
-		const call = { id: `call_${messages.length}`, type: 'function', function: { name: tool.function.name, arguments: JSON.stringify(toolArguments(tool, toolPrompt)) } };
-		return { message: { role: 'assistant', content: null, tool_calls: [call] }, finish: 'tool_calls' };
+		const call = {
+			id: `call_${messages.length}`,
+			type: 'function',
+			function: {
+				name: tool.function.name,
+				arguments: JSON.stringify(toolArguments(tool, toolPrompt)),
+			},
+		};
+		return {
+			message: { role: 'assistant', content: null, tool_calls: [call] },
+			finish: 'tool_calls',
+		};
 	}
-	return { message: { role: 'assistant', content: finalAnswer(toolMessage ? textOf(toolMessage.content) : '') }, finish: 'stop' };
+	return {
+		message: {
+			role: 'assistant',
+			content: finalAnswer(toolMessage ? textOf(toolMessage.content) : ''),
+		},
+		finish: 'stop',
+	};
 }
 
 function send(res: ServerResponse, status: number, json: unknown) {
@@ -72,15 +97,29 @@ function send(res: ServerResponse, status: number, json: unknown) {
 function stream(res: ServerResponse, id: string, message: Record<string, unknown>, finish: string) {
 	res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
 	const chunk = (delta: unknown, finishReason: string | null) =>
-		res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: MODEL, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`);
-	const calls = (message.tool_calls as any[] | undefined)?.map((call, index) => ({ index, ...call }));
-	chunk({ role: 'assistant', ...(calls ? { content: null, tool_calls: calls } : { content: message.content }) }, null);
+		res.write(
+			`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: MODEL, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`,
+		);
+	const calls = (message.tool_calls as any[] | undefined)?.map((call, index) => ({
+		index,
+		...call,
+	}));
+	chunk(
+		{
+			role: 'assistant',
+			...(calls ? { content: null, tool_calls: calls } : { content: message.content }),
+		},
+		null,
+	);
 	chunk({}, finish);
 	res.write('data: [DONE]\n\n');
 	res.end();
 }
 
-export async function startFakeLlm(options: { toolPrompt: string; port?: number }): Promise<FakeLlm> {
+export async function startFakeLlm(options: {
+	toolPrompt: string;
+	port?: number;
+}): Promise<FakeLlm> {
 	const requests: FakeLlmRequest[] = [];
 	let count = 0;
 	const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -92,12 +131,23 @@ export async function startFakeLlm(options: { toolPrompt: string; port?: number 
 			try {
 				body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
 			} catch {
-				return send(res, 400, { error: { message: 'body is not JSON', type: 'invalid_request_error' } });
+				return send(res, 400, {
+					error: { message: 'body is not JSON', type: 'invalid_request_error' },
+				});
 			}
 			requests.push({ path, body });
-			if (req.method === 'GET' && path.endsWith('/models')) return send(res, 200, { object: 'list', data: [{ id: MODEL, object: 'model', owned_by: 'fake' }] });
+			if (req.method === 'GET' && path.endsWith('/models'))
+				return send(res, 200, {
+					object: 'list',
+					data: [{ id: MODEL, object: 'model', owned_by: 'fake' }],
+				});
 			if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
-				return send(res, 404, { error: { message: `${req.method} ${path} is not served by the fake`, type: 'invalid_request_error' } });
+				return send(res, 404, {
+					error: {
+						message: `${req.method} ${path} is not served by the fake`,
+						type: 'invalid_request_error',
+					},
+				});
 			}
 			const id = `chatcmpl-fake-${++count}`;
 			const { message, finish } = reply(body, options.toolPrompt);

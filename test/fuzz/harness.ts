@@ -24,13 +24,18 @@ export interface CaseOutcome {
 let overflowWarnings = 0;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const realSetTimeout = globalThis.setTimeout;
-globalThis.setTimeout = ((handler: (...args: unknown[]) => void, delay?: number, ...args: unknown[]) => {
+globalThis.setTimeout = ((
+	handler: (...args: unknown[]) => void,
+	delay?: number,
+	...args: unknown[]
+) => {
 	if (typeof delay === 'number' && delay > MAX_TIMER_MS) overflowWarnings++;
 	return realSetTimeout(handler, delay, ...args);
 }) as typeof setTimeout;
 
 function messageProblem(message: unknown): string | undefined {
-	if (typeof message !== 'string' || message.trim() === '') return `empty message (${JSON.stringify(message)})`;
+	if (typeof message !== 'string' || message.trim() === '')
+		return `empty message (${JSON.stringify(message)})`;
 	if (RAW_JS_ERROR.test(message)) return `raw JavaScript error: ${message.slice(0, 300)}`;
 	return undefined;
 }
@@ -58,22 +63,38 @@ function messagesOf(result: RunResult): { messages: string[]; problems: string[]
 	return { messages, problems };
 }
 
-export async function runCase(options: RunOptions, limitMs: number): Promise<CaseOutcome & { result?: RunResult }> {
+export async function runCase(
+	options: RunOptions,
+	limitMs: number,
+): Promise<CaseOutcome & { result?: RunResult }> {
 	const started = Date.now();
 	const warningsBefore = overflowWarnings;
 	const running = startNode(options);
 	let timer: NodeJS.Timeout | undefined;
-	const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), limitMs)));
+	const late = new Promise<'late'>(
+		(resolve) => (timer = setTimeout(() => resolve('late'), limitMs)),
+	);
 	let result: RunResult | 'late';
 	try {
 		result = await Promise.race([running.result, late]);
 	} catch (error) {
 		clearTimeout(timer);
 		// n8n itself refuses to start a workflow whose required parameters are empty: a clear error, not the node's.
-		if ((error as Error)?.name === 'WorkflowHasIssuesError' || /node has issues/.test(String((error as Error)?.message))) {
-			return { verdict: 'ok', detail: `n8n refused: ${(error as Error).message.slice(0, 120)}`, ms: Date.now() - started };
+		if (
+			(error as Error)?.name === 'WorkflowHasIssuesError' ||
+			/node has issues/.test(String((error as Error)?.message))
+		) {
+			return {
+				verdict: 'ok',
+				detail: `n8n refused: ${(error as Error).message.slice(0, 120)}`,
+				ms: Date.now() - started,
+			};
 		}
-		return { verdict: 'rejected', detail: String((error as Error)?.stack ?? error).slice(0, 500), ms: Date.now() - started };
+		return {
+			verdict: 'rejected',
+			detail: String((error as Error)?.stack ?? error).slice(0, 500),
+			ms: Date.now() - started,
+		};
 	}
 	clearTimeout(timer);
 	const ms = Date.now() - started;
@@ -83,11 +104,25 @@ export async function runCase(options: RunOptions, limitMs: number): Promise<Cas
 		return { verdict: 'hang', detail: `no result after ${limitMs} ms`, ms };
 	}
 	if (overflowWarnings > warningsBefore) {
-		return { verdict: 'timer-overflow', detail: `${overflowWarnings - warningsBefore} TimeoutOverflowWarnings (a timer above 2^31-1 ms fired after 1 ms)`, ms, result };
+		return {
+			verdict: 'timer-overflow',
+			detail: `${overflowWarnings - warningsBefore} TimeoutOverflowWarnings (a timer above 2^31-1 ms fired after 1 ms)`,
+			ms,
+			result,
+		};
 	}
 	const { messages, problems } = messagesOf(result);
-	if (problems.length) return { verdict: 'unclear-error', detail: problems.join('; ').slice(0, 600), ms, result };
+	if (problems.length)
+		return { verdict: 'unclear-error', detail: problems.join('; ').slice(0, 600), ms, result };
 	const objectShown = messages.find((message) => OBJECT_IN_MESSAGE.test(message));
-	if (objectShown) return { verdict: 'ok-object-in-message', detail: objectShown.slice(0, 200), ms, result };
-	return { verdict: 'ok', detail: result.error ? `error: ${result.error.message.slice(0, 120)}` : `${result.items.length} items`, ms, result };
+	if (objectShown)
+		return { verdict: 'ok-object-in-message', detail: objectShown.slice(0, 200), ms, result };
+	return {
+		verdict: 'ok',
+		detail: result.error
+			? `error: ${result.error.message.slice(0, 120)}`
+			: `${result.items.length} items`,
+		ms,
+		result,
+	};
 }

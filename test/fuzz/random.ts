@@ -42,20 +42,56 @@ export class Random {
 	/** A value of any JSON-ish type, sometimes nested, sometimes huge. */
 	value(depth = 0): unknown {
 		switch (this.int(0, 13)) {
-			case 0: return this.string();
-			case 1: return this.pick(SPECIAL_STRINGS);
-			case 2: return this.pick(SPECIAL_NUMBERS);
-			case 3: return this.int(-1000, 1000);
-			case 4: return this.bool();
-			case 5: return null;
-			case 6: return undefined;
-			case 7: return depth > 2 ? [] : Array.from({ length: this.int(0, 4) }, () => this.value(depth + 1));
-			case 8: return depth > 2 ? {} : Object.fromEntries(Array.from({ length: this.int(0, 4) }, () => [this.pick(KEYS), this.value(depth + 1)]));
-			case 9: return 'x'.repeat(this.pick([1_000, 10_000, 100_000]));
-			case 10: return this.pick(EXPRESSIONS);
-			case 11: return this.string(5) + this.pick(SPECIAL_STRINGS);
-			case 12: return { __rl: true, mode: this.pick(['id', 'list', 'url', 'nope']), value: depth > 2 ? 'x' : this.value(depth + 1) };
-			default: return this.pick(['sora-2', 'sora-2-pro', '4', '8', '12', '720x1280', '1280x720', 'video_123', 'data', '']);
+			case 0:
+				return this.string();
+			case 1:
+				return this.pick(SPECIAL_STRINGS);
+			case 2:
+				return this.pick(SPECIAL_NUMBERS);
+			case 3:
+				return this.int(-1000, 1000);
+			case 4:
+				return this.bool();
+			case 5:
+				return null;
+			case 6:
+				return undefined;
+			case 7:
+				return depth > 2 ? [] : Array.from({ length: this.int(0, 4) }, () => this.value(depth + 1));
+			case 8:
+				return depth > 2
+					? {}
+					: Object.fromEntries(
+							Array.from({ length: this.int(0, 4) }, () => [
+								this.pick(KEYS),
+								this.value(depth + 1),
+							]),
+						);
+			case 9:
+				return 'x'.repeat(this.pick([1_000, 10_000, 100_000]));
+			case 10:
+				return this.pick(EXPRESSIONS);
+			case 11:
+				return this.string(5) + this.pick(SPECIAL_STRINGS);
+			case 12:
+				return {
+					__rl: true,
+					mode: this.pick(['id', 'list', 'url', 'nope']),
+					value: depth > 2 ? 'x' : this.value(depth + 1),
+				};
+			default:
+				return this.pick([
+					'sora-2',
+					'sora-2-pro',
+					'4',
+					'8',
+					'12',
+					'720x1280',
+					'1280x720',
+					'video_123',
+					'data',
+					'',
+				]);
 		}
 	}
 }
@@ -71,17 +107,87 @@ const ALPHABETS = [
 ];
 
 const SPECIAL_STRINGS = [
-	'', ' ', '\n', 'null', 'undefined', 'NaN', '[object Object]', '__proto__', 'constructor', 'prototype', 'toString',
-	'../../etc/passwd', '%00', '%2e%2e%2f', 'video_../../x', '?a=b&c', '#frag', 'https://', 'data:', 'data:image/png;base64,',
-	'data:image/png;base64,!!!!', 'data:text/html;base64,PGgxPg==', 'javascript:alert(1)', 'file:///etc/passwd',
-	'http://[::1', '9'.repeat(400), '-1', '1e309', '0x10', 'sora-2\u0000', 'Sora-2-PRO', ' sora-2 ', '4.0', '04', '720X1280', '720x1280x3',
-	'{"seed": 7}', '{"prompt": "x"}', '{"__proto__": {"polluted": true}}', '[]', '[1,2]', '{', '"string"', '7', 'true',
-	'a,b,c', ',,,', 'char_1, char_2, char_3', '={{', '{{ $json }}',
+	'',
+	' ',
+	'\n',
+	'null',
+	'undefined',
+	'NaN',
+	'[object Object]',
+	'__proto__',
+	'constructor',
+	'prototype',
+	'toString',
+	'../../etc/passwd',
+	'%00',
+	'%2e%2e%2f',
+	'video_../../x',
+	'?a=b&c',
+	'#frag',
+	'https://',
+	'data:',
+	'data:image/png;base64,',
+	'data:image/png;base64,!!!!',
+	'data:text/html;base64,PGgxPg==',
+	'javascript:alert(1)',
+	'file:///etc/passwd',
+	'http://[::1',
+	'9'.repeat(400),
+	'-1',
+	'1e309',
+	'0x10',
+	'sora-2\u0000',
+	'Sora-2-PRO',
+	' sora-2 ',
+	'4.0',
+	'04',
+	'720X1280',
+	'720x1280x3',
+	'{"seed": 7}',
+	'{"prompt": "x"}',
+	'{"__proto__": {"polluted": true}}',
+	'[]',
+	'[1,2]',
+	'{',
+	'"string"',
+	'7',
+	'true',
+	'a,b,c',
+	',,,',
+	'char_1, char_2, char_3',
+	'={{',
+	'{{ $json }}',
 ];
 
-const SPECIAL_NUMBERS = [0, -0, -1, 0.5, 1e-9, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 2 ** 31, 2 ** 53 + 1, Infinity, -Infinity, NaN];
+const SPECIAL_NUMBERS = [
+	0,
+	-0,
+	-1,
+	0.5,
+	1e-9,
+	1e308,
+	-1e308,
+	Number.MAX_SAFE_INTEGER,
+	2 ** 31,
+	2 ** 53 + 1,
+	Infinity,
+	-Infinity,
+	NaN,
+];
 
-const KEYS = ['a', 'seed', 'prompt', 'model', '__proto__', 'constructor', 'header', 'name', 'value', 'id', ''];
+const KEYS = [
+	'a',
+	'seed',
+	'prompt',
+	'model',
+	'__proto__',
+	'constructor',
+	'header',
+	'name',
+	'value',
+	'id',
+	'',
+];
 
 /** n8n expressions that resolve (per item) to the wrong type, or fail. */
 const EXPRESSIONS = [

@@ -49,11 +49,20 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			const resolve = (value: string) =>
 				isExpression(value)
 					? String(
-							workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') ?? '',
+							workflow.expression.getSimpleParameterValue(
+								node,
+								value,
+								'internal',
+								{ $credentials: credentials },
+								undefined,
+								'',
+							) ?? '',
 						)
 					: value;
 			for (const [target, entries] of Object.entries(authenticate.properties)) {
-				const bag = ((requestOptions as unknown as Record<string, Record<string, unknown>>)[target] ??= {});
+				const bag = ((requestOptions as unknown as Record<string, Record<string, unknown>>)[
+					target
+				] ??= {});
 				for (const [key, value] of Object.entries(entries as Record<string, string>)) {
 					bag[resolve(key)] = resolve(value);
 				}
@@ -83,7 +92,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		const defaults = Object.fromEntries(
-			this.types[type].properties.map((property: INodeProperties) => [property.name, property.default]),
+			this.types[type].properties.map((property: INodeProperties) => [
+				property.name,
+				property.default,
+			]),
 		);
 		return { ...defaults, ...(this.values[type] ?? {}) } as ICredentialDataDecryptedObject;
 	}

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 export interface HarnessItem {
 	json?: IDataObject;
@@ -35,7 +41,11 @@ export class HarnessInput implements INodeType {
 			const out: INodeExecutionData = { json: item.json ?? {} };
 			for (const [property, file] of Object.entries(item.binary ?? {})) {
 				out.binary ??= {};
-				out.binary[property] = await this.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
+				out.binary[property] = await this.helpers.prepareBinaryData(
+					file.data,
+					file.fileName,
+					file.mimeType,
+				);
 			}
 			output.push(out);
 		}

@@ -7,10 +7,18 @@ export class CapturingLogger {
 		if (process.env.SORA_HARNESS_LOG) console.log(`[${level}] ${message}`);
 	}
 
-	error(message: string, metadata?: unknown) { this.record('error', message, metadata); }
-	warn(message: string, metadata?: unknown) { this.record('warn', message, metadata); }
-	info(message: string, metadata?: unknown) { this.record('info', message, metadata); }
-	debug(message: string, metadata?: unknown) { this.record('debug', message, metadata); }
+	error(message: string, metadata?: unknown) {
+		this.record('error', message, metadata);
+	}
+	warn(message: string, metadata?: unknown) {
+		this.record('warn', message, metadata);
+	}
+	info(message: string, metadata?: unknown) {
+		this.record('info', message, metadata);
+	}
+	debug(message: string, metadata?: unknown) {
+		this.record('debug', message, metadata);
+	}
 
 	scoped() {
 		return this;

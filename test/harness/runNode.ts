@@ -3,7 +3,14 @@ prepareN8nEnvironment();
 
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
-import { BinaryDataConfig, BinaryDataService, ErrorReporter, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import {
+	BinaryDataConfig,
+	BinaryDataService,
+	ErrorReporter,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 import type {
 	IBinaryData,
@@ -51,7 +58,11 @@ export async function binaryDataService(): Promise<BinaryDataService> {
 	if (!binaryDataReady) {
 		const config = Container.get(BinaryDataConfig);
 		config.mode = 'filesystem';
-		const service = new BinaryDataService(config, Container.get(ErrorReporter), logger as unknown as Logger);
+		const service = new BinaryDataService(
+			config,
+			Container.get(ErrorReporter),
+			logger as unknown as Logger,
+		);
 		Container.set(BinaryDataService, service);
 		binaryDataReady = service.init();
 	}
@@ -95,7 +106,14 @@ let executionCounter = 0;
 export function startNode(options: RunOptions): RunningNode {
 	const executionId = options.executionId ?? `harness-${++executionCounter}`;
 	const nodes: INode[] = [
-		{ id: 'input', name: 'Input', type: 'harness.input', typeVersion: 1, position: [0, 0], parameters: { key: registerItems(options.items ?? [{ json: {} }]) } },
+		{
+			id: 'input',
+			name: 'Input',
+			type: 'harness.input',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { key: registerItems(options.items ?? [{ json: {} }]) },
+		},
 		{
 			id: 'node-under-test',
 			name: 'Node',
@@ -110,10 +128,25 @@ export function startNode(options: RunOptions): RunningNode {
 	];
 	const connections = { Input: { main: [[{ node: 'Node', type: 'main' as const, index: 0 }]] } };
 	const workflowData: IWorkflowBase = {
-		id: 'harness-workflow', name: 'Harness', active: false, isArchived: false, nodes, connections,
-		settings: {}, createdAt: new Date(), updatedAt: new Date(), activeVersionId: null,
+		id: 'harness-workflow',
+		name: 'Harness',
+		active: false,
+		isArchived: false,
+		nodes,
+		connections,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
 	} as unknown as IWorkflowBase;
-	const workflow = new Workflow({ id: workflowData.id, nodes, connections, nodeTypes, active: false, settings: {} });
+	const workflow = new Workflow({
+		id: workflowData.id,
+		nodes,
+		connections,
+		nodeTypes,
+		active: false,
+		settings: {},
+	});
 
 	credentialsHelper.setValues({ soraApi: options.credentials ?? {} });
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
@@ -122,7 +155,10 @@ export function startNode(options: RunOptions): RunningNode {
 	const runExecutionData: IRunExecutionData = {
 		resultData: { runData: {} },
 		executionData: {
-			contextData: {}, metadata: {}, waitingExecution: {}, waitingExecutionSource: null,
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
 			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	} as unknown as IRunExecutionData;
@@ -154,32 +190,74 @@ export function startNode(options: RunOptions): RunningNode {
 }
 
 /** Calls one of the node's list-search methods the way the editor does (a real LoadOptionsContext). */
-export async function searchList(method: string, credentials: ICredentialDataDecryptedObject, filter?: string) {
+export async function searchList(
+	method: string,
+	credentials: ICredentialDataDecryptedObject,
+	filter?: string,
+) {
 	const node: INode = {
-		id: 'node-under-test', name: 'Node', type: SORA_NODE_TYPE, typeVersion: 1, position: [0, 0],
+		id: 'node-under-test',
+		name: 'Node',
+		type: SORA_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
 		parameters: { resource: 'video', operation: 'create' },
 		credentials: { soraApi: { id: 'cred-1', name: 'Sora account' } },
 	};
-	const workflow = new Workflow({ id: 'harness-workflow', nodes: [node], connections: {}, nodeTypes, active: false, settings: {} });
+	const workflow = new Workflow({
+		id: 'harness-workflow',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+		settings: {},
+	});
 	credentialsHelper.setValues({ soraApi: credentials });
 	const additionalData = harnessAdditionalData(credentialsHelper);
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.model');
-	const search = (nodeTypeClasses[SORA_NODE_TYPE] as Sora).methods.listSearch[method as 'searchModels'];
+	const search = (nodeTypeClasses[SORA_NODE_TYPE] as Sora).methods.listSearch[
+		method as 'searchModels'
+	];
 	return await search.call(context, filter);
 }
 
 /** Calls one of the node's loadOptions methods as the editor does, with the node's current parameters (e.g. the chosen model). */
-export async function loadOptions(method: string, credentials: ICredentialDataDecryptedObject, parameters: INodeParameters) {
+export async function loadOptions(
+	method: string,
+	credentials: ICredentialDataDecryptedObject,
+	parameters: INodeParameters,
+) {
 	const node: INode = {
-		id: 'node-under-test', name: 'Node', type: SORA_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters,
+		id: 'node-under-test',
+		name: 'Node',
+		type: SORA_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
 		credentials: { soraApi: { id: 'cred-1', name: 'Sora account' } },
 	};
-	const workflow = new Workflow({ id: 'harness-workflow', nodes: [node], connections: {}, nodeTypes, active: false, settings: {} });
+	const workflow = new Workflow({
+		id: 'harness-workflow',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+		settings: {},
+	});
 	credentialsHelper.setValues({ soraApi: credentials });
-	const additionalData = harnessAdditionalData(credentialsHelper, { currentNodeParameters: parameters });
+	const additionalData = harnessAdditionalData(credentialsHelper, {
+		currentNodeParameters: parameters,
+	});
 	const context = new LoadOptionsContext(workflow, node, additionalData, `parameters.${method}`);
-	const methods = (nodeTypeClasses[SORA_NODE_TYPE] as Sora).methods.loadOptions as Record<string, (this: LoadOptionsContext) => Promise<unknown>>;
-	return (await methods[method].call(context)) as Array<{ name: string; value: string | number; description?: string }>;
+	const methods = (nodeTypeClasses[SORA_NODE_TYPE] as Sora).methods.loadOptions as Record<
+		string,
+		(this: LoadOptionsContext) => Promise<unknown>
+	>;
+	return (await methods[method].call(context)) as Array<{
+		name: string;
+		value: string | number;
+		description?: string;
+	}>;
 }
 
 export async function runNode(options: RunOptions): Promise<RunResult> {

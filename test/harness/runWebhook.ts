@@ -42,7 +42,10 @@ export const TRIGGER_NODE_NAME = 'Sora Trigger';
 /** n8n's default N8N_PAYLOAD_SIZE_MAX (MiB): the body reader refuses more with 413. */
 const N8N_PAYLOAD_SIZE_MAX = 16 * 1024 * 1024;
 
-const nodeTypeClasses: Record<string, INodeType> = { [TRIGGER_NODE_TYPE]: new SoraTrigger(), [SORA_NODE_TYPE]: new Sora() };
+const nodeTypeClasses: Record<string, INodeType> = {
+	[TRIGGER_NODE_TYPE]: new SoraTrigger(),
+	[SORA_NODE_TYPE]: new Sora(),
+};
 const nodeTypes: INodeTypes = {
 	getByName: (name: string) => nodeTypeClasses[name],
 	getByNameAndVersion: (name: string) => nodeTypeClasses[name],
@@ -95,17 +98,26 @@ class CapturedResponse {
 }
 
 function lowerCaseHeaders(headers: Record<string, string> = {}): Record<string, string> {
-	return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+	return Object.fromEntries(
+		Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+	);
 }
 
 /** packages/cli's parseBody: JSON and text are parsed; a JSON parse error is n8n's own 422. */
-function parseLikeN8n(contentType: string, rawBody: Buffer): { body?: unknown; refusal?: WebhookAnswer } {
+function parseLikeN8n(
+	contentType: string,
+	rawBody: Buffer,
+): { body?: unknown; refusal?: WebhookAnswer } {
 	if (!rawBody.length) return {};
 	if (contentType === 'application/json') {
 		try {
 			return { body: JSON.parse(rawBody.toString('utf8')) };
 		} catch (error) {
-			const refusal = { code: 422, message: 'Failed to parse request body', hint: (error as Error).message };
+			const refusal = {
+				code: 422,
+				message: 'Failed to parse request body',
+				hint: (error as Error).message,
+			};
 			return { refusal: { status: 422, body: refusal, started: false } };
 		}
 	}
@@ -133,7 +145,10 @@ export class TriggerHarness {
 
 	constructor(options: TriggerHarnessOptions = {}) {
 		this.mode = options.mode ?? 'webhook';
-		this.credentialsHelper = new HarnessCredentialsHelper({ soraApi: new SoraApi() }, { soraApi: options.credentials ?? {} });
+		this.credentialsHelper = new HarnessCredentialsHelper(
+			{ soraApi: new SoraApi() },
+			{ soraApi: options.credentials ?? {} },
+		);
 		this.node = {
 			id: 'sora-trigger',
 			name: TRIGGER_NODE_NAME,
@@ -165,7 +180,9 @@ export class TriggerHarness {
 		return this.workflow.getStaticData('node', this.workflowNode);
 	}
 
-	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+	private additionalData(
+		extra: Partial<IWorkflowExecuteAdditionalData> = {},
+	): IWorkflowExecuteAdditionalData {
 		return harnessAdditionalData(this.credentialsHelper, extra);
 	}
 
@@ -185,36 +202,71 @@ export class TriggerHarness {
 	async activate(): Promise<boolean> {
 		const additionalData = this.additionalData();
 		const methods = nodeTypeClasses[TRIGGER_NODE_TYPE].webhookMethods!.default!;
-		const context = new HookContext(this.workflow, this.workflowNode, additionalData, this.mode, 'activate', this.webhookData(additionalData));
+		const context = new HookContext(
+			this.workflow,
+			this.workflowNode,
+			additionalData,
+			this.mode,
+			'activate',
+			this.webhookData(additionalData),
+		);
 		if (await methods.checkExists.call(context)) return true;
 		return await methods.create.call(context);
 	}
 
 	/** What n8n does with one POST to the trigger's webhook URL, up to the answer. */
 	async deliver(delivery: DeliveryRequest): Promise<WebhookAnswer> {
-		const rawBody = Buffer.isBuffer(delivery.body) ? delivery.body : Buffer.from(delivery.body, 'utf8');
-		if (rawBody.length > N8N_PAYLOAD_SIZE_MAX) return { status: 413, body: { message: 'request entity too large' }, started: false };
-		const headers: Record<string, string> = { 'content-length': String(rawBody.length), ...lowerCaseHeaders(delivery.headers) };
+		const rawBody = Buffer.isBuffer(delivery.body)
+			? delivery.body
+			: Buffer.from(delivery.body, 'utf8');
+		if (rawBody.length > N8N_PAYLOAD_SIZE_MAX)
+			return { status: 413, body: { message: 'request entity too large' }, started: false };
+		const headers: Record<string, string> = {
+			'content-length': String(rawBody.length),
+			...lowerCaseHeaders(delivery.headers),
+		};
 		const contentType = (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 		const parsed = parseLikeN8n(contentType, rawBody);
 		if (parsed.refusal) return parsed.refusal;
 
 		const request = {
-			method: 'POST', url: '/webhook', headers, params: {}, query: {}, contentType, encoding: 'utf-8',
+			method: 'POST',
+			url: '/webhook',
+			headers,
+			params: {},
+			query: {},
+			contentType,
+			encoding: 'utf-8',
 			body: parsed.body,
 			...(delivery.withoutRawBody ? {} : { rawBody }),
 			readRawBody: async () => {},
 			header: (name: string) => headers[name.toLowerCase()],
 		};
 		const response = new CapturedResponse();
-		const additionalData = this.additionalData({ httpRequest: request, httpResponse: response } as never);
+		const additionalData = this.additionalData({
+			httpRequest: request,
+			httpResponse: response,
+		} as never);
 		const webhookData = this.webhookData(additionalData);
-		const context = new WebhookContext(this.workflow, this.workflowNode, additionalData, this.mode, webhookData, [], null);
+		const context = new WebhookContext(
+			this.workflow,
+			this.workflowNode,
+			additionalData,
+			this.mode,
+			webhookData,
+			[],
+			null,
+		);
 		let result: IWebhookResponseData;
 		try {
 			result = await nodeTypeClasses[TRIGGER_NODE_TYPE].webhook!.call(context);
 		} catch (error) {
-			return { status: 500, body: { message: 'Workflow Webhook Error: Workflow could not be started!' }, started: false, error: error as Error };
+			return {
+				status: 500,
+				body: { message: 'Workflow Webhook Error: Workflow could not be started!' },
+				started: false,
+				error: error as Error,
+			};
 		}
 		return this.answerFor(result, response);
 	}
@@ -224,11 +276,24 @@ export class TriggerHarness {
 		const started = result.workflowData !== undefined;
 		const workflowData = result.workflowData;
 		if (result.noWebhookResponse === true) {
-			if (!response.finished) throw new Error('webhook() claimed to have answered but wrote no response: the caller would hang');
+			if (!response.finished)
+				throw new Error(
+					'webhook() claimed to have answered but wrote no response: the caller would hang',
+				);
 			return { status: response.statusCode, body: response.body, started, workflowData };
 		}
-		if (!started) return { status: 200, body: result.webhookResponse ?? { message: 'Webhook call received' }, started };
-		return { status: 200, body: result.webhookResponse ?? { message: 'Workflow was started' }, started, workflowData };
+		if (!started)
+			return {
+				status: 200,
+				body: result.webhookResponse ?? { message: 'Webhook call received' },
+				started,
+			};
+		return {
+			status: 200,
+			body: result.webhookResponse ?? { message: 'Workflow was started' },
+			started,
+			workflowData,
+		};
 	}
 
 	/** Runs the workflow n8n would start: the webhook's items on the trigger node, then the engine. */
@@ -236,19 +301,36 @@ export class TriggerHarness {
 		await binaryDataService();
 		const executionId = `harness-webhook-${++executionCounter}`;
 		const workflowBase = {
-			id: this.workflow.id, name: 'Trigger harness', active: true, isArchived: false, nodes: [this.node], connections: {},
-			settings: {}, createdAt: new Date(), updatedAt: new Date(), activeVersionId: null,
+			id: this.workflow.id,
+			name: 'Trigger harness',
+			active: true,
+			isArchived: false,
+			nodes: [this.node],
+			connections: {},
+			settings: {},
+			createdAt: new Date(),
+			updatedAt: new Date(),
+			activeVersionId: null,
 		} as unknown as IWorkflowBase;
 		const additionalData = this.additionalData({ executionId });
 		additionalData.hooks = new ExecutionLifecycleHooks(this.mode, executionId, workflowBase);
 		const runExecutionData = {
 			resultData: { runData: {} },
 			executionData: {
-				contextData: {}, metadata: {}, waitingExecution: {}, waitingExecutionSource: null,
-				nodeExecutionStack: [{ node: this.workflowNode, data: { main: workflowData }, source: null }],
+				contextData: {},
+				metadata: {},
+				waitingExecution: {},
+				waitingExecutionSource: null,
+				nodeExecutionStack: [
+					{ node: this.workflowNode, data: { main: workflowData }, source: null },
+				],
 			},
 		} as unknown as IRunExecutionData;
-		const run = await new WorkflowExecute(additionalData, this.mode, runExecutionData).processRunExecutionData(this.workflow);
+		const run = await new WorkflowExecute(
+			additionalData,
+			this.mode,
+			runExecutionData,
+		).processRunExecutionData(this.workflow);
 		const taskData = run.data.resultData.runData[TRIGGER_NODE_NAME]?.[0];
 		return {
 			items: taskData?.data?.main?.[0] ?? [],
@@ -259,9 +341,14 @@ export class TriggerHarness {
 	}
 
 	/** deliver(), then the execution when the delivery starts one. */
-	async receive(delivery: DeliveryRequest): Promise<{ answer: WebhookAnswer; run?: Promise<RunResult> }> {
+	async receive(
+		delivery: DeliveryRequest,
+	): Promise<{ answer: WebhookAnswer; run?: Promise<RunResult> }> {
 		const answer = await this.deliver(delivery);
-		return { answer, run: answer.started && answer.workflowData ? this.execute(answer.workflowData) : undefined };
+		return {
+			answer,
+			run: answer.started && answer.workflowData ? this.execute(answer.workflowData) : undefined,
+		};
 	}
 }
 
@@ -282,10 +369,17 @@ export async function startWebhookFront(harness: TriggerHarness): Promise<Webhoo
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]));
+			const headers = Object.fromEntries(
+				Object.entries(req.headers).map(([name, value]) => [
+					name,
+					Array.isArray(value) ? value.join(', ') : String(value),
+				]),
+			);
 			void harness.receive({ body: Buffer.concat(chunks), headers }).then(({ answer, run }) => {
 				answers.push(answer);
-				res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body ?? ''));
+				res
+					.writeHead(answer.status, { 'content-type': 'application/json' })
+					.end(JSON.stringify(answer.body ?? ''));
 				if (!run) return;
 				const waiter = waiters.shift();
 				if (waiter) waiter(run);
@@ -300,7 +394,12 @@ export async function startWebhookFront(harness: TriggerHarness): Promise<Webhoo
 		answers,
 		nextRun: () => {
 			const ready = runs.shift();
-			return ready ?? new Promise<RunResult>((resolve, reject) => waiters.push((run) => run.then(resolve, reject)));
+			return (
+				ready ??
+				new Promise<RunResult>((resolve, reject) =>
+					waiters.push((run) => run.then(resolve, reject)),
+				)
+			);
 		},
 		close: async () => {
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -22,7 +22,14 @@ export function hasFfmpeg(): boolean {
 }
 
 interface Probe {
-	streams: Array<{ codec_type: string; codec_name: string; width?: number; height?: number; avg_frame_rate?: string; side_data_list?: Array<{ rotation?: number }> }>;
+	streams: Array<{
+		codec_type: string;
+		codec_name: string;
+		width?: number;
+		height?: number;
+		avg_frame_rate?: string;
+		side_data_list?: Array<{ rotation?: number }>;
+	}>;
 	format: { duration: string; size: string };
 }
 
@@ -50,11 +57,17 @@ export function ffprobeReading(bytes: Buffer): MeasuredVideo {
 	try {
 		const file = join(dir, 'probed.mp4');
 		writeFileSync(file, bytes);
-		const output = execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file], { encoding: 'utf8' });
+		const output = execFileSync(
+			'ffprobe',
+			['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file],
+			{ encoding: 'utf8' },
+		);
 		const { streams, format } = JSON.parse(output) as Probe;
 		const video = streams.find((s) => s.codec_type === 'video')!;
 		const audio = streams.find((s) => s.codec_type === 'audio');
-		const rotation = Math.abs(video.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? 0);
+		const rotation = Math.abs(
+			video.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? 0,
+		);
 		const turned = rotation === 90 || rotation === 270;
 		return {
 			width: turned ? video.height! : video.width!,

@@ -14,49 +14,89 @@ import { createParameters, pairsOf, type Pair } from './pairs';
  */
 export function describeMatrix(mode: ServerMode): void {
 	const api = useReferenceServer({ mode, generationMs: 300, refreshMs: 0 });
-	const frameItem = () => [{ json: {}, binary: { frame: { data: PORTRAIT_PNG, fileName: 'first.png', mimeType: 'image/png' } } }];
+	const frameItem = () => [
+		{
+			json: {},
+			binary: { frame: { data: PORTRAIT_PNG, fileName: 'first.png', mimeType: 'image/png' } },
+		},
+	];
 	const run = (pair: Pair, parameters: Record<string, unknown>) =>
-		api.run(parameters as never, { credentials: { ...api.credentials, hostType: pair.hostType }, items: frameItem(), continueOnFail: true });
+		api.run(parameters as never, {
+			credentials: { ...api.credentials, hostType: pair.hostType },
+			items: frameItem(),
+			continueOnFail: true,
+		});
 	const posts = () => api.requests({ method: 'POST' });
 
-	describe.each(pairsOf(mode).map((pair) => [`${pair.model} (${pair.family})`, pair] as const))('%s', (_name, pair) => {
-		test(`${pair.ask.duration} s${pair.ask.aspectRatio ? `, ${pair.ask.aspectRatio}` : ''}${pair.ask.resolution ? `, ${pair.ask.resolution}` : ''}${pair.ask.firstFrame ? ', from a first frame' : ''}: the MP4 measures as asked`, async () => {
-			const { items, error } = await run(pair, createParameters(pair));
-			expect(error).toBeUndefined();
-			expect(items[0].json.error ?? null).toBeNull(); // the host's video object may carry error: null
-			const binary = items[0].binary?.data;
-			expect(binary).toBeDefined();
-			const bytes = await readBinary(binary!);
-			const probed = probeMp4(bytes);
-			expect([probed.width, probed.height, Math.round(probed.durationSeconds)]).toEqual([pair.expected.width, pair.expected.height, pair.expected.seconds]);
-			expect(items[0].json).toMatchObject({ asAsked: true, differences: [], modelFamily: pair.family });
-			expect(items[0].json.measured).toMatchObject({ width: pair.expected.width, height: pair.expected.height });
-			if (pair.ask.firstFrame) {
-				const video = [...api.server.videos.values()][0];
-				expect(video.rendered?.firstFrameReached).toBe(true);
-				expect(thumbnailDistance(greyThumbnail(bytes, 'video.mp4'), greyThumbnail(PORTRAIT_PNG, 'image.png'))).toBeLessThan(12);
-			}
-			expect(posts()).toHaveLength(1);
-		});
+	describe.each(pairsOf(mode).map((pair) => [`${pair.model} (${pair.family})`, pair] as const))(
+		'%s',
+		(_name, pair) => {
+			test(`${pair.ask.duration} s${pair.ask.aspectRatio ? `, ${pair.ask.aspectRatio}` : ''}${pair.ask.resolution ? `, ${pair.ask.resolution}` : ''}${pair.ask.firstFrame ? ', from a first frame' : ''}: the MP4 measures as asked`, async () => {
+				const { items, error } = await run(pair, createParameters(pair));
+				expect(error).toBeUndefined();
+				expect(items[0].json.error ?? null).toBeNull(); // the host's video object may carry error: null
+				const binary = items[0].binary?.data;
+				expect(binary).toBeDefined();
+				const bytes = await readBinary(binary!);
+				const probed = probeMp4(bytes);
+				expect([probed.width, probed.height, Math.round(probed.durationSeconds)]).toEqual([
+					pair.expected.width,
+					pair.expected.height,
+					pair.expected.seconds,
+				]);
+				expect(items[0].json).toMatchObject({
+					asAsked: true,
+					differences: [],
+					modelFamily: pair.family,
+				});
+				expect(items[0].json.measured).toMatchObject({
+					width: pair.expected.width,
+					height: pair.expected.height,
+				});
+				if (pair.ask.firstFrame) {
+					const video = [...api.server.videos.values()][0];
+					expect(video.rendered?.firstFrameReached).toBe(true);
+					expect(
+						thumbnailDistance(
+							greyThumbnail(bytes, 'video.mp4'),
+							greyThumbnail(PORTRAIT_PNG, 'image.png'),
+						),
+					).toBeLessThan(12);
+				}
+				expect(posts()).toHaveLength(1);
+			});
 
-		test(`refuses what it cannot take (${Object.keys(pair.refused.parameters).join(', ')}) before paying`, async () => {
-			const { items } = await run(pair, { ...createParameters(pair), ...pair.refused.parameters });
-			expect(String(items[0].json.error)).toMatch(pair.refused.names);
-			expect(posts()).toHaveLength(0);
-		});
+			test(`refuses what it cannot take (${Object.keys(pair.refused.parameters).join(', ')}) before paying`, async () => {
+				const { items } = await run(pair, {
+					...createParameters(pair),
+					...pair.refused.parameters,
+				});
+				expect(String(items[0].json.error)).toMatch(pair.refused.names);
+				expect(posts()).toHaveLength(0);
+			});
 
-		test(pair.failure ? "a failing job ends with the host's reason within two status checks" : 'a failing job the host never calls failed ends with what the node knows', async () => {
-			const { items } = await run(pair, createParameters(pair, 'A paper boat [fail]'));
-			const message = String(items[0].json.error);
-			if (pair.failure) expect(message).toMatch(pair.failure);
-			else expect(message).toMatch(/never reports a failed job/);
-			const video = [...api.server.videos.values()][0];
-			// status checks once the job had failed (the node's first look at the failure, and at most one more)
-			const statusChecks = api
-				.requests({ method: 'GET' })
-				.filter((request) => request.path === `/videos/${video.id}` && (request.receivedAtMs ?? 0) >= video.finishMs);
-			if (pair.failure) expect(statusChecks.length).toBeLessThanOrEqual(2);
-			expect(posts()).toHaveLength(1);
-		});
-	});
+			test(
+				pair.failure
+					? "a failing job ends with the host's reason within two status checks"
+					: 'a failing job the host never calls failed ends with what the node knows',
+				async () => {
+					const { items } = await run(pair, createParameters(pair, 'A paper boat [fail]'));
+					const message = String(items[0].json.error);
+					if (pair.failure) expect(message).toMatch(pair.failure);
+					else expect(message).toMatch(/never reports a failed job/);
+					const video = [...api.server.videos.values()][0];
+					// status checks once the job had failed (the node's first look at the failure, and at most one more)
+					const statusChecks = api
+						.requests({ method: 'GET' })
+						.filter(
+							(request) =>
+								request.path === `/videos/${video.id}` &&
+								(request.receivedAtMs ?? 0) >= video.finishMs,
+						);
+					if (pair.failure) expect(statusChecks.length).toBeLessThanOrEqual(2);
+					expect(posts()).toHaveLength(1);
+				},
+			);
+		},
+	);
 }

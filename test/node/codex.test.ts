@@ -14,7 +14,13 @@ function readmeAnchors(): Set<string> {
 	const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 	const anchors = new Set(['readme']);
 	for (const [, heading] of readme.matchAll(/^#{1,6} (.+)$/gm)) {
-		anchors.add(heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-'));
+		anchors.add(
+			heading
+				.trim()
+				.toLowerCase()
+				.replace(/[^\p{L}\p{N} _-]/gu, '')
+				.replace(/ /g, '-'),
+		);
 	}
 	return anchors;
 }
@@ -35,7 +41,9 @@ describe.each(CODEX_FILES)('%s', (file) => {
 
 	it('links to README anchors that exist', () => {
 		const anchors = readmeAnchors();
-		const urls = Object.values(codex.resources).flatMap((links: any) => links.map((l: { url: string }) => l.url));
+		const urls = Object.values(codex.resources).flatMap((links: any) =>
+			links.map((l: { url: string }) => l.url),
+		);
 		expect(urls.length).toBeGreaterThan(0);
 		for (const url of urls) {
 			expect(url.startsWith(`${REPO_URL}#`)).toBe(true);

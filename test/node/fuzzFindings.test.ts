@@ -21,32 +21,63 @@ afterAll(async () => await server.close());
 
 describe('bugs the fuzzer found, as minimal cases', () => {
 	const png = readFixture('input-720x1280.png');
-	const withImage: HarnessItem[] = [{ json: {}, binary: { data: { data: png, fileName: 'a.png', mimeType: 'image/png' } } }];
+	const withImage: HarnessItem[] = [
+		{ json: {}, binary: { data: { data: png, fileName: 'a.png', mimeType: 'image/png' } } },
+	];
 	const create = (overrides: INodeParameters) => ({
-		resource: 'video', operation: 'create', prompt: 'x', model, duration: 4, size: '720x1280', waitForCompletion: false, ...overrides,
+		resource: 'video',
+		operation: 'create',
+		prompt: 'x',
+		model,
+		duration: 4,
+		size: '720x1280',
+		waitForCompletion: false,
+		...overrides,
 	});
 
 	// Found by fuzzing (fixed): the binary lookup had no own-property check, so "constructor" found
 	// Object's constructor and n8n-core then failed with a raw TypeError.
-	test.each(['constructor', 'toString', 'hasOwnProperty'])('a binary field named "%s" that the item lacks is "no binary property", not a TypeError', async (name) => {
-		const outcome = await runCase(
-			{ parameters: create({ referenceImage: 'binary', referenceImageBinaryProperty: name }), items: withImage, continueOnFail: true, credentials: { apiKey: 'sk-test', baseUrl: server.url } },
-			CASE_LIMIT_MS,
-		);
-		expect(outcome.verdict).toBe('ok');
-		expect(outcome.result?.items[0].json.error).toMatch(/has no binary property/);
-	});
+	test.each(['constructor', 'toString', 'hasOwnProperty'])(
+		'a binary field named "%s" that the item lacks is "no binary property", not a TypeError',
+		async (name) => {
+			const outcome = await runCase(
+				{
+					parameters: create({ referenceImage: 'binary', referenceImageBinaryProperty: name }),
+					items: withImage,
+					continueOnFail: true,
+					credentials: { apiKey: 'sk-test', baseUrl: server.url },
+				},
+				CASE_LIMIT_MS,
+			);
+			expect(outcome.verdict).toBe('ok');
+			expect(outcome.result?.items[0].json.error).toMatch(/has no binary property/);
+		},
+	);
 
 	// Found by fuzzing (fixed): a prompt that resolved to a number or an object was called "empty".
-	test.each([['a number', '={{ 42 }}'], ['an object', '={{ $json }}']])('a prompt that is %s is not called empty', async (_what, prompt) => {
-		const outcome = await runCase({ parameters: create({ prompt }), continueOnFail: true, credentials: { apiKey: 'sk-test', baseUrl: server.url } }, CASE_LIMIT_MS);
+	test.each([
+		['a number', '={{ 42 }}'],
+		['an object', '={{ $json }}'],
+	])('a prompt that is %s is not called empty', async (_what, prompt) => {
+		const outcome = await runCase(
+			{
+				parameters: create({ prompt }),
+				continueOnFail: true,
+				credentials: { apiKey: 'sk-test', baseUrl: server.url },
+			},
+			CASE_LIMIT_MS,
+		);
 		expect(outcome.result?.items[0].json.error).not.toMatch(/Prompt is empty/);
 	});
 
 	// Found by fuzzing (fixed): a negative Timeout failed every item with "timed out after -60 s before a slot was free".
 	test('a negative Timeout (Minutes) is refused as a setting, not reported as a timeout', async () => {
 		const outcome = await runCase(
-			{ parameters: create({ waitForCompletion: true, waitOptions: { timeoutMinutes: -1 } }), continueOnFail: true, credentials: { apiKey: 'sk-test', baseUrl: server.url } },
+			{
+				parameters: create({ waitForCompletion: true, waitOptions: { timeoutMinutes: -1 } }),
+				continueOnFail: true,
+				credentials: { apiKey: 'sk-test', baseUrl: server.url },
+			},
 			CASE_LIMIT_MS,
 		);
 		expect(String(outcome.result?.items[0].json.error ?? '')).not.toMatch(/timed out after -/);
@@ -58,7 +89,13 @@ describe('bugs the fuzzer found, as minimal cases', () => {
 	test('a Timeout (Minutes) of 100,000 waits without timer overflow', async () => {
 		server.injectFault({ kind: 'slow', method: 'POST', path: '/videos' });
 		const outcome = await runCase(
-			{ parameters: create({ waitForCompletion: true, waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 100_000 } }), credentials: { apiKey: 'sk-test', baseUrl: server.url } },
+			{
+				parameters: create({
+					waitForCompletion: true,
+					waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 100_000 },
+				}),
+				credentials: { apiKey: 'sk-test', baseUrl: server.url },
+			},
 			CASE_LIMIT_MS,
 		);
 		expect(outcome.verdict).toBe('ok');

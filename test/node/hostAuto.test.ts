@@ -7,23 +7,46 @@ import { useReferenceServer } from './setup';
  * Kling 10-second portrait is spelled for new-api's Kling channel (`duration`) and measures as asked.
  */
 
-const hasDuration = new Sora().description.properties.some((property) => property.name === 'duration');
+const hasDuration = new Sora().description.properties.some(
+	(property) => property.name === 'duration',
+);
 
 describe('Host Type Auto at a new-api gateway', () => {
 	if (!hasDuration) {
-		test.todo('runs once Create asks in the user\'s terms (Duration)');
+		test.todo("runs once Create asks in the user's terms (Duration)");
 		return;
 	}
 	const api = useReferenceServer({ mode: 'newapi', generationMs: 300, refreshMs: 0 });
 
 	test('a Kling create is spelled for new-api after one free GET /models, and the MP4 is 10 s portrait', async () => {
-		const { items, error } = await api.run({
-			resource: 'video', operation: 'create', prompt: 'A paper boat', model: { __rl: true, mode: 'id', value: 'kling-v2-1' },
-			duration: 10, aspectRatio: '9:16', waitForCompletion: true, downloadVideo: true, waitOptions: { pollIntervalSeconds: 1 },
-		}, { credentials: { ...api.credentials, hostType: 'auto' } });
+		const { items, error } = await api.run(
+			{
+				resource: 'video',
+				operation: 'create',
+				prompt: 'A paper boat',
+				model: { __rl: true, mode: 'id', value: 'kling-v2-1' },
+				duration: 10,
+				aspectRatio: '9:16',
+				waitForCompletion: true,
+				downloadVideo: true,
+				waitOptions: { pollIntervalSeconds: 1 },
+			},
+			{ credentials: { ...api.credentials, hostType: 'auto' } },
+		);
 		expect(error).toBeUndefined();
-		expect(api.requests().map((r) => `${r.method} ${r.path}`).slice(0, 2)).toEqual(['GET /models', 'POST /videos']);
-		expect(api.requests({ method: 'POST' })[0].json).toMatchObject({ duration: 10, metadata: { aspect_ratio: '9:16' } });
-		expect(items[0].json).toMatchObject({ asAsked: true, measured: { width: 720, height: 1280, durationSeconds: expect.closeTo(10, 0) } });
+		expect(
+			api
+				.requests()
+				.map((r) => `${r.method} ${r.path}`)
+				.slice(0, 2),
+		).toEqual(['GET /models', 'POST /videos']);
+		expect(api.requests({ method: 'POST' })[0].json).toMatchObject({
+			duration: 10,
+			metadata: { aspect_ratio: '9:16' },
+		});
+		expect(items[0].json).toMatchObject({
+			asAsked: true,
+			measured: { width: 720, height: 1280, durationSeconds: expect.closeTo(10, 0) },
+		});
 	});
 });

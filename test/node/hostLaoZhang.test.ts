@@ -7,29 +7,47 @@ const muse = (value = 'muse-video') => ({ __rl: true, mode: 'id', value });
 describe('LaoZhang API (Host Type LaoZhang)', () => {
 	const api = useReferenceServer({ mode: 'laozhang', refreshMs: 100 });
 	const credentials = () => ({ ...api.credentials, hostType: 'laoZhang' });
-	const run = (parameters: Parameters<typeof api.run>[0], options: Parameters<typeof api.run>[1] = {}) =>
-		api.run(parameters, { credentials: credentials(), ...options });
+	const run = (
+		parameters: Parameters<typeof api.run>[0],
+		options: Parameters<typeof api.run>[1] = {},
+	) => api.run(parameters, { credentials: credentials(), ...options });
 
 	test('Create with wait: seconds as a string, aspect ratio, the first frame as image; the MP4 from video_url without the key', async () => {
 		const { items, error } = await run(
 			createParams({
-				model: muse(), duration: 8, size: '', referenceImage: 'url',
-				referenceImageUrl: 'https://example.com/first.png', aspectRatio: '9:16',
+				model: muse(),
+				duration: 8,
+				size: '',
+				referenceImage: 'url',
+				referenceImageUrl: 'https://example.com/first.png',
+				aspectRatio: '9:16',
 			}),
 		);
 		expect(error).toBeUndefined();
 		expect(api.requests({ method: 'POST' })[0].json).toEqual({
-			prompt: 'A paper boat on a rainy street', model: 'muse-video', seconds: '8', aspect_ratio: '9:16', image: 'https://example.com/first.png',
+			prompt: 'A paper boat on a rainy street',
+			model: 'muse-video',
+			seconds: '8',
+			aspect_ratio: '9:16',
+			image: 'https://example.com/first.png',
 		});
-		expect(items[0].json).toMatchObject({ id: expect.stringMatching(/^task_/), status: 'completed', resultUrl: expect.any(String) });
+		expect(items[0].json).toMatchObject({
+			id: expect.stringMatching(/^task_/),
+			status: 'completed',
+			resultUrl: expect.any(String),
+		});
 		expect(api.server.cdn.requests.length).toBeGreaterThan(0);
 		expect(api.server.cdn.sawCredentials).toBe(false);
 		expect((await readBinary(items[0].binary!.data)).subarray(4, 8).toString()).toBe('ftyp');
 	});
 
 	test("a failing prompt ends with the host's reason; an unknown id with its message", async () => {
-		const failed = await run(createParams({ model: muse(), duration: '', size: '', prompt: 'blocked [fail]' }));
-		expect(failed.error?.message).toMatch(/^Video generation failed: (?!The host reported).+ \[item 0, video task_\w+\]$/);
+		const failed = await run(
+			createParams({ model: muse(), duration: '', size: '', prompt: 'blocked [fail]' }),
+		);
+		expect(failed.error?.message).toMatch(
+			/^Video generation failed: (?!The host reported).+ \[item 0, video task_\w+\]$/,
+		);
 		const unknown = await run({ resource: 'video', operation: 'get', videoId: 'task_missing' });
 		expect(unknown.error?.message).toBe('task_not_exist [item 0, video task_missing]');
 	});
@@ -41,14 +59,23 @@ describe('LaoZhang API (Host Type LaoZhang)', () => {
 	});
 
 	test('a resolution Muse does not make is refused before anything is sent', async () => {
-		const { error } = await run(createParams({ model: muse(), duration: '', size: '', resolution: '1080p' }));
-		expect(error?.message).toBe('Resolution 1080p is not offered by muse-video: Muse takes 720p [item 0]');
+		const { error } = await run(
+			createParams({ model: muse(), duration: '', size: '', resolution: '1080p' }),
+		);
+		expect(error?.message).toBe(
+			'Resolution 1080p is not offered by muse-video: Muse takes 720p [item 0]',
+		);
 		expect(api.requests()).toHaveLength(0);
 	});
 
 	test('the credential test and Model From List', async () => {
-		expect(await runCredentialTest(credentials())).toMatchObject({ ok: true, url: expect.stringMatching(/\/v1\/models$/) });
+		expect(await runCredentialTest(credentials())).toMatchObject({
+			ok: true,
+			url: expect.stringMatching(/\/v1\/models$/),
+		});
 		const { results } = await searchList('searchModels', credentials());
-		expect(results.map((r) => r.value)).toEqual(expect.arrayContaining(['muse-video', 'muse-video-20s']));
+		expect(results.map((r) => r.value)).toEqual(
+			expect.arrayContaining(['muse-video', 'muse-video-20s']),
+		);
 	});
 });

@@ -39,7 +39,8 @@ export function useReferenceServer(options: ServerOptions = {}): ServerFixture {
 		},
 		run: async (parameters, extra = {}) =>
 			await runNode({ credentials: fixture.credentials, ...extra, parameters }),
-		start: (parameters, extra = {}) => startNode({ credentials: fixture.credentials, ...extra, parameters }),
+		start: (parameters, extra = {}) =>
+			startNode({ credentials: fixture.credentials, ...extra, parameters }),
 		requests: (filter = {}) =>
 			server.requests.filter(
 				(r) =>
@@ -71,7 +72,11 @@ export function createParams(overrides: INodeParameters = {}): INodeParameters {
 export async function seedVideo(server: ReferenceServer, prompt = 'seed video'): Promise<string> {
 	const response = await fetch(`${server.url}/videos`, {
 		method: 'POST',
-		headers: { authorization: 'Bearer sk-test', 'content-type': 'application/json', 'user-agent': 'sora-test-client' },
+		headers: {
+			authorization: 'Bearer sk-test',
+			'content-type': 'application/json',
+			'user-agent': 'sora-test-client',
+		},
 		body: JSON.stringify({ prompt, model: 'sora-2', seconds: '4', size: '720x1280' }),
 	});
 	const video = (await response.json()) as { id: string };

@@ -20,8 +20,16 @@ export interface DiscordFile {
 	data: Buffer;
 }
 
-const TYPES: Record<string, string> = { mp4: 'video/mp4', mov: 'video/quicktime', webm: 'video/webm', png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif' };
-const typeOf = (fileName = '') => TYPES[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+const TYPES: Record<string, string> = {
+	mp4: 'video/mp4',
+	mov: 'video/quicktime',
+	webm: 'video/webm',
+	png: 'image/png',
+	jpg: 'image/jpeg',
+	gif: 'image/gif',
+};
+const typeOf = (fileName = '') =>
+	TYPES[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 
 export interface DiscordPost {
 	waited: boolean;
@@ -35,17 +43,28 @@ export interface DiscordStandIn extends StandIn {
 	posts: DiscordPost[];
 }
 
-const fail = (status: number, code: number, message: string): Answer => ({ status, body: { message, code } });
+const fail = (status: number, code: number, message: string): Answer => ({
+	status,
+	body: { message, code },
+});
 
-export async function startDiscord(webhookId = '1300000000000000001', token = 'e2e-discord-webhook-token'): Promise<DiscordStandIn> {
+export async function startDiscord(
+	webhookId = '1300000000000000001',
+	token = 'e2e-discord-webhook-token',
+): Promise<DiscordStandIn> {
 	const posts: DiscordPost[] = [];
 	let nextId = BigInt('1310000000000000000');
 	const standIn = await startStandIn((request) => {
-		if (request.path !== `/api/webhooks/${webhookId}/${token}`) return fail(401, 50027, 'Invalid Webhook Token');
+		if (request.path !== `/api/webhooks/${webhookId}/${token}`)
+			return fail(401, 50027, 'Invalid Webhook Token');
 		if (request.method !== 'POST') return fail(405, 0, '405: Method Not Allowed');
-		if (request.body.length > DISCORD_MAX_REQUEST_BYTES) return fail(413, 40005, 'Request entity too large');
+		if (request.body.length > DISCORD_MAX_REQUEST_BYTES)
+			return fail(413, 40005, 'Request entity too large');
 		const parts = formParts(request);
-		let payload: { content?: string; attachments?: Array<{ id: number | string; filename?: string }> };
+		let payload: {
+			content?: string;
+			attachments?: Array<{ id: number | string; filename?: string }>;
+		};
 		const files: DiscordFile[] = [];
 		try {
 			if (parts) {
@@ -54,8 +73,16 @@ export async function startDiscord(webhookId = '1300000000000000001', token = 'e
 				for (const part of parts) {
 					if (!/^files\[\d+\]$/.test(part.name)) continue;
 					const index = part.name.slice('files['.length, -1);
-					const fileName = payload.attachments?.find((a) => String(a.id) === index)?.filename ?? part.filename;
-					files.push({ field: part.name, fileName, mimeType: typeOf(fileName), partFileName: part.filename, partContentType: part.contentType, data: part.data });
+					const fileName =
+						payload.attachments?.find((a) => String(a.id) === index)?.filename ?? part.filename;
+					files.push({
+						field: part.name,
+						fileName,
+						mimeType: typeOf(fileName),
+						partFileName: part.filename,
+						partContentType: part.contentType,
+						data: part.data,
+					});
 				}
 			} else {
 				payload = JSON.parse(request.body.toString('utf8') || '{}');
@@ -93,5 +120,8 @@ export async function startDiscord(webhookId = '1300000000000000001', token = 'e
 			},
 		};
 	});
-	return Object.assign(standIn, { webhookUrl: `${standIn.url}/api/webhooks/${webhookId}/${token}`, posts });
+	return Object.assign(standIn, {
+		webhookUrl: `${standIn.url}/api/webhooks/${webhookId}/${token}`,
+		posts,
+	});
 }

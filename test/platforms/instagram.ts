@@ -32,7 +32,18 @@ export interface InstagramStandIn extends StandIn {
 }
 
 function graphError(message: string, code: number, subcode?: number, status = 400): Answer {
-	return { status, body: { error: { message, type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: 'E2Efbtrace' } } };
+	return {
+		status,
+		body: {
+			error: {
+				message,
+				type: 'OAuthException',
+				code,
+				...(subcode ? { error_subcode: subcode } : {}),
+				fbtrace_id: 'E2Efbtrace',
+			},
+		},
+	};
 }
 
 /** What Meta checks once it has fetched the file. */
@@ -42,50 +53,90 @@ function checkReel(data: Buffer): string[] {
 	if (facts.topLevel[0] !== 'ftyp') return ['not an MP4 or MOV file'];
 	if (!facts.fastStart) problems.push('the moov atom is not at the front of the file');
 	if (data.length > INSTAGRAM_MAX_BYTES) problems.push('the file is larger than 1 GB');
-	if (facts.durationSeconds !== undefined && (facts.durationSeconds < 3 || facts.durationSeconds > 900)) {
+	if (
+		facts.durationSeconds !== undefined &&
+		(facts.durationSeconds < 3 || facts.durationSeconds > 900)
+	) {
 		problems.push(`the duration ${facts.durationSeconds.toFixed(2)} s is outside 3 s-15 min`);
 	}
-	if (facts.width !== undefined && facts.width > 1920) problems.push(`the width ${facts.width} px is above 1920 px`);
+	if (facts.width !== undefined && facts.width > 1920)
+		problems.push(`the width ${facts.width} px is above 1920 px`);
 	return problems;
 }
 
-export async function startInstagram(igUserId = '17841400000000001', accessToken = 'EAAG-e2e-instagram-token'): Promise<InstagramStandIn> {
+export async function startInstagram(
+	igUserId = '17841400000000001',
+	accessToken = 'EAAG-e2e-instagram-token',
+): Promise<InstagramStandIn> {
 	const containers: ReelContainer[] = [];
 	let nextId = 18000000000001;
 	const standIn = await startStandIn(async (request) => {
 		const match = /^\/v\d+\.\d+\/([^/]+)(?:\/([a-z_]+))?$/.exec(request.path);
 		if (!match) return graphError('Unknown path components', 2500);
 		const params = paramsOf(request);
-		const token = params.access_token ?? /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-		if (token !== accessToken) return graphError('Invalid OAuth access token - Cannot parse access token', 190);
+		const token =
+			params.access_token ?? /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+		if (token !== accessToken)
+			return graphError('Invalid OAuth access token - Cannot parse access token', 190);
 		const [, node, edge] = match;
 
 		if (request.method === 'GET' && !edge) {
 			const container = containers.find((c) => c.id === node);
-			if (!container) return graphError(`Unsupported get request. Object with ID '${node}' does not exist`, 100, 33);
+			if (!container)
+				return graphError(
+					`Unsupported get request. Object with ID '${node}' does not exist`,
+					100,
+					33,
+				);
 			container.statusChecks++;
-			if (container.statusChecks === 1) return { status: 200, body: { status_code: 'IN_PROGRESS', id: container.id } };
+			if (container.statusChecks === 1)
+				return { status: 200, body: { status_code: 'IN_PROGRESS', id: container.id } };
 			if (container.problems.length) {
-				return { status: 200, body: { status_code: 'ERROR', status: `Error: ${container.problems.join('; ')}`, id: container.id } };
+				return {
+					status: 200,
+					body: {
+						status_code: 'ERROR',
+						status: `Error: ${container.problems.join('; ')}`,
+						id: container.id,
+					},
+				};
 			}
-			return { status: 200, body: { status_code: container.publishedMediaId ? 'PUBLISHED' : 'FINISHED', id: container.id } };
+			return {
+				status: 200,
+				body: {
+					status_code: container.publishedMediaId ? 'PUBLISHED' : 'FINISHED',
+					id: container.id,
+				},
+			};
 		}
-		if (request.method !== 'POST' || node !== igUserId) return graphError('Unsupported request', 100);
+		if (request.method !== 'POST' || node !== igUserId)
+			return graphError('Unsupported request', 100);
 
 		if (edge === 'media') {
-			if (params.media_type !== 'REELS') return graphError('The parameter media_type must be REELS for a video', 100);
+			if (params.media_type !== 'REELS')
+				return graphError('The parameter media_type must be REELS for a video', 100);
 			if (!params.video_url) return graphError('The parameter video_url is required', 100);
-			if (!/^https?:\/\//.test(params.video_url)) return graphError('Only photo or video can be accepted as media type.', 9004, 2207052);
+			if (!/^https?:\/\//.test(params.video_url))
+				return graphError('Only photo or video can be accepted as media type.', 9004, 2207052);
 			const fetched = await fetch(params.video_url).catch(() => undefined);
 			if (!fetched || !fetched.ok) {
-				return graphError('Media download has failed.: The media could not be fetched from this uri: ' + params.video_url, 9004, 2207052);
+				return graphError(
+					'Media download has failed.: The media could not be fetched from this uri: ' +
+						params.video_url,
+					9004,
+					2207052,
+				);
 			}
 			const data = Buffer.from(await fetched.arrayBuffer());
 			const container: ReelContainer = {
 				id: String(nextId++),
 				videoUrl: params.video_url,
 				caption: params.caption,
-				fetched: { status: fetched.status, bytes: data.length, contentType: fetched.headers.get('content-type') ?? undefined },
+				fetched: {
+					status: fetched.status,
+					bytes: data.length,
+					contentType: fetched.headers.get('content-type') ?? undefined,
+				},
 				problems: checkReel(data),
 				statusChecks: 0,
 			};
@@ -94,9 +145,15 @@ export async function startInstagram(igUserId = '17841400000000001', accessToken
 		}
 		if (edge === 'media_publish') {
 			const container = containers.find((c) => c.id === params.creation_id);
-			if (!container) return graphError('The parameter creation_id is required and must be a container of this user', 100);
-			if (container.statusChecks < 2 || container.problems.length) return graphError('Media ID is not available', 9007, 2207027);
-			if (container.publishedMediaId) return graphError('The media has already been published', 9007, 2207008);
+			if (!container)
+				return graphError(
+					'The parameter creation_id is required and must be a container of this user',
+					100,
+				);
+			if (container.statusChecks < 2 || container.problems.length)
+				return graphError('Media ID is not available', 9007, 2207027);
+			if (container.publishedMediaId)
+				return graphError('The media has already been published', 9007, 2207008);
 			container.publishedMediaId = String(nextId++);
 			return { status: 200, body: { id: container.publishedMediaId } };
 		}

@@ -28,7 +28,12 @@ function boxesIn(data: Buffer, from: number, to: number): Box[] {
 			header = 16;
 		} else if (size === 0) size = to - at;
 		if (size < header) break;
-		boxes.push({ type: data.toString('latin1', at + 4, at + 8), start: at, end: Math.min(at + size, to), content: at + header });
+		boxes.push({
+			type: data.toString('latin1', at + 4, at + 8),
+			start: at,
+			end: Math.min(at + size, to),
+			content: at + header,
+		});
 		at += size;
 	}
 	return boxes;
@@ -40,7 +45,8 @@ function find(data: Buffer, boxes: Box[], type: string): Box[] {
 	const found: Box[] = [];
 	for (const box of boxes) {
 		if (box.type === type) found.push(box);
-		if (CONTAINERS.has(box.type)) found.push(...find(data, boxesIn(data, box.content, box.end), type));
+		if (CONTAINERS.has(box.type))
+			found.push(...find(data, boxesIn(data, box.content, box.end), type));
 	}
 	return found;
 }
@@ -55,7 +61,10 @@ export function readMp4Facts(data: Buffer): Mp4Facts {
 	if (mvhd) {
 		const version = data[mvhd.content];
 		const timescale = data.readUInt32BE(mvhd.content + (version === 1 ? 20 : 12));
-		const duration = version === 1 ? Number(data.readBigUInt64BE(mvhd.content + 24)) : data.readUInt32BE(mvhd.content + 16);
+		const duration =
+			version === 1
+				? Number(data.readBigUInt64BE(mvhd.content + 24))
+				: data.readUInt32BE(mvhd.content + 16);
 		if (timescale) facts.durationSeconds = duration / timescale;
 	}
 	for (const tkhd of find(data, top, 'tkhd')) {

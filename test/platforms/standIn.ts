@@ -35,15 +35,32 @@ async function readRequest(req: IncomingMessage): Promise<StandInRequest> {
 	for await (const chunk of req) chunks.push(chunk as Buffer);
 	const url = new URL(req.url ?? '/', 'http://stand-in');
 	const headers: Record<string, string> = {};
-	for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = String(value);
-	return { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body: Buffer.concat(chunks) };
+	for (const [name, value] of Object.entries(req.headers))
+		if (value !== undefined) headers[name] = String(value);
+	return {
+		method: req.method ?? 'GET',
+		path: url.pathname,
+		query: url.searchParams,
+		headers,
+		body: Buffer.concat(chunks),
+	};
 }
 
 function send(res: ServerResponse, answer: Answer): void {
-	const isJson = answer.body !== undefined && !Buffer.isBuffer(answer.body) && typeof answer.body !== 'string';
-	const body = answer.body === undefined ? undefined : isJson ? JSON.stringify(answer.body) : (answer.body as Buffer | string);
-	const headers: Record<string, string> = { ...(isJson ? { 'content-type': 'application/json' } : {}), ...answer.headers };
-	if (body !== undefined && !headers['content-length']) headers['content-length'] = String(Buffer.byteLength(body));
+	const isJson =
+		answer.body !== undefined && !Buffer.isBuffer(answer.body) && typeof answer.body !== 'string';
+	const body =
+		answer.body === undefined
+			? undefined
+			: isJson
+				? JSON.stringify(answer.body)
+				: (answer.body as Buffer | string);
+	const headers: Record<string, string> = {
+		...(isJson ? { 'content-type': 'application/json' } : {}),
+		...answer.headers,
+	};
+	if (body !== undefined && !headers['content-length'])
+		headers['content-length'] = String(Buffer.byteLength(body));
 	res.writeHead(answer.status, headers).end(body);
 }
 
@@ -128,11 +145,14 @@ export function paramsOf(request: StandInRequest): Record<string, string> {
 	const type = request.headers['content-type'] ?? '';
 	if (/json/i.test(type) && request.body.length) {
 		const json = JSON.parse(request.body.toString('utf8')) as Record<string, unknown>;
-		for (const [key, value] of Object.entries(json)) params[key] = typeof value === 'string' ? value : JSON.stringify(value);
+		for (const [key, value] of Object.entries(json))
+			params[key] = typeof value === 'string' ? value : JSON.stringify(value);
 	} else if (/x-www-form-urlencoded/i.test(type)) {
-		for (const [key, value] of new URLSearchParams(request.body.toString('utf8'))) params[key] = value;
+		for (const [key, value] of new URLSearchParams(request.body.toString('utf8')))
+			params[key] = value;
 	} else if (/multipart/i.test(type)) {
-		for (const part of formParts(request) ?? []) if (part.filename === undefined) params[part.name] = part.data.toString('utf8');
+		for (const part of formParts(request) ?? [])
+			if (part.filename === undefined) params[part.name] = part.data.toString('utf8');
 	}
 	return params;
 }

@@ -25,7 +25,10 @@ export interface TelegramStandIn extends StandIn {
 	posts: TelegramVideoPost[];
 }
 
-const fail = (status: number, description: string): Answer => ({ status, body: { ok: false, error_code: status, description } });
+const fail = (status: number, description: string): Answer => ({
+	status,
+	body: { ok: false, error_code: status, description },
+});
 
 const INTEGER = /^\d+$/;
 
@@ -34,21 +37,34 @@ export async function startTelegram(token = '123456:e2e-telegram-token'): Promis
 	let nextMessageId = 1;
 	const standIn = await startStandIn((request) => {
 		const match = /^\/bot([^/]+)\/(\w+)$/.exec(request.path);
-		if (!match) return { status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } };
+		if (!match)
+			return { status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } };
 		if (match[1] !== token) return fail(401, 'Unauthorized');
-		if (match[2] === 'getMe') return { status: 200, body: { ok: true, result: { id: 123456, is_bot: true, first_name: 'Sora e2e', username: 'sora_e2e_bot' } } };
+		if (match[2] === 'getMe')
+			return {
+				status: 200,
+				body: {
+					ok: true,
+					result: { id: 123456, is_bot: true, first_name: 'Sora e2e', username: 'sora_e2e_bot' },
+				},
+			};
 		if (match[2] !== 'sendVideo') return fail(404, 'Not Found: method not found');
-		if (request.body.length > TELEGRAM_MAX_UPLOAD_BYTES) return fail(413, 'Request Entity Too Large');
+		if (request.body.length > TELEGRAM_MAX_UPLOAD_BYTES)
+			return fail(413, 'Request Entity Too Large');
 		const parts = formParts(request);
 		if (!parts) return fail(400, 'Bad Request: there is no video in the request');
-		const field = (name: string) => parts.find((part) => part.name === name && part.filename === undefined)?.data.toString('utf8');
+		const field = (name: string) =>
+			parts
+				.find((part) => part.name === name && part.filename === undefined)
+				?.data.toString('utf8');
 		const chatId = field('chat_id');
 		if (!chatId) return fail(400, 'Bad Request: chat_id is empty');
 		const video = parts.find((part) => part.name === 'video' && part.filename !== undefined);
 		if (!video) return fail(400, 'Bad Request: there is no video in the request');
 		for (const name of ['width', 'height', 'duration']) {
 			const value = field(name);
-			if (value !== undefined && value !== '' && !INTEGER.test(value)) return fail(400, `Bad Request: can't parse ${name} "${value}" as integer`);
+			if (value !== undefined && value !== '' && !INTEGER.test(value))
+				return fail(400, `Bad Request: can't parse ${name} "${value}" as integer`);
 		}
 		const post: TelegramVideoPost = {
 			chatId,

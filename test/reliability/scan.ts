@@ -23,10 +23,14 @@ export function collectStrings(root: unknown, rootPath = '$'): Found[] {
 	const visit = (value: unknown, path: string, depth: number) => {
 		if (depth > MAX_DEPTH || value === null || value === undefined) return;
 		if (typeof value === 'string') return void found.push({ path, text: value });
-		if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return;
+		if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+			return;
 		if (typeof value === 'function' || typeof value === 'symbol') return;
 		if (Buffer.isBuffer(value)) {
-			found.push({ path, text: value.toString('utf8') }, { path: `${path}<base64>`, text: value.toString('base64') });
+			found.push(
+				{ path, text: value.toString('utf8') },
+				{ path: `${path}<base64>`, text: value.toString('base64') },
+			);
 			return;
 		}
 		if (typeof value !== 'object') return;
@@ -61,7 +65,9 @@ export function collectStrings(root: unknown, rootPath = '$'): Found[] {
 
 /** Where any of `secrets` occurs in `root` (as a substring of any string or key). */
 export function occurrences(root: unknown, secrets: string[], rootPath = '$'): Found[] {
-	return collectStrings(root, rootPath).filter(({ text }) => secrets.some((secret) => text.includes(secret)));
+	return collectStrings(root, rootPath).filter(({ text }) =>
+		secrets.some((secret) => text.includes(secret)),
+	);
 }
 
 /** Paths of objects inside errors (anything with a stack) that carry request headers or request options. */
@@ -77,7 +83,11 @@ export function headersInErrors(root: unknown, headerNames: RegExp): string[] {
 			if (headerNames.test(key)) problems.push(`${path}.${key}: a credential header`);
 			if (within && /^(headers|config|request|requestOptions|options)$/i.test(key)) {
 				const child = (value as Record<string, unknown>)[key];
-				if (child && typeof child === 'object' && (key.toLowerCase() === 'headers' || 'headers' in child)) {
+				if (
+					child &&
+					typeof child === 'object' &&
+					(key.toLowerCase() === 'headers' || 'headers' in child)
+				) {
 					problems.push(`${path}.${key}: request headers kept on an error`);
 				}
 			}

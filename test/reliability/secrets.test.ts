@@ -9,7 +9,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { processCreates } from '../../nodes/Sora/engine/lostCreateRecovery';
-import { logger, readBinary, runNode, searchList, type RunOptions, type RunResult } from '../harness/runNode';
+import {
+	logger,
+	readBinary,
+	runNode,
+	searchList,
+	type RunOptions,
+	type RunResult,
+} from '../harness/runNode';
 import { TriggerHarness } from '../harness/runWebhook';
 import { startReferenceServer, type ReferenceServer } from '../server';
 import { call } from '../server/test-client';
@@ -42,8 +49,14 @@ function credentials(overrides: Record<string, unknown> = {}) {
 const model = { __rl: true, mode: 'id', value: 'sora-2' };
 function create(overrides: Record<string, unknown> = {}) {
 	return {
-		resource: 'video', operation: 'create', prompt: 'A paper boat', model, duration: 4, size: '720x1280',
-		waitOptions: { pollIntervalSeconds: 1 }, ...overrides,
+		resource: 'video',
+		operation: 'create',
+		prompt: 'A paper boat',
+		model,
+		duration: 4,
+		size: '720x1280',
+		waitOptions: { pollIntervalSeconds: 1 },
+		...overrides,
 	};
 }
 
@@ -61,7 +74,10 @@ function keep(label: string, result: RunResult) {
 	kept.push({ label: `${label}: JSON.stringify(run.data)`, value: serialised });
 }
 
-async function run(label: string, options: Partial<RunOptions> & { parameters: RunOptions['parameters'] }) {
+async function run(
+	label: string,
+	options: Partial<RunOptions> & { parameters: RunOptions['parameters'] },
+) {
 	const result = await runNode({ credentials: credentials(), ...options });
 	keep(label, result);
 	expectNoSecrets(label, result);
@@ -70,7 +86,10 @@ async function run(label: string, options: Partial<RunOptions> & { parameters: R
 
 function expectNoSecrets(label: string, value: unknown) {
 	expect({ label, found: occurrences(value, SECRETS) }).toEqual({ label, found: [] });
-	expect({ label, headers: headersInErrors(value, CREDENTIAL_HEADERS) }).toEqual({ label, headers: [] });
+	expect({ label, headers: headersInErrors(value, CREDENTIAL_HEADERS) }).toEqual({
+		label,
+		headers: [],
+	});
 }
 
 beforeAll(async () => {
@@ -110,24 +129,52 @@ describe('no secret in what n8n keeps of a run', () => {
 	});
 
 	test('API errors: 404 for an unknown video, a refused remix, a delete of an unknown video', async () => {
-		const get = await run('404', { parameters: { resource: 'video', operation: 'get', videoId: 'video_nope', waitForCompletion: false } });
+		const get = await run('404', {
+			parameters: {
+				resource: 'video',
+				operation: 'get',
+				videoId: 'video_nope',
+				waitForCompletion: false,
+			},
+		});
 		expect(get.error?.message).toMatch(/not found/);
-		await run('remix unknown', { parameters: { resource: 'video', operation: 'remix', videoId: 'video_nope', prompt: 'again' } });
-		await run('delete unknown', { parameters: { resource: 'video', operation: 'delete', videoId: 'video_nope' } });
+		await run('remix unknown', {
+			parameters: { resource: 'video', operation: 'remix', videoId: 'video_nope', prompt: 'again' },
+		});
+		await run('delete unknown', {
+			parameters: { resource: 'video', operation: 'delete', videoId: 'video_nope' },
+		});
 	});
 
 	test('401 with a wrong key, in both auth header styles, with and without Continue On Fail', async () => {
 		const wrong = credentials({ apiKey: WRONG_KEY });
 		const bearer = await run('401 bearer', { parameters: create(), credentials: wrong });
 		expect(bearer.error?.message).toMatch(/Incorrect API key/);
-		await run('401 api-key', { parameters: create(), credentials: { ...wrong, authHeader: 'apiKey' }, continueOnFail: true });
-		await run('401 list', { parameters: { resource: 'video', operation: 'list', returnAll: true }, credentials: wrong });
+		await run('401 api-key', {
+			parameters: create(),
+			credentials: { ...wrong, authHeader: 'apiKey' },
+			continueOnFail: true,
+		});
+		await run('401 list', {
+			parameters: { resource: 'video', operation: 'list', returnAll: true },
+			credentials: wrong,
+		});
 	});
 
 	test('faults: ambiguous create, resets and malformed answers while polling, a cut download, a 5xx that never ends', async () => {
-		server.injectFault({ kind: 'reset-before-response', method: 'GET', path: '/videos/{id}', count: 1 });
+		server.injectFault({
+			kind: 'reset-before-response',
+			method: 'GET',
+			path: '/videos/{id}',
+			count: 1,
+		});
 		server.injectFault({ kind: 'malformed-json', method: 'GET', path: '/videos/{id}', count: 1 });
-		server.injectFault({ kind: 'mid-download-reset', method: 'GET', path: '/videos/{id}/content', count: 1 });
+		server.injectFault({
+			kind: 'mid-download-reset',
+			method: 'GET',
+			path: '/videos/{id}/content',
+			count: 1,
+		});
 		await run('transient faults', { parameters: create() });
 
 		// after processing: the job exists and lost-create recovery finds it with List; before: refused as "may exist"
@@ -141,16 +188,26 @@ describe('no secret in what n8n keeps of a run', () => {
 			const result = await run(`ambiguous ${kind}`, { parameters: create(), continueOnFail: true });
 			expect(result.items[0].json.error).toMatch(/may have created a video/);
 		}
-		server.injectFault({ kind: 'truncated-body', method: 'GET', path: '/videos/{id}/content', count: 100 });
+		server.injectFault({
+			kind: 'truncated-body',
+			method: 'GET',
+			path: '/videos/{id}/content',
+			count: 100,
+		});
 		const cut = await run('download keeps failing', { parameters: create() });
 		expect(cut.error?.message).toMatch(/download kept failing/);
 	}, 240_000);
 
 	test('timeouts: Error and Output Current State', async () => {
-		const slow = create({ prompt: 'slow [gen=5000]', waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 0.01 } });
+		const slow = create({
+			prompt: 'slow [gen=5000]',
+			waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 0.01 },
+		});
 		const failed = await run('timeout error', { parameters: slow });
 		expect(failed.error?.message).toMatch(/Timed out/);
-		await run('timeout state', { parameters: { ...slow, waitOptions: { ...slow.waitOptions, onTimeout: 'outputState' } } });
+		await run('timeout state', {
+			parameters: { ...slow, waitOptions: { ...slow.waitOptions, onTimeout: 'outputState' } },
+		});
 	});
 
 	test('a host that cannot be reached (connection refused)', async () => {
@@ -174,19 +231,34 @@ describe('no secret in what n8n keeps of a run', () => {
 	});
 
 	test('the trigger: valid, forged, expired, replayed and oversized deliveries, and its runs (fetch, download, failure, unknown video)', async () => {
-		const harness = new TriggerHarness({ parameters: { downloadVideo: true }, credentials: credentials() });
-		const completed = (await call(server, 'POST', '/videos', { json: { prompt: 'done' }, apiKey: API_KEY })).json.id as string;
+		const harness = new TriggerHarness({
+			parameters: { downloadVideo: true },
+			credentials: credentials(),
+		});
+		const completed = (
+			await call(server, 'POST', '/videos', { json: { prompt: 'done' }, apiKey: API_KEY })
+		).json.id as string;
 		server.completeNow(completed);
-		const failedId = (await call(server, 'POST', '/videos', { json: { prompt: 'no [fail]' }, apiKey: API_KEY })).json.id as string;
+		const failedId = (
+			await call(server, 'POST', '/videos', { json: { prompt: 'no [fail]' }, apiKey: API_KEY })
+		).json.id as string;
 		server.completeNow(failedId);
 
 		const deliveries = [
 			signedDelivery(WEBHOOK_SECRET, videoEvent('video.completed', completed)),
 			signedDelivery(WEBHOOK_SECRET, videoEvent('video.failed', failedId)),
 			signedDelivery(WEBHOOK_SECRET, videoEvent('video.completed', 'video_unknown')),
-			signedDelivery(`whsec_${randomBytes(24).toString('base64')}`, videoEvent('video.completed', completed)),
-			signedDelivery(WEBHOOK_SECRET, videoEvent('video.completed', completed), { timestamp: nowSeconds() - 3600 }),
-			signedDelivery(WEBHOOK_SECRET, { ...videoEvent('video.completed', completed), pad: 'x'.repeat(1_100_000) }),
+			signedDelivery(
+				`whsec_${randomBytes(24).toString('base64')}`,
+				videoEvent('video.completed', completed),
+			),
+			signedDelivery(WEBHOOK_SECRET, videoEvent('video.completed', completed), {
+				timestamp: nowSeconds() - 3600,
+			}),
+			signedDelivery(WEBHOOK_SECRET, {
+				...videoEvent('video.completed', completed),
+				pad: 'x'.repeat(1_100_000),
+			}),
 		];
 		deliveries.push(deliveries[0]);
 		for (const [index, delivery] of deliveries.entries()) {
@@ -195,8 +267,13 @@ describe('no secret in what n8n keeps of a run', () => {
 			expectNoSecrets(`delivery ${index}: answer`, answer);
 			if (execution) keep(`delivery ${index}: run`, await execution);
 		}
-		expectNoSecrets('trigger runs', kept.filter((k) => k.label.startsWith('delivery')));
-		expect(kept.filter((k) => k.label.startsWith('delivery') && k.label.endsWith('run: items')).length).toBe(3);
+		expectNoSecrets(
+			'trigger runs',
+			kept.filter((k) => k.label.startsWith('delivery')),
+		);
+		expect(
+			kept.filter((k) => k.label.startsWith('delivery') && k.label.endsWith('run: items')).length,
+		).toBe(3);
 	});
 
 	test('every log line of all of the above (n8n-core and the node) is free of secrets', () => {
@@ -218,7 +295,14 @@ describe('a host that echoes the credential in its error answers', () => {
 		echo = createServer((req, res) => {
 			const auth = String(req.headers.authorization ?? req.headers['api-key'] ?? '');
 			const token = String(req.headers['x-gateway-token'] ?? '');
-			const body = JSON.stringify({ error: { message: `Invalid credentials: ${auth} (token ${token})`, type: 'invalid_request_error', code: 'invalid_api_key', param: null } });
+			const body = JSON.stringify({
+				error: {
+					message: `Invalid credentials: ${auth} (token ${token})`,
+					type: 'invalid_request_error',
+					code: 'invalid_api_key',
+					param: null,
+				},
+			});
 			res.writeHead(401, { 'content-type': 'application/json' }).end(body);
 		});
 		await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
@@ -229,10 +313,24 @@ describe('a host that echoes the credential in its error answers', () => {
 	// Host error text reaches NodeApiError's message and description: it is masked there too.
 	test('the API key and custom header values the host echoes are masked in errors, items, run data and logs', async () => {
 		logger.clear();
-		const result = await runNode({ parameters: create(), credentials: credentials({ baseUrl: echoUrl }) });
-		const items = await runNode({ parameters: create(), credentials: credentials({ baseUrl: echoUrl }), continueOnFail: true });
+		const result = await runNode({
+			parameters: create(),
+			credentials: credentials({ baseUrl: echoUrl }),
+		});
+		const items = await runNode({
+			parameters: create(),
+			credentials: credentials({ baseUrl: echoUrl }),
+			continueOnFail: true,
+		});
 		const models = await searchList('searchModels', credentials({ baseUrl: echoUrl }));
 		expect(result.error?.message).toMatch(/Invalid credentials/);
-		expectNoSecrets('echo: run', [result.error, result.run.data, items.items, items.run.data, models, logger.lines]);
+		expectNoSecrets('echo: run', [
+			result.error,
+			result.run.data,
+			items.items,
+			items.run.data,
+			models,
+			logger.lines,
+		]);
 	});
 });

@@ -32,7 +32,9 @@ describe('soak: 30 items, every fault kind at 10%', () => {
 
 	test('no duplicate jobs; jobs created = videos reported + jobs whose answer was lost', () => {
 		expect(soak.report.duplicateJobs).toBe(0);
-		expect(soak.report.jobsCreated).toBe(soak.report.distinctVideosReported + soak.report.jobsUnknownToNode);
+		expect(soak.report.jobsCreated).toBe(
+			soak.report.distinctVideosReported + soak.report.jobsUnknownToNode,
+		);
 	});
 
 	test('no create is re-sent after an ambiguous failure (only after a 429)', () => {
@@ -42,7 +44,9 @@ describe('soak: 30 items, every fault kind at 10%', () => {
 	test('no id lost: every job the server created is named by its item, or its item says it may exist and List finds it', () => {
 		expect(soak.report.idsLostDetail).toEqual([]);
 		expect(soak.report.jobsUnknownToNodeFoundByList).toBe(soak.report.jobsUnknownToNode);
-		expect(soak.report.refusedSayJobMayExist).toBe(soak.report.failuresByCause['refused-ambiguous-create']);
+		expect(soak.report.refusedSayJobMayExist).toBe(
+			soak.report.failuresByCause['refused-ambiguous-create'],
+		);
 	});
 
 	test('every downloaded file is byte-identical to what the server sent', () => {
@@ -52,7 +56,9 @@ describe('soak: 30 items, every fault kind at 10%', () => {
 
 	test('every failure is explained: a job the server failed or expired on purpose, a refused ambiguous create, or a download that ran out of retries naming its video', () => {
 		const unexplained = (soak.report.itemsDetail ?? []).filter(
-			(record) => record.cause === 'unexpected' && !(record.reportedVideoId && record.error?.includes(record.reportedVideoId)),
+			(record) =>
+				record.cause === 'unexpected' &&
+				!(record.reportedVideoId && record.error?.includes(record.reportedVideoId)),
 		);
 		expect(unexplained).toEqual([]);
 		expect(soak.report.contractViolations).toBe(0);

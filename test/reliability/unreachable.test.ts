@@ -35,10 +35,15 @@ describe('a host that refuses every connection', () => {
 	test('Download fails after its retries with "could not be reached", naming the video', async () => {
 		const port = await closedPort();
 		const result = await runWithin(
-			{ parameters: { resource: 'video', operation: 'download', videoId: 'video_x' }, credentials: { apiKey: 'k', baseUrl: `http://127.0.0.1:${port}/v1` } },
+			{
+				parameters: { resource: 'video', operation: 'download', videoId: 'video_x' },
+				credentials: { apiKey: 'k', baseUrl: `http://127.0.0.1:${port}/v1` },
+			},
 			90_000,
 		);
-		expect(result?.error?.message).toBe('The host could not be reached: connection refused [item 0, video video_x]');
+		expect(result?.error?.message).toBe(
+			'The host could not be reached: connection refused [item 0, video video_x]',
+		);
 	}, 100_000);
 
 	// Get with Wait for Completion off is a read like any other: it fails after the transport's
@@ -47,7 +52,12 @@ describe('a host that refuses every connection', () => {
 		const port = await closedPort();
 		const result = await runWithin(
 			{
-				parameters: { resource: 'video', operation: 'get', videoId: 'video_x', waitForCompletion: false },
+				parameters: {
+					resource: 'video',
+					operation: 'get',
+					videoId: 'video_x',
+					waitForCompletion: false,
+				},
 				credentials: { apiKey: 'k', baseUrl: `http://127.0.0.1:${port}/v1` },
 			},
 			20_000,
@@ -63,14 +73,27 @@ describe('a host that keeps answering transient errors', () => {
 	// A completed video is paid for: its download has the download policy's 12 attempts, not a read's 6
 	// (found by the soak: 2 of 200 items at 10% faults).
 	test('the download of a completed video outlasts 6 transient errors in a row while the wait has time left', async () => {
-		api.server.injectFault({ kind: 'server-error-503', method: 'GET', path: '/videos/{id}/content', count: 6 });
-		const { items } = await api.run(createParams({ waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 2 } }), { continueOnFail: true });
+		api.server.injectFault({
+			kind: 'server-error-503',
+			method: 'GET',
+			path: '/videos/{id}/content',
+			count: 6,
+		});
+		const { items } = await api.run(
+			createParams({ waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 2 } }),
+			{ continueOnFail: true },
+		);
 		expect(items[0].json).toMatchObject({ status: 'completed', error: null });
 		expect(items[0].binary?.data).toBeDefined();
 	}, 40_000);
 
 	test('...and when it does give up, the error names the video (its id is never lost)', async () => {
-		api.server.injectFault({ kind: 'server-error-503', method: 'GET', path: '/videos/{id}/content', count: 20 });
+		api.server.injectFault({
+			kind: 'server-error-503',
+			method: 'GET',
+			path: '/videos/{id}/content',
+			count: 20,
+		});
 		const { items } = await api.run(createParams(), { continueOnFail: true });
 		expect(items[0].json.videoId).toMatch(/^video_/);
 		expect(String(items[0].json.error)).toContain(String(items[0].json.videoId));
@@ -80,7 +103,10 @@ describe('a host that keeps answering transient errors', () => {
 	// (found by the soak, 40 items).
 	test('a create answered 429 six times in a row is re-sent until the host takes it (nothing was charged)', async () => {
 		api.server.injectFault({ kind: 'rate-limit', method: 'POST', path: '/videos', count: 6 });
-		const { items } = await api.run(createParams({ waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 2 } }), { continueOnFail: true });
+		const { items } = await api.run(
+			createParams({ waitOptions: { pollIntervalSeconds: 1, timeoutMinutes: 2 } }),
+			{ continueOnFail: true },
+		);
 		expect(items[0].json).toMatchObject({ status: 'completed', error: null });
 		expect(api.server.createCount).toBe(1);
 	}, 40_000);

@@ -24,7 +24,10 @@ describe('webhooks under load: 200 deliveries, 10% forged/expired/replayed', () 
 
 	test('forged, tampered, unsigned and expired deliveries get 401; replays 200 without a second start', () => {
 		for (const kind of ['forged-signature', 'tampered-body', 'unsigned', 'expired']) {
-			expect({ kind, statuses: report.statusesByKind[kind] }).toEqual({ kind, statuses: { '401': report.byKind[kind] } });
+			expect({ kind, statuses: report.statusesByKind[kind] }).toEqual({
+				kind,
+				statuses: { '401': report.byKind[kind] },
+			});
 		}
 		expect(report.checks['each replay pair: one start, one 200 redelivery']).toBe(true);
 	});

@@ -24,13 +24,19 @@ class WorkflowRow {
 /** One production webhook request the way n8n handles it: load → webhook() → answer → save. */
 async function deliverLikeN8n(row: WorkflowRow, delivery: DeliveryRequest): Promise<WebhookAnswer> {
 	await sleep(1); // the database read
-	const harness = new TriggerHarness({ parameters: { fetchVideo: false }, credentials: { webhookSecret: secret }, workflowId: row.id });
+	const harness = new TriggerHarness({
+		parameters: { fetchVideo: false },
+		credentials: { webhookSecret: secret },
+		workflowId: row.id,
+	});
 	harness.workflow.overrideStaticData(JSON.parse(row.staticData));
 	harness.workflow.staticData.__dataChanged = false;
 	const answer = await harness.deliver(delivery);
 	await sleep(1); // the response is sent, then the static data saved
 	if (harness.workflow.staticData.__dataChanged) {
-		row.staticData = JSON.stringify(harness.workflow.staticData, (key, value) => (key === '__dataChanged' ? undefined : value));
+		row.staticData = JSON.stringify(harness.workflow.staticData, (key, value) =>
+			key === '__dataChanged' ? undefined : value,
+		);
 	}
 	return answer;
 }
@@ -40,7 +46,11 @@ describe("the delivery log under n8n's per-request static data", () => {
 		const row = new WorkflowRow();
 		const delivery = signedDelivery(secret, videoEvent('video.completed', 'video_a'));
 		expect(await deliverLikeN8n(row, delivery)).toMatchObject({ status: 200, started: true });
-		expect(await deliverLikeN8n(row, delivery)).toMatchObject({ status: 200, started: false, body: { ignored: 'redelivery' } });
+		expect(await deliverLikeN8n(row, delivery)).toMatchObject({
+			status: 200,
+			started: false,
+			body: { ignored: 'redelivery' },
+		});
 	});
 
 	// Both concurrent copies read the static data before either saves it: the trigger's in-process
@@ -48,7 +58,10 @@ describe("the delivery log under n8n's per-request static data", () => {
 	test('two concurrent copies of one delivery (a provider retry after a slow answer, or a replay) start one run', async () => {
 		const row = new WorkflowRow();
 		const delivery = signedDelivery(secret, videoEvent('video.completed', 'video_a'));
-		const answers = await Promise.all([deliverLikeN8n(row, delivery), deliverLikeN8n(row, delivery)]);
+		const answers = await Promise.all([
+			deliverLikeN8n(row, delivery),
+			deliverLikeN8n(row, delivery),
+		]);
 		expect(answers.filter((answer) => answer.started)).toHaveLength(1);
 	});
 
@@ -59,7 +72,8 @@ describe("the delivery log under n8n's per-request static data", () => {
 		const second = signedDelivery(secret, videoEvent('video.completed', 'video_b'));
 		const answers = await Promise.all([deliverLikeN8n(row, first), deliverLikeN8n(row, second)]);
 		expect(answers.every((answer) => answer.started)).toBe(true);
-		for (const delivery of [first, second]) expect(row.staticData).toContain(String(delivery.headers?.['webhook-id']));
+		for (const delivery of [first, second])
+			expect(row.staticData).toContain(String(delivery.headers?.['webhook-id']));
 		expect(await deliverLikeN8n(row, first)).toMatchObject({ started: false });
 		expect(await deliverLikeN8n(row, second)).toMatchObject({ started: false });
 	});

@@ -5,26 +5,30 @@ import type { StoredCharacter, StoredVideo } from './video';
 
 export type ContentVariant = 'video' | 'thumbnail' | 'spritesheet';
 
-export type ResolvedOptions = ServerOptions & { apiKey: string; generationMs: number; mode: ServerMode };
+export type ResolvedOptions = ServerOptions & {
+	apiKey: string;
+	generationMs: number;
+	mode: ServerMode;
+};
 
 /** What a route handler gets: the parsed request and the server's state. */
 export interface HandlerContext {
-  options: ResolvedOptions;
-  videos: Map<string, StoredVideo>;
-  characters: Map<string, StoredCharacter>;
-  body: RequestBody;
-  query: Record<string, string>;
-  params: MatchedRoute['params'];
-  /** The `job-fails` fault hit this request. */
-  forceFail: boolean;
-  /** Stores a new job, counts it and arranges its webhook. */
-  addJob(video: StoredVideo): void;
+	options: ResolvedOptions;
+	videos: Map<string, StoredVideo>;
+	characters: Map<string, StoredCharacter>;
+	body: RequestBody;
+	query: Record<string, string>;
+	params: MatchedRoute['params'];
+	/** The `job-fails` fault hit this request. */
+	forceFail: boolean;
+	/** Stores a new job, counts it and arranges its webhook. */
+	addJob(video: StoredVideo): void;
 }
 
 export type RouteAnswer =
-  | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
-  | { kind: 'content'; video: StoredVideo; variant: ContentVariant };
+	| { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
+	| { kind: 'content'; video: StoredVideo; variant: ContentVariant };
 
 export function jsonAnswer(body: unknown, headers?: Record<string, string>): RouteAnswer {
-  return { kind: 'json', status: 200, body, headers };
+	return { kind: 'json', status: 200, body, headers };
 }

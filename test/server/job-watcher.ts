@@ -8,37 +8,37 @@ export type DeliveryPlan = (video: StoredVideo) => (() => Promise<void>) | undef
  * because a webhook must be sent at the moment a job finishes.
  */
 export class JobWatcher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly notified = new Set<string>();
-  private readonly deliveries = new Set<Promise<void>>();
+	private readonly timers = new Map<string, NodeJS.Timeout>();
+	private readonly notified = new Set<string>();
+	private readonly deliveries = new Set<Promise<void>>();
 
-  constructor(private readonly plan: DeliveryPlan) {}
+	constructor(private readonly plan: DeliveryPlan) {}
 
-  watch(video: StoredVideo): void {
-    if (!this.plan(video)) return;
-    const timer = setTimeout(() => this.finished(video), Math.max(0, video.finishMs - Date.now()));
-    timer.unref();
-    this.timers.set(video.id, timer);
-  }
+	watch(video: StoredVideo): void {
+		if (!this.plan(video)) return;
+		const timer = setTimeout(() => this.finished(video), Math.max(0, video.finishMs - Date.now()));
+		timer.unref();
+		this.timers.set(video.id, timer);
+	}
 
-  /** Called when a job ends early (completeNow). */
-  finished(video: StoredVideo): void {
-    clearTimeout(this.timers.get(video.id));
-    this.timers.delete(video.id);
-    const deliver = this.plan(video);
-    if (!deliver || this.notified.has(video.id)) return;
-    this.notified.add(video.id);
-    const delivery = deliver().finally(() => this.deliveries.delete(delivery));
-    this.deliveries.add(delivery);
-  }
+	/** Called when a job ends early (completeNow). */
+	finished(video: StoredVideo): void {
+		clearTimeout(this.timers.get(video.id));
+		this.timers.delete(video.id);
+		const deliver = this.plan(video);
+		if (!deliver || this.notified.has(video.id)) return;
+		this.notified.add(video.id);
+		const delivery = deliver().finally(() => this.deliveries.delete(delivery));
+		this.deliveries.add(delivery);
+	}
 
-  clear(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
-    this.notified.clear();
-  }
+	clear(): void {
+		for (const timer of this.timers.values()) clearTimeout(timer);
+		this.timers.clear();
+		this.notified.clear();
+	}
 
-  async settle(): Promise<void> {
-    await Promise.all([...this.deliveries]);
-  }
+	async settle(): Promise<void> {
+		await Promise.all([...this.deliveries]);
+	}
 }

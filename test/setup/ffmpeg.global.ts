@@ -7,5 +7,8 @@ import { ensureFfmpeg } from '../../scripts/e2e/media';
  */
 export default async function installFfmpeg(): Promise<void> {
 	const ok = await ensureFfmpeg((message) => console.log(`[jest globalSetup] ${message}`));
-	if (!ok) console.warn('[jest globalSetup] ffmpeg/ffprobe are missing and could not be installed: MP4 measurements will fail');
+	if (!ok)
+		console.warn(
+			'[jest globalSetup] ffmpeg/ffprobe are missing and could not be installed: MP4 measurements will fail',
+		);
 }

@@ -23,7 +23,9 @@ describe('the request budget shared by an execution', () => {
 		const time = clock();
 		const budget = new RequestBudget(1, time.now);
 		await budget.beforeRequest(undefined, time.now() + 1000);
-		await expect(budget.beforeRequest(undefined, time.now() + 30_000)).rejects.toBeInstanceOf(HeldPastDeadlineError);
+		await expect(budget.beforeRequest(undefined, time.now() + 30_000)).rejects.toBeInstanceOf(
+			HeldPastDeadlineError,
+		);
 		expect(budget.requestsSent).toBe(1);
 	});
 

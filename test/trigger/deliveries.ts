@@ -15,7 +15,13 @@ export function nowSeconds(): number {
 let eventCounter = 0;
 
 export function videoEvent(type: string, videoId: string) {
-	return { id: `evt_test_${++eventCounter}_${randomBytes(4).toString('hex')}`, object: 'event', created_at: nowSeconds(), type, data: { id: videoId } };
+	return {
+		id: `evt_test_${++eventCounter}_${randomBytes(4).toString('hex')}`,
+		object: 'event',
+		created_at: nowSeconds(),
+		type,
+		data: { id: videoId },
+	};
 }
 
 export interface SignOptions {
@@ -29,9 +35,17 @@ export interface SignOptions {
 }
 
 /** A delivery as the provider sends it, signed with the reference server's own signer. */
-export function signedDelivery(secret: string, body: object | string, options: SignOptions = {}): DeliveryRequest {
+export function signedDelivery(
+	secret: string,
+	body: object | string,
+	options: SignOptions = {},
+): DeliveryRequest {
 	const rawBody = typeof body === 'string' ? body : JSON.stringify(body);
-	const id = options.id ?? (typeof body === 'object' && 'id' in body ? String(body.id) : `msg_${randomBytes(6).toString('hex')}`);
+	const id =
+		options.id ??
+		(typeof body === 'object' && 'id' in body
+			? String(body.id)
+			: `msg_${randomBytes(6).toString('hex')}`);
 	const timestamp = options.timestamp ?? nowSeconds();
 	const headers: Record<string, string> = {
 		'content-type': options.contentType ?? 'application/json',

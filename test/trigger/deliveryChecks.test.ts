@@ -21,7 +21,9 @@ describe('delivery log', () => {
 	});
 
 	it('drops entries older than 24 hours and keeps the newest 1,000, always with the new one', () => {
-		const full = Object.fromEntries(Array.from({ length: MAX_REMEMBERED_DELIVERIES }, (_, i) => [`same_${i}`, now]));
+		const full = Object.fromEntries(
+			Array.from({ length: MAX_REMEMBERED_DELIVERIES }, (_, i) => [`same_${i}`, now]),
+		);
 		const log = withDelivery({ ...full, ancient: now - REDELIVERY_WINDOW_SECONDS }, 'newest', now);
 		expect(Object.keys(log)).toHaveLength(MAX_REMEMBERED_DELIVERIES);
 		expect(log.newest).toBe(now);
@@ -39,7 +41,11 @@ describe('checkDelivery', () => {
 	const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 	const nowSeconds = 1_800_000_000;
 	const body = JSON.stringify({ id: 'evt_1', type: 'video.completed', data: { id: 'video_1' } });
-	const headers = { 'webhook-id': 'msg_1', 'webhook-timestamp': String(nowSeconds), 'webhook-signature': signWebhook(secret, 'msg_1', nowSeconds, body) };
+	const headers = {
+		'webhook-id': 'msg_1',
+		'webhook-timestamp': String(nowSeconds),
+		'webhook-signature': signWebhook(secret, 'msg_1', nowSeconds, body),
+	};
 
 	it('accepts a signed video event and names its webhook id', () => {
 		expect(checkDelivery({ headers, rawBody: Buffer.from(body), secret, nowSeconds })).toEqual({
@@ -52,18 +58,41 @@ describe('checkDelivery', () => {
 	it('refuses by size first, before looking at the signature', () => {
 		expect(isOversized({ 'content-length': String(MAX_DELIVERY_BYTES + 1) }, undefined)).toBe(true);
 		expect(isOversized({}, Buffer.alloc(MAX_DELIVERY_BYTES))).toBe(false);
-		expect(checkDelivery({ headers: { 'content-length': '99999999' }, rawBody: undefined, secret: '', nowSeconds })).toMatchObject({ status: 413 });
+		expect(
+			checkDelivery({
+				headers: { 'content-length': '99999999' },
+				rawBody: undefined,
+				secret: '',
+				nowSeconds,
+			}),
+		).toMatchObject({ status: 413 });
 	});
 
 	it('refuses with 500 when there is no raw body or no secret, 401 on a bad signature', () => {
-		expect(checkDelivery({ headers, rawBody: undefined, secret, nowSeconds })).toMatchObject({ ok: false, status: 500 });
-		expect(checkDelivery({ headers, rawBody: Buffer.from(body), secret: '  ', nowSeconds })).toMatchObject({ ok: false, status: 500 });
-		expect(checkDelivery({ headers, rawBody: Buffer.from(body + ' '), secret, nowSeconds })).toMatchObject({ ok: false, status: 401 });
+		expect(checkDelivery({ headers, rawBody: undefined, secret, nowSeconds })).toMatchObject({
+			ok: false,
+			status: 500,
+		});
+		expect(
+			checkDelivery({ headers, rawBody: Buffer.from(body), secret: '  ', nowSeconds }),
+		).toMatchObject({ ok: false, status: 500 });
+		expect(
+			checkDelivery({ headers, rawBody: Buffer.from(body + ' '), secret, nowSeconds }),
+		).toMatchObject({ ok: false, status: 401 });
 	});
 
 	it('reads only events with a type and a data.id, keeping extra fields', () => {
-		expect(readVideoEvent({ type: 'video.failed', data: { id: 'v', extra: 1 }, more: true })).toEqual({ type: 'video.failed', data: { id: 'v', extra: 1 }, more: true });
-		for (const bad of [null, 'x', [], { type: '' , data: { id: 'v' } }, { type: 't', data: { id: 3 } }, { type: 't', data: [] }]) {
+		expect(
+			readVideoEvent({ type: 'video.failed', data: { id: 'v', extra: 1 }, more: true }),
+		).toEqual({ type: 'video.failed', data: { id: 'v', extra: 1 }, more: true });
+		for (const bad of [
+			null,
+			'x',
+			[],
+			{ type: '', data: { id: 'v' } },
+			{ type: 't', data: { id: 3 } },
+			{ type: 't', data: [] },
+		]) {
 			expect(readVideoEvent(bad)).toBeUndefined();
 		}
 	});

@@ -34,16 +34,25 @@ async function receive(harness: TriggerHarness, type: string, videoId: string) {
 }
 
 function requestsTo(method: string, path: string) {
-	return server.requests.filter((request) => request.method === method && request.path === path).length;
+	return server.requests.filter((request) => request.method === method && request.path === path)
+		.length;
 }
 
 describe('Sora Trigger in the engine: Fetch Video and Download Video', () => {
 	it('fetches the video and downloads the MP4 byte for byte onto the chosen binary property', async () => {
 		const videoId = await finishedVideo();
-		const { items, error } = await receive(trigger({ downloadVideo: true, binaryPropertyName: 'clip' }), 'video.completed', videoId);
+		const { items, error } = await receive(
+			trigger({ downloadVideo: true, binaryPropertyName: 'clip' }),
+			'video.completed',
+			videoId,
+		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ type: 'video.completed', videoId, video: { id: videoId, status: 'completed' } });
+		expect(items[0].json).toMatchObject({
+			type: 'video.completed',
+			videoId,
+			video: { id: videoId, status: 'completed' },
+		});
 		expect(items[0].json.error).toBeUndefined();
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		const binary = items[0].binary!.clip;
@@ -51,19 +60,35 @@ describe('Sora Trigger in the engine: Fetch Video and Download Video', () => {
 		expect((await readBinary(binary)).equals(server.fixture('video'))).toBe(true);
 		// the fixture as the node measured it while storing it
 		expect(items[0].json.measured).toEqual({
-			width: 320, height: 180, durationSeconds: 2, frameRate: 15, videoCodec: 'h264', hasAudio: true, audioCodec: 'aac', bytes: server.fixture('video').length, fastStart: true,
+			width: 320,
+			height: 180,
+			durationSeconds: 2,
+			frameRate: 15,
+			videoCodec: 'h264',
+			hasAudio: true,
+			audioCodec: 'aac',
+			bytes: server.fixture('video').length,
+			fastStart: true,
 		});
 		expect(requestsTo('GET', `/videos/${videoId}`)).toBe(1);
-		expect(server.requests.find((request) => request.path === `/videos/${videoId}/content`)?.query).toEqual({ variant: 'video' });
+		expect(
+			server.requests.find((request) => request.path === `/videos/${videoId}/content`)?.query,
+		).toEqual({ variant: 'video' });
 		expect(server.contractViolations).toEqual([]);
 	});
 
 	it('outputs the event alone, without any request, when Fetch Video and Download Video are off', async () => {
 		const videoId = await finishedVideo();
 		const before = server.requests.length;
-		const { items, error } = await receive(trigger({ fetchVideo: false, downloadVideo: false }), 'video.completed', videoId);
+		const { items, error } = await receive(
+			trigger({ fetchVideo: false, downloadVideo: false }),
+			'video.completed',
+			videoId,
+		);
 		expect(error).toBeUndefined();
-		expect(items[0].json).toEqual(expect.objectContaining({ type: 'video.completed', videoId, event: expect.any(Object) }));
+		expect(items[0].json).toEqual(
+			expect.objectContaining({ type: 'video.completed', videoId, event: expect.any(Object) }),
+		);
 		expect(items[0].json.video).toBeUndefined();
 		expect(items[0].binary).toBeUndefined();
 		expect(server.requests.length).toBe(before);
@@ -71,7 +96,11 @@ describe('Sora Trigger in the engine: Fetch Video and Download Video', () => {
 
 	it('downloads without fetching when only Download Video is on', async () => {
 		const videoId = await finishedVideo();
-		const { items } = await receive(trigger({ fetchVideo: false, downloadVideo: true }), 'video.completed', videoId);
+		const { items } = await receive(
+			trigger({ fetchVideo: false, downloadVideo: true }),
+			'video.completed',
+			videoId,
+		);
 		expect(items[0].json.video).toBeUndefined();
 		expect((await readBinary(items[0].binary!.data)).equals(server.fixture('video'))).toBe(true);
 		expect(requestsTo('GET', `/videos/${videoId}`)).toBe(0);
@@ -80,10 +109,20 @@ describe('Sora Trigger in the engine: Fetch Video and Download Video', () => {
 
 	it("puts a failed video's error on the item, naming the video, even with Fetch Video off, and downloads nothing", async () => {
 		const videoId = await finishedVideo('A cat [fail]');
-		const { items, error } = await receive(trigger({ fetchVideo: false, downloadVideo: true }), 'video.failed', videoId);
+		const { items, error } = await receive(
+			trigger({ fetchVideo: false, downloadVideo: true }),
+			'video.failed',
+			videoId,
+		);
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ type: 'video.failed', videoId, video: { id: videoId, status: 'failed' } });
-		expect((items[0].json.video as { error: { message: string } }).error.message).toBe(MODERATION_FAILURE.message);
+		expect(items[0].json).toMatchObject({
+			type: 'video.failed',
+			videoId,
+			video: { id: videoId, status: 'failed' },
+		});
+		expect((items[0].json.video as { error: { message: string } }).error.message).toBe(
+			MODERATION_FAILURE.message,
+		);
 		expect(items[0].json.error).toBe(`Video ${videoId} failed: ${MODERATION_FAILURE.message}`);
 		expect(items[0].binary).toBeUndefined();
 	});

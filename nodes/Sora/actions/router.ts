@@ -14,9 +14,14 @@ import { videoOperations } from './video';
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = (resource === 'character' ? characterOperations : videoOperations)[operationName];
+	const operation = (resource === 'character' ? characterOperations : videoOperations)[
+		operationName
+	];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of "${resource}" is not supported`,
+		);
 	}
 	const client = await SoraClient.connect(this, new RequestBudget(maxRequestsPerMinute(this)));
 	if (operation.kind === 'item') return [await runItems.call(this, client, operation)];

@@ -8,7 +8,10 @@ export function forVideo(operation: string[], extra: INodeProperties['displayOpt
 	return { show: { resource: ['video'], operation, ...(extra.show ?? {}) } };
 }
 
-export function videoIdField(operations: string[], description = 'ID of the video (video_…)'): INodeProperties {
+export function videoIdField(
+	operations: string[],
+	description = 'ID of the video (video_…)',
+): INodeProperties {
 	return {
 		displayName: 'Video ID',
 		name: 'videoId',
@@ -97,8 +100,14 @@ export interface WaitFieldDefaults {
  * Fields of every operation that can wait for a video: Wait for Completion, Download Video,
  * Route by Status, Wait Options.
  */
-export function waitFields(operations: string[], defaults: WaitFieldDefaults = { wait: true, routeWhileWaiting: false }): INodeProperties[] {
-	const waitDefault = (field: INodeProperties): INodeProperties => ({ ...field, default: defaults.wait });
+export function waitFields(
+	operations: string[],
+	defaults: WaitFieldDefaults = { wait: true, routeWhileWaiting: false },
+): INodeProperties[] {
+	const waitDefault = (field: INodeProperties): INodeProperties => ({
+		...field,
+		default: defaults.wait,
+	});
 	return [
 		waitDefault({
 			displayName: 'Wait for Completion',
@@ -106,7 +115,7 @@ export function waitFields(operations: string[], defaults: WaitFieldDefaults = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to wait until the video is completed or failed before the node outputs it. Waiting holds an n8n worker for the whole render: for long videos, leave it off and loop through n8n\'s Wait node (see Route by Status).',
+				"Whether to wait until the video is completed or failed before the node outputs it. Waiting holds an n8n worker for the whole render: for long videos, leave it off and loop through n8n's Wait node (see Route by Status).",
 			displayOptions: forVideo(operations),
 		}),
 		waitDefault({
@@ -117,10 +126,15 @@ export function waitFields(operations: string[], defaults: WaitFieldDefaults = {
 			description: 'Whether to put the finished MP4 on the output item as binary data',
 			displayOptions: forVideo(operations, { show: { waitForCompletion: [true] } }),
 		}),
-		binaryPropertyField(operations, 'Put Output File in Field', 'Binary property that receives the MP4', {
-			waitForCompletion: [true],
-			downloadVideo: [true],
-		}),
+		binaryPropertyField(
+			operations,
+			'Put Output File in Field',
+			'Binary property that receives the MP4',
+			{
+				waitForCompletion: [true],
+				downloadVideo: [true],
+			},
+		),
 		{
 			displayName: 'Route by Status',
 			name: 'routeByStatus',
@@ -128,7 +142,10 @@ export function waitFields(operations: string[], defaults: WaitFieldDefaults = {
 			default: false,
 			description:
 				'Whether to give the node two outputs: Completed, and Still Generating (queued or in progress), to loop through a Wait node back to a Get. A failed video is an error (error output, or an error item with Continue).',
-			displayOptions: forVideo(operations, defaults.routeWhileWaiting ? {} : { show: { waitForCompletion: [false] } }),
+			displayOptions: forVideo(
+				operations,
+				defaults.routeWhileWaiting ? {} : { show: { waitForCompletion: [false] } },
+			),
 		},
 		{
 			displayName: 'Wait Options',
@@ -136,7 +153,8 @@ export function waitFields(operations: string[], defaults: WaitFieldDefaults = {
 			type: 'collection',
 			placeholder: 'Add Wait Option',
 			default: {},
-			description: 'Settings of the node: every item must give the same value (except Max Download Size, read per item)',
+			description:
+				'Settings of the node: every item must give the same value (except Max Download Size, read per item)',
 			displayOptions: forVideo(operations, { show: { waitForCompletion: [true] } }),
 			options: [
 				{
@@ -145,7 +163,8 @@ export function waitFields(operations: string[], defaults: WaitFieldDefaults = {
 					type: 'number',
 					typeOptions: { minValue: 1, maxValue: 256 },
 					default: 8,
-					description: 'How many videos of this node may be generating at the same time; the other items wait for a free slot',
+					description:
+						'How many videos of this node may be generating at the same time; the other items wait for a free slot',
 				},
 				maxDownloadSizeField,
 				{
@@ -169,7 +188,8 @@ export function waitFields(operations: string[], defaults: WaitFieldDefaults = {
 					type: 'number',
 					typeOptions: { minValue: 1 },
 					default: 10,
-					description: "Longest pause between status checks. Checks start at about 1 s and grow toward this, unless the host sends a polling hint.",
+					description:
+						'Longest pause between status checks. Checks start at about 1 s and grow toward this, unless the host sends a polling hint.',
 				},
 				{
 					displayName: 'Timeout (Minutes)',
@@ -177,7 +197,8 @@ export function waitFields(operations: string[], defaults: WaitFieldDefaults = {
 					type: 'number',
 					typeOptions: { minValue: 0.1 },
 					default: 15,
-					description: 'Longest time to wait for all videos of this node. Items not yet sent by then fail as "Not started", without being charged.',
+					description:
+						'Longest time to wait for all videos of this node. Items not yet sent by then fail as "Not started", without being charged.',
 				},
 			],
 		},
@@ -210,7 +231,8 @@ export const onDifferenceOption: INodeProperties = {
 		{
 			name: 'Fail the Item',
 			value: 'error',
-			description: 'Fail the item, naming each difference (with Continue On Fail: an error item that keeps the video)',
+			description:
+				'Fail the item, naming each difference (with Continue On Fail: an error item that keeps the video)',
 		},
 	],
 	description:
@@ -243,7 +265,10 @@ export function retryOnFailNotice(operations: string[]): INodeProperties {
 }
 
 /** Options of every operation that starts a paid job. */
-export function paidJobOptions(operations: string[], extra: INodeProperties[] = []): INodeProperties {
+export function paidJobOptions(
+	operations: string[],
+	extra: INodeProperties[] = [],
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -294,7 +319,8 @@ export function paidJobOptions(operations: string[], extra: INodeProperties[] = 
 				name: 'refuseUnpricedItems',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to fail an item whose cost is unknown (no list price and no Price per Second) instead of sending it',
+				description:
+					'Whether to fail an item whose cost is unknown (no list price and no Price per Second) instead of sending it',
 			},
 			maxRequestsPerMinuteOption,
 		],

@@ -11,7 +11,19 @@ import type { AskedVideo, MeasuredVideo } from './media';
 export const DURATION_TOLERANCE_SECONDS = 0.5;
 const SHAPE_TOLERANCE = 0.03;
 
-const NAMED_RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9', '9:21', '5:4', '4:5'];
+const NAMED_RATIOS = [
+	'16:9',
+	'9:16',
+	'1:1',
+	'4:3',
+	'3:4',
+	'3:2',
+	'2:3',
+	'21:9',
+	'9:21',
+	'5:4',
+	'4:5',
+];
 
 function ratioOf(text: string): number | undefined {
 	const match = /^\s*(\d+(?:\.\d+)?)\s*[:x/]\s*(\d+(?:\.\d+)?)\s*$/i.exec(text);
@@ -58,20 +70,34 @@ function seconds(value: number): string {
 export function differencesFrom(measured: MeasuredVideo, asked: AskedVideo): string[] {
 	const differences: string[] = [];
 	const { width, height } = measured;
-	if (asked.durationSeconds !== undefined && Math.abs(measured.durationSeconds - asked.durationSeconds) > DURATION_TOLERANCE_SECONDS) {
-		differences.push(`duration ${seconds(measured.durationSeconds)}, asked ${seconds(asked.durationSeconds)}`);
+	if (
+		asked.durationSeconds !== undefined &&
+		Math.abs(measured.durationSeconds - asked.durationSeconds) > DURATION_TOLERANCE_SECONDS
+	) {
+		differences.push(
+			`duration ${seconds(measured.durationSeconds)}, asked ${seconds(asked.durationSeconds)}`,
+		);
 	}
-	if (asked.width !== undefined && asked.height !== undefined && (asked.width !== width || asked.height !== height)) {
+	if (
+		asked.width !== undefined &&
+		asked.height !== undefined &&
+		(asked.width !== width || asked.height !== height)
+	) {
 		differences.push(`size ${width}x${height}, asked ${asked.width}x${asked.height}`);
 	}
 	const askedRatio = asked.aspectRatio ? ratioOf(asked.aspectRatio) : undefined;
 	if (askedRatio !== undefined && !near(width / height, askedRatio)) {
-		differences.push(`aspect ratio ${aspectRatioName(width, height)}, asked ${asked.aspectRatio!.trim()}`);
+		differences.push(
+			`aspect ratio ${aspectRatioName(width, height)}, asked ${asked.aspectRatio!.trim()}`,
+		);
 	}
 	const askedSide = asked.resolution ? shortSideOf(asked.resolution) : undefined;
 	if (askedSide !== undefined && !near(Math.min(width, height), askedSide)) {
-		differences.push(`resolution ${resolutionName(width, height)}, asked ${asked.resolution!.trim()}`);
+		differences.push(
+			`resolution ${resolutionName(width, height)}, asked ${asked.resolution!.trim()}`,
+		);
 	}
-	if (asked.generateAudio === true && !measured.hasAudio) differences.push('no audio track, asked with audio');
+	if (asked.generateAudio === true && !measured.hasAudio)
+		differences.push('no audio track, asked with audio');
 	return differences;
 }

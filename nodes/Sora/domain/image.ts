@@ -29,10 +29,17 @@ function uint24LE(bytes: Uint8Array, offset: number): number {
 }
 
 function uint32BE(bytes: Uint8Array, offset: number): number {
-	return ((bytes[offset] << 24) >>> 0) + ((bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3]);
+	return (
+		((bytes[offset] << 24) >>> 0) +
+		((bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3])
+	);
 }
 
-function sized(mimeType: ImageHeader['mimeType'], width: number, height: number): ImageHeader | undefined {
+function sized(
+	mimeType: ImageHeader['mimeType'],
+	width: number,
+	height: number,
+): ImageHeader | undefined {
 	return width > 0 && height > 0 ? { mimeType, width, height } : undefined;
 }
 
@@ -77,8 +84,13 @@ function readWebpHeader(bytes: Uint8Array): ImageHeader | undefined {
 	const chunk = ascii(bytes, 12, 4);
 	const data = 20;
 	if (chunk === 'VP8 ') {
-		if (bytes.length < data + 10 || !startsWith(bytes, [0x9d, 0x01, 0x2a], data + 3)) return undefined;
-		return sized('image/webp', uint16LE(bytes, data + 6) & 0x3fff, uint16LE(bytes, data + 8) & 0x3fff);
+		if (bytes.length < data + 10 || !startsWith(bytes, [0x9d, 0x01, 0x2a], data + 3))
+			return undefined;
+		return sized(
+			'image/webp',
+			uint16LE(bytes, data + 6) & 0x3fff,
+			uint16LE(bytes, data + 8) & 0x3fff,
+		);
 	}
 	if (chunk === 'VP8L') {
 		if (bytes.length < data + 5 || bytes[data] !== 0x2f) return undefined;
@@ -140,7 +152,8 @@ export function sniffMimeType(bytes: Uint8Array): string | undefined {
 	if (isWebp(bytes)) return 'image/webp';
 	const head6 = ascii(bytes, 0, 6);
 	if (head6 === 'GIF87a' || head6 === 'GIF89a') return 'image/gif';
-	if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'image/tiff';
+	if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]))
+		return 'image/tiff';
 	if (ascii(bytes, 4, 4) === 'ftyp' && bytes.length >= 12) return sniffIsoMedia(bytes);
 	if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) return sniffMatroska(bytes);
 	if (ascii(bytes, 0, 5) === '%PDF-') return 'application/pdf';

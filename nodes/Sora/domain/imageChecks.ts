@@ -1,4 +1,10 @@
-import { allowedSizesFor, DEFAULT_VIDEO_SIZE, REFERENCE_IMAGE_TYPES, soraFamilyOf, VIDEO_SIZES } from './contract';
+import {
+	allowedSizesFor,
+	DEFAULT_VIDEO_SIZE,
+	REFERENCE_IMAGE_TYPES,
+	soraFamilyOf,
+	VIDEO_SIZES,
+} from './contract';
 import { readImageHeader, sniffMimeType } from './image';
 import { type Problem, SIZE_PATTERN } from './problem';
 
@@ -34,7 +40,11 @@ function sizeSuggestion(actual: string, model: string): string {
 	return '';
 }
 
-export function checkReferenceImage(bytes: Uint8Array, size: string, model: string): Problem | undefined {
+export function checkReferenceImage(
+	bytes: Uint8Array,
+	size: string,
+	model: string,
+): Problem | undefined {
 	const header = readImageHeader(bytes);
 	if (!header) return unreadableImageProblem(bytes);
 	const chosenSize = String(size ?? '').trim();
@@ -57,7 +67,10 @@ const BASE64_PATTERN = /^[A-Za-z0-9+/]+={0,2}$/;
 function checkDataUrl(url: string): Problem | undefined {
 	const match = DATA_URL_PATTERN.exec(url);
 	if (!match) {
-		return { field: 'Image URL', message: 'Image URL is not a valid data URL: use data:image/png;base64,<data>' };
+		return {
+			field: 'Image URL',
+			message: 'Image URL is not a valid data URL: use data:image/png;base64,<data>',
+		};
 	}
 	const mimeType = match[1].toLowerCase();
 	if (!REFERENCE_IMAGE_TYPES.includes(mimeType)) {
@@ -79,7 +92,10 @@ function checkDataUrl(url: string): Problem | undefined {
 export function checkImageUrl(url: string): Problem | undefined {
 	const value = String(url ?? '').trim();
 	if (value === '') {
-		return { field: 'Image URL', message: 'Image URL is empty: enter an http(s) URL or a data:image URL' };
+		return {
+			field: 'Image URL',
+			message: 'Image URL is empty: enter an http(s) URL or a data:image URL',
+		};
 	}
 	if (/^data:/i.test(value)) return checkDataUrl(value);
 	let parsed: URL | undefined;
@@ -88,11 +104,16 @@ export function checkImageUrl(url: string): Problem | undefined {
 	} catch {
 		parsed = undefined;
 	}
-	if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') {
+	if (
+		!parsed ||
+		(parsed.protocol !== 'http:' && parsed.protocol !== 'https:') ||
+		parsed.hostname === ''
+	) {
 		return {
 			field: 'Image URL',
 			message: `Image URL "${value}" is not an http(s) URL or a data:image URL`,
-			description: 'Use a link such as https://example.com/frame.png or data:image/png;base64,<data>.',
+			description:
+				'Use a link such as https://example.com/frame.png or data:image/png;base64,<data>.',
 		};
 	}
 	return undefined;

@@ -13,8 +13,25 @@ const PRINTABLE_TYPE = /^[\x20-\x7e]{4}$/;
 /** A moov larger than this (hours of video) is not kept: the file is then not measured. */
 const MAX_MOOV_BYTES = 32 * 1024 * 1024;
 
-const VIDEO_CODECS: Record<string, string> = { avc1: 'h264', avc3: 'h264', hvc1: 'hevc', hev1: 'hevc', av01: 'av1', vp09: 'vp9', vp08: 'vp8', mp4v: 'mpeg4' };
-const AUDIO_CODECS: Record<string, string> = { mp4a: 'aac', Opus: 'opus', 'ac-3': 'ac3', 'ec-3': 'eac3', fLaC: 'flac', '.mp3': 'mp3', alac: 'alac' };
+const VIDEO_CODECS: Record<string, string> = {
+	avc1: 'h264',
+	avc3: 'h264',
+	hvc1: 'hevc',
+	hev1: 'hevc',
+	av01: 'av1',
+	vp09: 'vp9',
+	vp08: 'vp8',
+	mp4v: 'mpeg4',
+};
+const AUDIO_CODECS: Record<string, string> = {
+	mp4a: 'aac',
+	Opus: 'opus',
+	'ac-3': 'ac3',
+	'ec-3': 'eac3',
+	fLaC: 'flac',
+	'.mp3': 'mp3',
+	alac: 'alac',
+};
 /** esds object types that are MP3 rather than AAC. */
 const MP3_OBJECT_TYPES = [0x69, 0x6b];
 
@@ -71,7 +88,9 @@ export class Mp4BoxWalker {
 	measured(): MeasuredVideo | undefined {
 		if (this.moov && this.moov.to === Infinity) this.readKeptMoov();
 		const reading = this.reading;
-		const video = reading?.tracks.find((track) => track.handler === 'vide' && track.width && track.height);
+		const video = reading?.tracks.find(
+			(track) => track.handler === 'vide' && track.width && track.height,
+		);
 		if (!reading || !video) return undefined;
 		const audio = reading.tracks.find((track) => track.handler === 'soun');
 		const durationSeconds = reading.durationSeconds ?? video.durationSeconds ?? 0;
@@ -83,7 +102,8 @@ export class Mp4BoxWalker {
 			bytes: this.seen,
 			fastStart: this.firstMdatAt === undefined || this.moovAt! < this.firstMdatAt,
 		};
-		if (video.sampleCount && video.sampleSeconds) measured.frameRate = round(video.sampleCount / video.sampleSeconds, 3);
+		if (video.sampleCount && video.sampleSeconds)
+			measured.frameRate = round(video.sampleCount / video.sampleSeconds, 3);
 		if (video.format) measured.videoCodec = VIDEO_CODECS[video.format] ?? video.format;
 		if (audio?.format) measured.audioCodec = audioCodecOf(audio);
 		return measured;
@@ -134,12 +154,21 @@ export class Mp4BoxWalker {
 
 	finish(): Mp4Verdict {
 		if (this.boxes[0] !== undefined && this.boxes[0] !== 'ftyp') return { kind: 'notMp4' };
-		if (!this.boxes.length && !this.pending.length) return { kind: 'truncated', reason: 'the file is empty' };
-		if (this.broken) return this.boxes.length ? { kind: 'truncated', reason: this.broken } : { kind: 'notMp4' };
-		if (this.pending.length) return { kind: 'truncated', reason: `the file ends inside a box header at byte ${this.seen}` };
+		if (!this.boxes.length && !this.pending.length)
+			return { kind: 'truncated', reason: 'the file is empty' };
+		if (this.broken)
+			return this.boxes.length ? { kind: 'truncated', reason: this.broken } : { kind: 'notMp4' };
+		if (this.pending.length)
+			return {
+				kind: 'truncated',
+				reason: `the file ends inside a box header at byte ${this.seen}`,
+			};
 		if (!this.toEndOfFile && this.nextBoxAt !== this.seen) {
 			const last = this.boxes[this.boxes.length - 1];
-			return { kind: 'truncated', reason: `its last box (${last}) ends at byte ${this.nextBoxAt}, but the file has ${this.seen} bytes` };
+			return {
+				kind: 'truncated',
+				reason: `its last box (${last}) ends at byte ${this.nextBoxAt}, but the file has ${this.seen} bytes`,
+			};
 		}
 		if (!this.boxes.includes('moov')) return { kind: 'truncated', reason: 'it has no moov box' };
 		return { kind: 'complete', boxes: [...this.boxes] };
@@ -166,7 +195,11 @@ export class Mp4BoxWalker {
 			return;
 		}
 		if (type === 'mdat' && this.firstMdatAt === undefined) this.firstMdatAt = this.nextBoxAt;
-		if (type === 'moov' && this.moovAt === undefined && (size32 === 0 || size - headerLength <= MAX_MOOV_BYTES)) {
+		if (
+			type === 'moov' &&
+			this.moovAt === undefined &&
+			(size32 === 0 || size - headerLength <= MAX_MOOV_BYTES)
+		) {
 			this.moovAt = this.nextBoxAt;
 			const from = this.nextBoxAt + headerLength;
 			this.moov = { from, to: size32 === 0 ? Infinity : this.nextBoxAt + size, parts: [], kept: 0 };
@@ -185,6 +218,11 @@ function round(value: number, decimals: number): number {
 }
 
 function audioCodecOf(track: MoovTrack): string {
-	if (track.format === 'mp4a' && track.objectType !== undefined && MP3_OBJECT_TYPES.includes(track.objectType)) return 'mp3';
+	if (
+		track.format === 'mp4a' &&
+		track.objectType !== undefined &&
+		MP3_OBJECT_TYPES.includes(track.objectType)
+	)
+		return 'mp3';
 	return AUDIO_CODECS[track.format!] ?? track.format!;
 }

@@ -58,7 +58,9 @@ function childBoxes(buffer: Buffer, start: number, end: number): Box[] {
 }
 
 function child(buffer: Buffer, parent: Box | undefined, type: string): Box | undefined {
-	return parent ? childBoxes(buffer, parent.start, parent.end).find((box) => box.type === type) : undefined;
+	return parent
+		? childBoxes(buffer, parent.start, parent.end).find((box) => box.type === type)
+		: undefined;
 }
 
 /** mvhd and mdhd share their layout: version 1 has 64-bit times. */
@@ -68,7 +70,9 @@ function timescaleAndDuration(buffer: Buffer, box: Box | undefined): number | un
 	const wide = version === 1;
 	if (wide && box.end - box.start < 36) return undefined;
 	const timescale = buffer.readUInt32BE(box.start + (wide ? 20 : 12));
-	const duration = wide ? Number(buffer.readBigUInt64BE(box.start + 24)) : buffer.readUInt32BE(box.start + 16);
+	const duration = wide
+		? Number(buffer.readBigUInt64BE(box.start + 24))
+		: buffer.readUInt32BE(box.start + 16);
 	return seconds(duration, timescale, wide);
 }
 
@@ -83,15 +87,22 @@ function fragmentedDuration(buffer: Buffer, mvhd: Box, mehd: Box | undefined): n
 	if (!mehd || mehd.end - mehd.start < 8 || mvhd.end - mvhd.start < 24) return undefined;
 	const wide = buffer.readUInt8(mehd.start) === 1;
 	if (wide && mehd.end - mehd.start < 12) return undefined;
-	const timescale = buffer.readUInt32BE(mvhd.start + (buffer.readUInt8(mvhd.start) === 1 ? 20 : 12));
-	const duration = wide ? Number(buffer.readBigUInt64BE(mehd.start + 4)) : buffer.readUInt32BE(mehd.start + 4);
+	const timescale = buffer.readUInt32BE(
+		mvhd.start + (buffer.readUInt8(mvhd.start) === 1 ? 20 : 12),
+	);
+	const duration = wide
+		? Number(buffer.readBigUInt64BE(mehd.start + 4))
+		: buffer.readUInt32BE(mehd.start + 4);
 	return seconds(duration, timescale, wide);
 }
 
 const FIXED_ONE = 0x10000;
 
 /** tkhd's width and height (16.16 fixed point, the last 8 bytes), swapped when its matrix turns the picture a quarter. */
-function trackHeaderSize(buffer: Buffer, box: Box | undefined): { width: number; height: number } | undefined {
+function trackHeaderSize(
+	buffer: Buffer,
+	box: Box | undefined,
+): { width: number; height: number } | undefined {
 	if (!box || box.end - box.start < 84) return undefined;
 	const width = Math.round(buffer.readUInt32BE(box.end - 8) / FIXED_ONE);
 	const height = Math.round(buffer.readUInt32BE(box.end - 4) / FIXED_ONE);
@@ -148,7 +159,10 @@ function sampleEntry(buffer: Buffer, stbl: Box | undefined, handler: string): Pa
 }
 
 /** stts: how many samples, and how long they last in all (in the track's time scale). */
-function sampleTiming(buffer: Buffer, stbl: Box | undefined): { count: number; ticks: number } | undefined {
+function sampleTiming(
+	buffer: Buffer,
+	stbl: Box | undefined,
+): { count: number; ticks: number } | undefined {
 	const stts = child(buffer, stbl, 'stts');
 	if (!stts || stts.end - stts.start < 8) return undefined;
 	const entries = buffer.readUInt32BE(stts.start + 4);
@@ -164,16 +178,23 @@ function sampleTiming(buffer: Buffer, stbl: Box | undefined): { count: number; t
 function readTrack(buffer: Buffer, trak: Box): MoovTrack {
 	const mdia = child(buffer, trak, 'mdia');
 	const hdlr = child(buffer, mdia, 'hdlr');
-	const handler = hdlr && hdlr.end - hdlr.start >= 12 ? buffer.toString('latin1', hdlr.start + 8, hdlr.start + 12) : '';
+	const handler =
+		hdlr && hdlr.end - hdlr.start >= 12
+			? buffer.toString('latin1', hdlr.start + 8, hdlr.start + 12)
+			: '';
 	const mdhd = child(buffer, mdia, 'mdhd');
 	const stbl = child(buffer, child(buffer, mdia, 'minf'), 'stbl');
 	const entry = sampleEntry(buffer, stbl, handler);
 	const track: MoovTrack = { handler, ...entry };
-	const display = handler === 'vide' ? trackHeaderSize(buffer, child(buffer, trak, 'tkhd')) : undefined;
+	const display =
+		handler === 'vide' ? trackHeaderSize(buffer, child(buffer, trak, 'tkhd')) : undefined;
 	if (display) Object.assign(track, display);
 	track.durationSeconds = timescaleAndDuration(buffer, mdhd);
 	const timing = sampleTiming(buffer, stbl);
-	const timescale = mdhd && mdhd.end - mdhd.start >= 24 ? buffer.readUInt32BE(mdhd.start + (buffer.readUInt8(mdhd.start) === 1 ? 20 : 12)) : 0;
+	const timescale =
+		mdhd && mdhd.end - mdhd.start >= 24
+			? buffer.readUInt32BE(mdhd.start + (buffer.readUInt8(mdhd.start) === 1 ? 20 : 12))
+			: 0;
 	if (timing && timing.count && timing.ticks && timescale) {
 		track.sampleCount = timing.count;
 		track.sampleSeconds = timing.ticks / timescale;
@@ -186,7 +207,15 @@ export function readMoov(payload: Buffer): MoovReading | undefined {
 	const boxes = childBoxes(payload, 0, payload.length);
 	const mvhd = boxes.find((box) => box.type === 'mvhd');
 	if (!mvhd) return undefined;
-	const fragmented = fragmentedDuration(payload, mvhd, child(payload, boxes.find((box) => box.type === 'mvex'), 'mehd'));
+	const fragmented = fragmentedDuration(
+		payload,
+		mvhd,
+		child(
+			payload,
+			boxes.find((box) => box.type === 'mvex'),
+			'mehd',
+		),
+	);
 	const tracks = boxes.filter((box) => box.type === 'trak').map((trak) => readTrack(payload, trak));
 	return { durationSeconds: timescaleAndDuration(payload, mvhd) ?? fragmented, tracks };
 }

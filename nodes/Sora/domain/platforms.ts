@@ -7,7 +7,15 @@
 import type { MeasuredVideo } from './media';
 import { listOf, type Problem } from './problem';
 
-export type PlatformId = 'youtubeShorts' | 'youtube' | 'instagramReels' | 'tiktok' | 'x' | 'telegram' | 'discord' | 'linkedin';
+export type PlatformId =
+	| 'youtubeShorts'
+	| 'youtube'
+	| 'instagramReels'
+	| 'tiktok'
+	| 'x'
+	| 'telegram'
+	| 'discord'
+	| 'linkedin';
 
 export interface PlatformLimits {
 	id: PlatformId;
@@ -124,13 +132,18 @@ export function aspectOf(ratioOrSize: string): number | undefined {
 }
 
 function aspectFits(limits: PlatformLimits, aspect: number): boolean {
-	if (limits.minAspect !== undefined && aspect < limits.minAspect * (1 - ASPECT_TOLERANCE)) return false;
-	if (limits.maxAspect !== undefined && aspect > limits.maxAspect * (1 + ASPECT_TOLERANCE)) return false;
+	if (limits.minAspect !== undefined && aspect < limits.minAspect * (1 - ASPECT_TOLERANCE))
+		return false;
+	if (limits.maxAspect !== undefined && aspect > limits.maxAspect * (1 + ASPECT_TOLERANCE))
+		return false;
 	return true;
 }
 
 function durationFits(limits: PlatformLimits, seconds: number): boolean {
-	return (limits.minSeconds === undefined || seconds >= limits.minSeconds) && (limits.maxSeconds === undefined || seconds <= limits.maxSeconds);
+	return (
+		(limits.minSeconds === undefined || seconds >= limits.minSeconds) &&
+		(limits.maxSeconds === undefined || seconds <= limits.maxSeconds)
+	);
 }
 
 /** "0.5-140 s", "at most 180 s", "at least 3 s" */
@@ -181,10 +194,15 @@ export interface PlatformPlan {
 	problems: Problem[];
 }
 
-function pickDuration(limits: PlatformLimits, model: ModelChoices): { value?: number; problem?: Problem } {
+function pickDuration(
+	limits: PlatformLimits,
+	model: ModelChoices,
+): { value?: number; problem?: Problem } {
 	if (limits.minSeconds === undefined && limits.maxSeconds === undefined) return {};
 	if (model.defaultDuration !== undefined && durationFits(limits, model.defaultDuration)) return {};
-	const fitting = [...model.durations].sort((a, b) => a - b).filter((seconds) => durationFits(limits, seconds));
+	const fitting = [...model.durations]
+		.sort((a, b) => a - b)
+		.filter((seconds) => durationFits(limits, seconds));
 	if (fitting.length) return { value: fitting[0] };
 	if (!model.durations.length) return {};
 	return {
@@ -196,7 +214,10 @@ function pickDuration(limits: PlatformLimits, model: ModelChoices): { value?: nu
 	};
 }
 
-function pickAspectRatio(limits: PlatformLimits, model: ModelChoices): { value?: string; problem?: Problem } {
+function pickAspectRatio(
+	limits: PlatformLimits,
+	model: ModelChoices,
+): { value?: string; problem?: Problem } {
 	const fits = (ratio: string) => {
 		const aspect = aspectOf(ratio);
 		return aspect !== undefined && aspectFits(limits, aspect);
@@ -221,7 +242,11 @@ function pickAspectRatio(limits: PlatformLimits, model: ModelChoices): { value?:
  * What the platform makes of the user's ask: fills the aspect ratio and duration the user left
  * unset (within what the model takes) and names every ask the platform would reject.
  */
-export function planForPlatform(platform: PlatformId, ask: PlatformAsk, model: ModelChoices): PlatformPlan {
+export function planForPlatform(
+	platform: PlatformId,
+	ask: PlatformAsk,
+	model: ModelChoices,
+): PlatformPlan {
 	const limits = PLATFORMS[platform];
 	const plan: PlatformPlan = { problems: [] };
 
@@ -259,7 +284,9 @@ export function planForPlatform(platform: PlatformId, ask: PlatformAsk, model: M
 }
 
 function preferredHint(limits: PlatformLimits): string {
-	const preferred = limits.preferredAspectRatio ? ` (${limits.preferredAspectRatio} is what ${limits.name} recommends)` : '';
+	const preferred = limits.preferredAspectRatio
+		? ` (${limits.preferredAspectRatio} is what ${limits.name} recommends)`
+		: '';
 	return `Choose a ratio that fits${preferred}, or leave it unset and the platform picks one the model takes.`;
 }
 
@@ -273,10 +300,14 @@ export function checkMeasuredVideo(platform: PlatformId, video: MeasuredVideo): 
 	const problems: string[] = [];
 	if (video.bytes > limits.maxBytes) {
 		const unit = limitUnit(limits);
-		problems.push(`${bytesText(video.bytes, unit)}, ${name} takes at most ${bytesText(limits.maxBytes, unit)}`);
+		problems.push(
+			`${bytesText(video.bytes, unit)}, ${name} takes at most ${bytesText(limits.maxBytes, unit)}`,
+		);
 	}
 	if (!durationFits(limits, video.durationSeconds)) {
-		problems.push(`duration ${round(video.durationSeconds)} s, ${name} takes ${durationRangeText(limits)}`);
+		problems.push(
+			`duration ${round(video.durationSeconds)} s, ${name} takes ${durationRangeText(limits)}`,
+		);
 	}
 	if (video.width > 0 && video.height > 0 && !aspectFits(limits, video.width / video.height)) {
 		problems.push(`${video.width}x${video.height}, ${name} takes ${aspectText(limits)} videos`);
@@ -286,15 +317,24 @@ export function checkMeasuredVideo(platform: PlatformId, video: MeasuredVideo): 
 	}
 	const sides = [video.width, video.height];
 	if (limits.minSide !== undefined && Math.min(...sides) < limits.minSide) {
-		problems.push(`${video.width}x${video.height}, ${name} takes sides of at least ${limits.minSide} px`);
+		problems.push(
+			`${video.width}x${video.height}, ${name} takes sides of at least ${limits.minSide} px`,
+		);
 	}
 	if (limits.maxSide !== undefined && Math.max(...sides) > limits.maxSide) {
-		problems.push(`${video.width}x${video.height}, ${name} takes sides of at most ${limits.maxSide} px`);
+		problems.push(
+			`${video.width}x${video.height}, ${name} takes sides of at most ${limits.maxSide} px`,
+		);
 	}
 	if (limits.videoCodecs && video.videoCodec && !limits.videoCodecs.includes(video.videoCodec)) {
 		problems.push(`video codec ${video.videoCodec}, ${name} takes ${listOf(limits.videoCodecs)}`);
 	}
-	if (limits.audioCodecs && video.hasAudio && video.audioCodec && !limits.audioCodecs.includes(video.audioCodec)) {
+	if (
+		limits.audioCodecs &&
+		video.hasAudio &&
+		video.audioCodec &&
+		!limits.audioCodecs.includes(video.audioCodec)
+	) {
 		problems.push(`audio codec ${video.audioCodec}, ${name} takes ${listOf(limits.audioCodecs)}`);
 	}
 	if (limits.needsFastStart && !video.fastStart) {

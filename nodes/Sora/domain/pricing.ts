@@ -47,14 +47,19 @@ export function estimateCost(
 	const family = soraFamilyOf(model);
 	const chosenSize = size?.trim() || DEFAULT_VIDEO_SIZE;
 	const listed = family ? PRICE_PER_SECOND[family][chosenSize] : undefined;
-	const usdPerSecond = listed ?? (userUsdPerSecond !== undefined && userUsdPerSecond > 0 ? userUsdPerSecond : undefined);
+	const usdPerSecond =
+		listed ??
+		(userUsdPerSecond !== undefined && userUsdPerSecond > 0 ? userUsdPerSecond : undefined);
 	if (usdPerSecond === undefined) return null;
 	const chosenSeconds = secondsFrom(model, seconds);
 	if (chosenSeconds === undefined) return null;
 	// Work in millionths of a dollar, so 0.1 × 12 comes out as 1.2, not 1.2000000000000002.
 	const micros = Math.round(usdPerSecond * 1_000_000);
 	const usd = Math.round((micros * chosenSeconds) / 10_000) / 100;
-	const rate = listed !== undefined ? `$${usdPerSecond.toFixed(2)}/s list price` : `$${usdPerSecond}/s (Price per Second option)`;
+	const rate =
+		listed !== undefined
+			? `$${usdPerSecond.toFixed(2)}/s list price`
+			: `$${usdPerSecond}/s (Price per Second option)`;
 	const id = familyOf(model);
 	const name = `${model.trim() || 'default model'} (${id === 'unknown' ? 'model family unknown' : familyLabel(id)})`;
 	const basis = `${name}${listed !== undefined ? ` ${chosenSize}` : ''}: ${rate} × ${chosenSeconds} s (estimate; your provider may charge differently)`;

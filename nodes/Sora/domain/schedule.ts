@@ -24,7 +24,12 @@ function isUsableNumber(value: number | undefined): value is number {
  * Delay before the next status poll: the server's hint when given, else 1 s (timing's
  * firstPollDelayMs) growing up to the cap, ×1.5 a poll, or ×3 when the host reports progress.
  */
-export function nextPollDelayMs(previousDelayMs: number | undefined, capMs: number, pollAfterMs?: number, reportsProgress = false): number {
+export function nextPollDelayMs(
+	previousDelayMs: number | undefined,
+	capMs: number,
+	pollAfterMs?: number,
+	reportsProgress = false,
+): number {
 	if (isUsableNumber(pollAfterMs)) {
 		return Math.round(clamp(pollAfterMs, MIN_SERVER_POLL_HINT_MS, MAX_SERVER_DELAY_MS));
 	}
@@ -32,7 +37,9 @@ export function nextPollDelayMs(previousDelayMs: number | undefined, capMs: numb
 	if (!isUsableNumber(previousDelayMs) || previousDelayMs === 0) {
 		return Math.round(Math.min(timing().firstPollDelayMs, cap));
 	}
-	return Math.round(Math.min(previousDelayMs * (reportsProgress ? POLL_GROWTH_WITH_PROGRESS : POLL_GROWTH), cap));
+	return Math.round(
+		Math.min(previousDelayMs * (reportsProgress ? POLL_GROWTH_WITH_PROGRESS : POLL_GROWTH), cap),
+	);
 }
 
 /** Delay before retry number `attempt` (0-based): Retry-After when given, else exponential backoff. */
@@ -48,7 +55,10 @@ function nonNegativeNumber(text: string | undefined): number | undefined {
 	return Number(text);
 }
 
-export function parseRetryAfterMs(headers: Headers, nowMs: number = Date.now()): number | undefined {
+export function parseRetryAfterMs(
+	headers: Headers,
+	nowMs: number = Date.now(),
+): number | undefined {
 	const milliseconds = nonNegativeNumber(firstHeader(headers, 'retry-after-ms'));
 	if (milliseconds !== undefined) return Math.round(milliseconds);
 	const retryAfter = firstHeader(headers, 'retry-after');
@@ -83,7 +93,10 @@ export interface ProgressHistory {
  * first one with progress, once there is a later one (time spent queued before it does not count);
  * before that, the last one still at 0 (progress began after it). undefined: no rate yet.
  */
-export function progressRateBase(history: ProgressHistory, sample: ProgressSample): ProgressSample | undefined {
+export function progressRateBase(
+	history: ProgressHistory,
+	sample: ProgressSample,
+): ProgressSample | undefined {
 	if (!(sample.progress > 0)) {
 		history.lastAtZero = sample;
 		return undefined;
@@ -103,7 +116,10 @@ const MIN_PREDICTED_DELAY_MS = 250;
  * rate (plus a little slack), so the poll lands just after completion instead of up to half the
  * elapsed time later. undefined when progress gives no rate to go by.
  */
-export function predictedCompletionDelayMs(first: ProgressSample, latest: ProgressSample): number | undefined {
+export function predictedCompletionDelayMs(
+	first: ProgressSample,
+	latest: ProgressSample,
+): number | undefined {
 	const gained = latest.progress - first.progress;
 	const elapsed = latest.atMs - first.atMs;
 	if (!(gained > 0) || !(elapsed > 0) || latest.progress >= 100) return undefined;

@@ -14,7 +14,8 @@ export function checkPrompt(prompt: unknown): Problem | undefined {
 		return {
 			field: 'Prompt',
 			message: `Prompt is ${Array.isArray(prompt) ? 'a list' : typeof prompt}, not text: make its expression return a string`,
-			description: 'For example {{ $json.prompt }} where prompt is a text field, or {{ JSON.stringify($json.prompt) }}.',
+			description:
+				'For example {{ $json.prompt }} where prompt is a text field, or {{ JSON.stringify($json.prompt) }}.',
 		};
 	}
 	if (typeof prompt !== 'string' || prompt.trim() === '') {

@@ -1,5 +1,12 @@
 /** The statuses of the canonical video: the contract's four, and the other ends hosts report. */
-export type VideoStatus = 'queued' | 'in_progress' | 'completed' | 'failed' | 'cancelled' | 'expired' | 'deleted';
+export type VideoStatus =
+	| 'queued'
+	| 'in_progress'
+	| 'completed'
+	| 'failed'
+	| 'cancelled'
+	| 'expired'
+	| 'deleted';
 
 /** A video as the node hands it on, whatever the host's dialect (hosts/ reads answers into it). */
 export interface Video {
@@ -23,6 +30,7 @@ export interface Video {
 export function failureMessageOf(video: Video): string {
 	const message = video.error && typeof video.error === 'object' ? video.error.message : undefined;
 	if (message) return message;
-	if (video.status === 'failed') return 'The host reported the generation as failed without a reason';
+	if (video.status === 'failed')
+		return 'The host reported the generation as failed without a reason';
 	return `The video ended with status "${video.hostStatus ?? video.status}"`;
 }

@@ -12,7 +12,10 @@ import type { SoraClient, SoraRequest } from '../transport/client';
 import { describeFailure, POLICIES, type Failure } from '../transport/retryPolicy';
 import { absoluteUrl } from '../transport/urls';
 
-export type BinaryStore = Pick<IExecuteFunctions['helpers'], 'prepareBinaryData' | 'getBinaryMetadata'>;
+export type BinaryStore = Pick<
+	IExecuteFunctions['helpers'],
+	'prepareBinaryData' | 'getBinaryMetadata'
+>;
 
 export interface DownloadLimits {
 	/** Refuse a file above this many bytes (Max Download Size); undefined: no limit. */
@@ -28,16 +31,29 @@ export function maxDownloadBytes(mibValue: unknown): number | undefined {
 }
 
 function mimeTypeOf(contentType: unknown, variant: ContentVariant): string {
-	const declared = String(contentType ?? '').split(';')[0].trim().toLowerCase();
-	if (!declared || declared === 'application/octet-stream') return CONTENT_VARIANTS[variant].mimeType;
+	const declared = String(contentType ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
+	if (!declared || declared === 'application/octet-stream')
+		return CONTENT_VARIANTS[variant].mimeType;
 	return declared;
 }
 
-function variantNotServed(client: SoraClient, variant: ContentVariant, videoId: string, scope: ErrorScope) {
-	return new NodeOperationError(client.node, `The host does not serve the ${variant} of a video, only the MP4${scopeSuffix(scope)}`, {
-		itemIndex: scope.itemIndex,
-		description: `${client.host.label} at ${client.baseUrl} answers a ${variant} request for ${videoId} with the video itself (or offers no ${variant}), so no .${CONTENT_VARIANTS[variant].extension} file was made. Download the video (Variant: Video) and make a still from it instead.`,
-	});
+function variantNotServed(
+	client: SoraClient,
+	variant: ContentVariant,
+	videoId: string,
+	scope: ErrorScope,
+) {
+	return new NodeOperationError(
+		client.node,
+		`The host does not serve the ${variant} of a video, only the MP4${scopeSuffix(scope)}`,
+		{
+			itemIndex: scope.itemIndex,
+			description: `${client.host.label} at ${client.baseUrl} answers a ${variant} request for ${videoId} with the video itself (or offers no ${variant}), so no .${CONTENT_VARIANTS[variant].extension} file was made. Download the video (Variant: Video) and make a still from it instead.`,
+		},
+	);
 }
 
 function mib(bytes: number): string {
@@ -78,14 +94,19 @@ async function storeOnce(
 		source,
 		(chunk) => {
 			received += chunk.length;
-			if (limits.maxBytes !== undefined && received > limits.maxBytes) throw new Error('Max Download Size reached');
+			if (limits.maxBytes !== undefined && received > limits.maxBytes)
+				throw new Error('Max Download Size reached');
 			walker?.push(chunk);
 		},
 		state,
 	);
 	let binary: IBinaryData;
 	try {
-		binary = await store.prepareBinaryData(body, fileName, mimeTypeOf(response.headers['content-type'], variant));
+		binary = await store.prepareBinaryData(
+			body,
+			fileName,
+			mimeTypeOf(response.headers['content-type'], variant),
+		);
 	} catch (error) {
 		source.destroy();
 		throwIfCancelled(signal);
@@ -122,11 +143,13 @@ export async function downloadContent(
 	video?: Video,
 	limits: DownloadLimits = {},
 ): Promise<DownloadedContent> {
-	if (!client.host.variants.includes(variant)) throw variantNotServed(client, variant, videoId, scope);
+	if (!client.host.variants.includes(variant))
+		throw variantNotServed(client, variant, videoId, scope);
 	const location = client.host.contentLocation(video, videoId, variant);
-	const request: SoraRequest = 'url' in location
-		? { method: 'GET', path: '', url: location.url, stream: true }
-		: { method: 'GET', path: location.path, qs: location.qs, stream: true };
+	const request: SoraRequest =
+		'url' in location
+			? { method: 'GET', path: '', url: location.url, stream: true }
+			: { method: 'GET', path: location.path, qs: location.qs, stream: true };
 	const url = absoluteUrl(client.baseUrl, request);
 	const fileName = `${videoId}.${CONTENT_VARIANTS[variant].extension}`;
 	// One loop: a cut download and a failed request share the download policy's 12 attempts.
@@ -135,7 +158,10 @@ export async function downloadContent(
 		POLICIES.download,
 		scope,
 		async (response) => {
-			if (variant !== 'video' && mimeTypeOf(response.headers['content-type'], variant).startsWith('video/')) {
+			if (
+				variant !== 'video' &&
+				mimeTypeOf(response.headers['content-type'], variant).startsWith('video/')
+			) {
 				(response.body as { destroy?: () => void }).destroy?.();
 				throw variantNotServed(client, variant, videoId, scope);
 			}
@@ -150,7 +176,8 @@ export async function downloadContent(
 			}
 			return 'failure' in stored ? stored : { kept: stored };
 		},
-		(failure, attempts) => downloadGaveUp(client, failure, attempts, { variant, videoId, url, scope }),
+		(failure, attempts) =>
+			downloadGaveUp(client, failure, attempts, { variant, videoId, url, scope }),
 	);
 	if ('refused' in result) throw client.errorFor(request, result.refused, scope);
 	result.kept.binary.fileName = fileName;
@@ -162,7 +189,12 @@ function downloadGaveUp(
 	client: SoraClient,
 	failure: Failure,
 	attempts: number,
-	{ variant, videoId, url, scope }: { variant: ContentVariant; videoId: string; url: string; scope: ErrorScope },
+	{
+		variant,
+		videoId,
+		url,
+		scope,
+	}: { variant: ContentVariant; videoId: string; url: string; scope: ErrorScope },
 ): Error | undefined {
 	if (failure.kind === 'store') {
 		return apiErrorFromFailure(

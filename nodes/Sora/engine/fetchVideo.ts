@@ -7,7 +7,11 @@ import type { SoraClient } from '../transport/client';
  * job's price) and the trigger (an event's video) all come here, and get the same error when
  * the host answers without a video.
  */
-export async function fetchVideo(client: SoraClient, videoId: string, scope: ErrorScope): Promise<Video> {
+export async function fetchVideo(
+	client: SoraClient,
+	videoId: string,
+	scope: ErrorScope,
+): Promise<Video> {
 	const request = { method: 'GET', path: `/videos/${encodeURIComponent(videoId)}` } as const;
 	const response = await client.call(request, 'safe', { ...scope, videoId });
 	const video = client.host.readVideo(response.body);

@@ -4,8 +4,18 @@ import type { Video } from '../domain/video';
 import { pause } from '../helpers/sleep';
 import { timing } from '../helpers/timing';
 import { isAmbiguousCreate, scopeSuffix, type ErrorScope } from '../transport/apiError';
-import { failureOf, type SoraClient, type SoraRequest, type SoraResponse } from '../transport/client';
-import { describeFailure, POLICIES, type Failure, type RetryPolicy } from '../transport/retryPolicy';
+import {
+	failureOf,
+	type SoraClient,
+	type SoraRequest,
+	type SoraResponse,
+} from '../transport/client';
+import {
+	describeFailure,
+	POLICIES,
+	type Failure,
+	type RetryPolicy,
+} from '../transport/retryPolicy';
 
 /** The Date header counts whole seconds; without one, the clocks are trusted to this much. */
 const DATE_RESOLUTION_MS = 1_000;
@@ -40,7 +50,9 @@ export class CreateRecord {
 	readonly answered = new Map<string, number>();
 
 	forgetOld(now: number): void {
-		for (const create of this.sent) if (create.state !== 'inFlight' && now - create.startedAt > REMEMBER_MS) this.sent.delete(create);
+		for (const create of this.sent)
+			if (create.state !== 'inFlight' && now - create.startedAt > REMEMBER_MS)
+				this.sent.delete(create);
 		for (const [id, at] of this.answered) if (now - at > REMEMBER_MS) this.answered.delete(id);
 	}
 
@@ -64,9 +76,13 @@ function fingerprintOf(request: SoraRequest): Fingerprint {
 	const fields: Record<string, string> = {};
 	const entries: Array<[string, unknown]> = request.json
 		? Object.entries(request.json as IDataObject)
-		: (request.multipart ?? []).map((field) => ['value' in field ? field.name : `${field.name}:file`, 'value' in field ? field.value : field.fileName]);
+		: (request.multipart ?? []).map((field) => [
+				'value' in field ? field.name : `${field.name}:file`,
+				'value' in field ? field.value : field.fileName,
+			]);
 	for (const [name, value] of entries) {
-		if (value !== undefined && value !== null) fields[name] = typeof value === 'string' ? value : JSON.stringify(value);
+		if (value !== undefined && value !== null)
+			fields[name] = typeof value === 'string' ? value : JSON.stringify(value);
 	}
 	return { method: request.method, path: request.path, fields };
 }
@@ -78,7 +94,8 @@ function matches(video: Video, fingerprint: Fingerprint): boolean {
 	const remixOf = /^\/videos\/([^/]+)\/remix$/.exec(path)?.[1];
 	const remixedFrom = (video as { remixed_from_video_id?: unknown }).remixed_from_video_id;
 	if (remixOf !== undefined) {
-		if (typeof remixedFrom === 'string' && remixedFrom !== decodeURIComponent(remixOf)) return false;
+		if (typeof remixedFrom === 'string' && remixedFrom !== decodeURIComponent(remixOf))
+			return false;
 	} else if (typeof remixedFrom === 'string' && remixedFrom) {
 		return false; // a remix is never the job of a create, an edit or an extension
 	}
@@ -86,7 +103,12 @@ function matches(video: Video, fingerprint: Fingerprint): boolean {
 		// An extension's video carries the stitched total length, not the seconds sent.
 		if (name === 'seconds' && path === '/videos/extensions') return true;
 		const value = (video as unknown as Record<string, unknown>)[name];
-		return fields[name] === undefined || value === undefined || value === null || String(value) === fields[name];
+		return (
+			fields[name] === undefined ||
+			value === undefined ||
+			value === null ||
+			String(value) === fields[name]
+		);
 	});
 }
 
@@ -108,7 +130,11 @@ export class LostCreateRecovery {
 		private readonly record: CreateRecord = processCreates,
 	) {}
 
-	async submit(request: SoraRequest, scope: ErrorScope, send: (request: SoraRequest) => Promise<SoraResponse>): Promise<SoraResponse> {
+	async submit(
+		request: SoraRequest,
+		scope: ErrorScope,
+		send: (request: SoraRequest) => Promise<SoraResponse>,
+	): Promise<SoraResponse> {
 		this.record.forgetOld(Date.now());
 		const fingerprint = fingerprintOf(request);
 		const create: SentCreate = {
@@ -142,17 +168,25 @@ export class LostCreateRecovery {
 		create.state = 'lost';
 		create.lostAt = Date.now();
 		// A host without List (its error then says to look in the host's dashboard) cannot be searched.
-		const { found, notes } = this.client.offers('List') ? await this.lookUp(create, fingerprint, scope) : { found: undefined, notes: '' };
+		const { found, notes } = this.client.offers('List')
+			? await this.lookUp(create, fingerprint, scope)
+			: { found: undefined, notes: '' };
 		if (!found) {
 			outcome.error.description = `${outcome.error.description ?? ''} ${notes}`.trim();
 			throw outcome.error;
 		}
 		create.state = 'settled';
-		this.client.logger.warn(`Sora: the answer to a create was lost; List found its job ${found.id}${scopeSuffix(scope)}`);
+		this.client.logger.warn(
+			`Sora: the answer to a create was lost; List found its job ${found.id}${scopeSuffix(scope)}`,
+		);
 		return { status: 200, headers: {}, body: found };
 	}
 
-	private async lookUp(create: SentCreate, fingerprint: Fingerprint, scope: ErrorScope): Promise<{ found?: Video; notes: string }> {
+	private async lookUp(
+		create: SentCreate,
+		fingerprint: Fingerprint,
+		scope: ErrorScope,
+	): Promise<{ found?: Video; notes: string }> {
 		const problems: string[] = [];
 		for (let attempt = 0; ; attempt++) {
 			await this.settleInFlight(create);
@@ -160,12 +194,15 @@ export class LostCreateRecovery {
 			let failure: Failure;
 			if ('failure' in listed) {
 				problems.push(`List failed: ${describeFailure(listed.failure)}`);
-				this.client.logger.debug(`Sora: looking up a lost create with List failed: ${describeFailure(listed.failure)}${scopeSuffix(scope)}`);
+				this.client.logger.debug(
+					`Sora: looking up a lost create with List failed: ${describeFailure(listed.failure)}${scopeSuffix(scope)}`,
+				);
 				failure = listed.failure;
 			} else {
 				const verdict = this.decide(create, fingerprint, listed);
 				if ('adopt' in verdict) return { found: verdict.adopt, notes: '' };
-				if ('refuse' in verdict) return { notes: `The node looked for the job with List: ${verdict.refuse}.` };
+				if ('refuse' in verdict)
+					return { notes: `The node looked for the job with List: ${verdict.refuse}.` };
 				if ('wait' in verdict) {
 					attempt--; // another create of the same prompt is still in flight: decide once it is answered
 					continue;
@@ -174,19 +211,31 @@ export class LostCreateRecovery {
 				failure = { kind: 'notListed' };
 			}
 			const decision = this.policy.decide(failure, attempt);
-			if (!decision.retry) return { notes: `The node looked for the job with List ${attempt + 1} times: ${problems.join('; ')}.` };
+			if (!decision.retry)
+				return {
+					notes: `The node looked for the job with List ${attempt + 1} times: ${problems.join('; ')}.`,
+				};
 			await pause(decision.delayMs, this.client.signal);
 		}
 	}
 
 	/** Waits while any other create of the same prompt (any run, this process) awaits its answer. */
 	private async settleInFlight(create: SentCreate): Promise<void> {
-		const busy = () => [...this.record.sent].some((other) => other !== create && other.state === 'inFlight' && other.prompt === create.prompt);
+		const busy = () =>
+			[...this.record.sent].some(
+				(other) => other !== create && other.state === 'inFlight' && other.prompt === create.prompt,
+			);
 		while (busy()) await pause(timing().inFlightCheckMs, this.client.signal);
 	}
 
-	private async list(sentAt: number): Promise<{ videos: Video[]; createdSinceS: number; offsetMs: number } | { failure: Failure }> {
-		const request: SoraRequest = { method: 'GET', path: '/videos', qs: { order: 'desc', limit: 100 } };
+	private async list(
+		sentAt: number,
+	): Promise<{ videos: Video[]; createdSinceS: number; offsetMs: number } | { failure: Failure }> {
+		const request: SoraRequest = {
+			method: 'GET',
+			path: '/videos',
+			qs: { order: 'desc', limit: 100 },
+		};
 		const result = await this.client.attempt(request);
 		const failure = failureOf(result);
 		if (failure) return { failure };
@@ -198,14 +247,20 @@ export class LostCreateRecovery {
 		const offsetMs = Number.isNaN(hostNow) ? 0 : hostNow - Date.now();
 		const toleranceMs = Number.isNaN(hostNow) ? UNKNOWN_SKEW_MS : DATE_RESOLUTION_MS;
 		return {
-			videos: data.map((entry) => this.client.host.readVideo(entry)).filter((video): video is Video => video !== undefined),
+			videos: data
+				.map((entry) => this.client.host.readVideo(entry))
+				.filter((video): video is Video => video !== undefined),
 			createdSinceS: Math.floor((sentAt + offsetMs - toleranceMs) / 1000),
 			offsetMs,
 		};
 	}
 
 	/** Synchronous, so that no other lookup can adopt a job between this check and the adoption. */
-	private decide(create: SentCreate, fingerprint: Fingerprint, listed: { videos: Video[]; createdSinceS: number; offsetMs: number }): Verdict {
+	private decide(
+		create: SentCreate,
+		fingerprint: Fingerprint,
+		listed: { videos: Video[]; createdSinceS: number; offsetMs: number },
+	): Verdict {
 		const { videos, createdSinceS, offsetMs } = listed;
 		// Unsettled creates of the same prompt whose job, if any, can have been made since this one
 		// left (a job is made before its create's answer is found lost).
@@ -222,12 +277,18 @@ export class LostCreateRecovery {
 			.filter((video) => typeof video.created_at !== 'number' || video.created_at >= createdSinceS)
 			.sort((a, b) => Number(a.created_at ?? 0) - Number(b.created_at ?? 0));
 		if (!candidates.length) return { notListed: true };
-		const twins = rivals.filter((other) => other.owner === this && other.signature === create.signature);
+		const twins = rivals.filter(
+			(other) => other.owner === this && other.signature === create.signature,
+		);
 		if (rivals.length > twins.length) {
-			return { refuse: `${candidates.length} job(s) match, but another create of the same prompt whose answer was also lost (another operation, other fields or another execution) may own them (${candidates.map((v) => v.id).join(', ')})` };
+			return {
+				refuse: `${candidates.length} job(s) match, but another create of the same prompt whose answer was also lost (another operation, other fields or another execution) may own them (${candidates.map((v) => v.id).join(', ')})`,
+			};
 		}
 		if (candidates.length > twins.length + 1) {
-			return { refuse: `${candidates.length} jobs created since the request left match it (${candidates.map((v) => v.id).join(', ')}), so the node cannot tell which one is this item's` };
+			return {
+				refuse: `${candidates.length} jobs created since the request left match it (${candidates.map((v) => v.id).join(', ')}), so the node cannot tell which one is this item's`,
+			};
 		}
 		this.record.answered.set(candidates[0].id, Date.now());
 		return { adopt: candidates[0] };

@@ -136,11 +136,17 @@ export async function waitForVideos(
 		const progress = typeof video.progress === 'number' ? video.progress : undefined;
 		const refreshMs = options.followHostPace ? client.host.statusRefreshMs : undefined;
 		const pace = refreshMs === undefined ? undefined : refreshMs * timing().hostPaceScale;
-		const adaptive = nextPollDelayMs(state.lastDelayMs, pace ?? options.pollIntervalMs, pollAfterMs, progress !== undefined);
+		const adaptive = nextPollDelayMs(
+			state.lastDelayMs,
+			pace ?? options.pollIntervalMs,
+			pollAfterMs,
+			progress !== undefined,
+		);
 		state.lastDelayMs = adaptive;
 		const sample = { atMs: now(), progress: progress ?? 0 };
 		const base = progressRateBase(state.progress, sample);
-		const predicted = pollAfterMs === undefined && base ? predictedCompletionDelayMs(base, sample) : undefined;
+		const predicted =
+			pollAfterMs === undefined && base ? predictedCompletionDelayMs(base, sample) : undefined;
 		const floor = pollAfterMs === undefined ? (pace ?? 0) : 0;
 		const delay = Math.max(floor, Math.min(adaptive, predicted ?? Infinity));
 		state.nextPollAt = now() + delay * client.budget.pollSlowdown;
@@ -152,28 +158,41 @@ export async function waitForVideos(
 		state.reasonAsked = true;
 		settle(state, 'polling');
 		const source = client.host.failureReason!;
-		client.attempt({ method: 'GET', path: source.path(video.id), notAfter: deadline }, scopeOf(state)).then(
-			(result) => {
-				const reason = 'response' in result && result.response.status < 400 ? source.read(result.response.body) : undefined;
-				if (reason) video.error = { ...(video.error ?? {}), message: reason };
-				then();
-			},
-			() => then(),
-		);
+		client
+			.attempt({ method: 'GET', path: source.path(video.id), notAfter: deadline }, scopeOf(state))
+			.then(
+				(result) => {
+					const reason =
+						'response' in result && result.response.status < 400
+							? source.read(result.response.body)
+							: undefined;
+					if (reason) video.error = { ...(video.error ?? {}), message: reason };
+					then();
+				},
+				() => then(),
+			);
 	};
 
 	const onVideo = (state: JobState, video: Video, pollAfterMs?: number) => {
 		state.outcome.video = video;
 		report(state, video);
-		if (video.status === 'failed' && !video.error?.message && client.host.failureReason && !state.reasonAsked) {
+		if (
+			video.status === 'failed' &&
+			!video.error?.message &&
+			client.host.failureReason &&
+			!state.reasonAsked
+		) {
 			return askReason(state, video, () => onVideo(state, video, pollAfterMs));
 		}
 		if (!state.job.wait) return finish(state);
 		if (!isFinalStatus(video.status)) return schedulePoll(state, video, pollAfterMs);
-		if (video.status !== 'completed') return finish(state, failedVideoError(client.node, scopeOf(state), video));
+		if (video.status !== 'completed')
+			return finish(state, failedVideoError(client.node, scopeOf(state), video));
 		if (!state.job.download) return finish(state);
 		settle(state, 'downloading');
-		downloadContent(client, store, video.id, state.job.download, scopeOf(state), video, { maxBytes: state.job.maxDownloadBytes }).then(
+		downloadContent(client, store, video.id, state.job.download, scopeOf(state), video, {
+			maxBytes: state.job.maxDownloadBytes,
+		}).then(
 			({ binary, measured }) => {
 				state.outcome.binary = binary;
 				if (measured) state.outcome.measured = measured;
@@ -187,36 +206,64 @@ export async function waitForVideos(
 		settle(state, 'submitting');
 		state.job.submit!(deadline).then(
 			({ video, pollAfterMs }) => onVideo(state, video, pollAfterMs),
-			(error: Error) => (error instanceof HeldPastDeadlineError ? notStarted(state, 'requestLimits') : finish(state, error)),
+			(error: Error) =>
+				error instanceof HeldPastDeadlineError
+					? notStarted(state, 'requestLimits')
+					: finish(state, error),
 		);
 	};
 
 	const poll = (state: JobState) => {
 		settle(state, 'polling');
 		const videoId = state.outcome.video?.id ?? state.job.videoId!;
-		const request = { method: 'GET' as const, path: `/videos/${encodeURIComponent(videoId)}`, notAfter: deadline };
+		const request = {
+			method: 'GET' as const,
+			path: `/videos/${encodeURIComponent(videoId)}`,
+			notAfter: deadline,
+		};
 		client.attempt(request).then(
 			(result) => {
 				let failure = failureOf(result);
 				if (failure?.kind === 'status' && 'response' in result && !isTransient(failure)) {
 					return finish(state, client.errorFor(request, result.response, scopeOf(state)));
 				}
-				const video = failure ? undefined : client.host.readVideo((result as { response: { body: unknown } }).response.body);
+				const video = failure
+					? undefined
+					: client.host.readVideo((result as { response: { body: unknown } }).response.body);
 				if (!video) {
 					failure ??= { kind: 'malformed' };
 					// A video never seen (a plain Get, or a wrong host) is not known to be generating:
 					// it fails after the usual retries instead of being watched until the timeout.
-					const decision = (state.outcome.video ? POLICIES.watch : POLICIES.read).decide(failure, state.failedPolls);
+					const decision = (state.outcome.video ? POLICIES.watch : POLICIES.read).decide(
+						failure,
+						state.failedPolls,
+					);
 					if (!decision.retry) {
-						return finish(state, apiErrorFromFailure(client.node, scopeOf(state), unreachableMessage(failure), `GET ${request.path} at ${client.baseUrl} failed ${state.failedPolls + 1} times.`));
+						return finish(
+							state,
+							apiErrorFromFailure(
+								client.node,
+								scopeOf(state),
+								unreachableMessage(failure),
+								`GET ${request.path} at ${client.baseUrl} failed ${state.failedPolls + 1} times.`,
+							),
+						);
 					}
-					logger.warn(`Sora: polling video ${videoId} got ${describeFailure(failure)}; trying again${scopeSuffix(scopeOf(state))}`);
+					logger.warn(
+						`Sora: polling video ${videoId} got ${describeFailure(failure)}; trying again${scopeSuffix(scopeOf(state))}`,
+					);
 					state.failedPolls++;
 					state.nextPollAt = now() + decision.delayMs;
 					return settle(state, 'watching');
 				}
 				state.failedPolls = 0;
-				onVideo(state, video, parsePollAfterMs((result as { response: { headers: Record<string, string> } }).response.headers));
+				onVideo(
+					state,
+					video,
+					parsePollAfterMs(
+						(result as { response: { headers: Record<string, string> } }).response.headers,
+					),
+				);
 			},
 			(error: Error) => {
 				if (!(error instanceof HeldPastDeadlineError)) return finish(state, error);
@@ -231,9 +278,23 @@ export async function waitForVideos(
 		const waited = formatDuration(options.timeoutMs);
 		const [message, raise] =
 			heldBy === 'slot'
-				? [`Not started: the wait timed out after ${waited} before a slot was free`, 'Max Concurrent Jobs']
-				: [`Not started: Max Requests per Minute or the host's rate limit left no room to send it before the wait's timeout (${waited})`, 'Max Requests per Minute'];
-		finish(state, apiErrorFromFailure(client.node, scopeOf(state), message, `This item was never sent to the host, so nothing was charged for it. Raise ${raise} or Timeout.`));
+				? [
+						`Not started: the wait timed out after ${waited} before a slot was free`,
+						'Max Concurrent Jobs',
+					]
+				: [
+						`Not started: Max Requests per Minute or the host's rate limit left no room to send it before the wait's timeout (${waited})`,
+						'Max Requests per Minute',
+					];
+		finish(
+			state,
+			apiErrorFromFailure(
+				client.node,
+				scopeOf(state),
+				message,
+				`This item was never sent to the host, so nothing was charged for it. Raise ${raise} or Timeout.`,
+			),
+		);
 	};
 
 	const timeOut = (state: JobState) => {
@@ -271,10 +332,12 @@ export async function waitForVideos(
 		const wakeUp = new Promise<void>((resolve) => (wake = resolve));
 		if (!timedOut && now() >= deadline) timedOut = true;
 		if (timedOut) {
-			for (const state of states) if (state.phase === 'watching' || state.phase === 'queued') timeOut(state);
+			for (const state of states)
+				if (state.phase === 'watching' || state.phase === 'queued') timeOut(state);
 		} else {
 			startQueued();
-			for (const state of states) if (state.phase === 'watching' && state.nextPollAt <= now()) poll(state);
+			for (const state of states)
+				if (state.phase === 'watching' && state.nextPollAt <= now()) poll(state);
 		}
 		if (states.every((s) => s.phase === 'done')) break;
 

@@ -6,36 +6,65 @@ import type { Problem } from '../domain/validation';
 import { scopeSuffix } from '../transport/apiError';
 import { CUSTOM } from '../actions/shared.fields';
 
-export function inputError(ctx: IExecuteFunctions, itemIndex: number, problem: Problem): NodeOperationError {
+export function inputError(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	problem: Problem,
+): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `${problem.message}${scopeSuffix({ itemIndex })}`, {
 		itemIndex,
 		description: problem.description,
 	});
 }
 
-export function throwIfProblem(ctx: IExecuteFunctions, itemIndex: number, problem: Problem | undefined): void {
+export function throwIfProblem(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	problem: Problem | undefined,
+): void {
 	if (problem) throw inputError(ctx, itemIndex, problem);
 }
 
-export function stringParam(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback = ''): string {
+export function stringParam(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback = '',
+): string {
 	const value = ctx.getNodeParameter(name, itemIndex, fallback) as unknown;
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 
-export function requiredString(ctx: IExecuteFunctions, name: string, field: string, itemIndex: number): string {
+export function requiredString(
+	ctx: IExecuteFunctions,
+	name: string,
+	field: string,
+	itemIndex: number,
+): string {
 	const value = stringParam(ctx, name, itemIndex);
-	throwIfProblem(ctx, itemIndex, value ? undefined : { field, message: `${field} is empty: enter a value` });
+	throwIfProblem(
+		ctx,
+		itemIndex,
+		value ? undefined : { field, message: `${field} is empty: enter a value` },
+	);
 	return value;
 }
 
 export function modelParam(ctx: IExecuteFunctions, itemIndex: number): string {
-	const raw = ctx.getNodeParameter('model', itemIndex, '') as INodeParameterResourceLocator | string;
+	const raw = ctx.getNodeParameter('model', itemIndex, '') as
+		| INodeParameterResourceLocator
+		| string;
 	const value = typeof raw === 'object' && raw !== null ? raw.value : raw;
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 
 /** A choice among fixed values with a "Custom" escape hatch (Seconds, Size). */
-export function choiceParam(ctx: IExecuteFunctions, name: string, customName: string, itemIndex: number): string {
+export function choiceParam(
+	ctx: IExecuteFunctions,
+	name: string,
+	customName: string,
+	itemIndex: number,
+): string {
 	const choice = stringParam(ctx, name, itemIndex);
 	return choice === CUSTOM ? stringParam(ctx, customName, itemIndex) : choice;
 }
@@ -53,18 +82,22 @@ export interface WaitChoice {
 export function waitChoice(ctx: IExecuteFunctions, itemIndex: number): WaitChoice {
 	const wait = ctx.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
 	const download = wait && (ctx.getNodeParameter('downloadVideo', itemIndex, true) as boolean);
-	const binaryPropertyName = download ? stringParam(ctx, 'binaryPropertyName', itemIndex, 'data') || 'data' : 'data';
+	const binaryPropertyName = download
+		? stringParam(ctx, 'binaryPropertyName', itemIndex, 'data') || 'data'
+		: 'data';
 	return { wait, download: download ? 'video' : undefined, binaryPropertyName };
 }
 
-const isObject = (value: unknown): value is IDataObject => !!value && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is IDataObject =>
+	!!value && typeof value === 'object' && !Array.isArray(value);
 
 /** Keys both set, object values (a host's `metadata`) compared key by key: "size", "metadata.duration". */
 function collidingKeys(extra: IDataObject, documented: IDataObject, prefix = ''): string[] {
 	return Object.keys(extra).flatMap((key) => {
 		const [theirs, ours] = [extra[key], documented[key]];
 		if (ours === undefined) return [];
-		if (isObject(theirs) && isObject(ours) && Object.keys(ours).length) return collidingKeys(theirs, ours, `${prefix}${key}.`);
+		if (isObject(theirs) && isObject(ours) && Object.keys(ours).length)
+			return collidingKeys(theirs, ours, `${prefix}${key}.`);
 		return [`${prefix}${key}`];
 	});
 }
@@ -101,7 +134,8 @@ export function additionalBodyFields(
 		throw inputError(ctx, itemIndex, {
 			field: 'Additional Body Fields',
 			message: `Additional Body Fields sets ${collisions.map((k) => `"${k}"`).join(', ')}, which the node already sends from its own fields`,
-			description: 'Set the matching field to "Model\'s Default (Not Sent)" (or remove the key) to send your own value.',
+			description:
+				'Set the matching field to "Model\'s Default (Not Sent)" (or remove the key) to send your own value.',
 		});
 	}
 	return extra;

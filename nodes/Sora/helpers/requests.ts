@@ -8,7 +8,11 @@ import { inputError } from './inputs';
 export type UploadFile = BufferedFile | StreamedFile;
 
 /** A POST with a JSON body, or a multipart body when files are uploaded (nested values JSON-encoded). */
-export function postRequest(path: string, fields: IDataObject, files: UploadFile[] = []): SoraRequest {
+export function postRequest(
+	path: string,
+	fields: IDataObject,
+	files: UploadFile[] = [],
+): SoraRequest {
 	const present = Object.entries(fields).filter(([, value]) => value !== undefined && value !== '');
 	if (!files.length) return { method: 'POST', path, json: Object.fromEntries(present) };
 	const multipart: MultipartField[] = present.map(([name, value]) => ({
@@ -19,10 +23,17 @@ export function postRequest(path: string, fields: IDataObject, files: UploadFile
 	return { method: 'POST', path, multipart };
 }
 
-function inputBinary(ctx: IExecuteFunctions, itemIndex: number, propertyName: string, field: string) {
+function inputBinary(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	field: string,
+) {
 	const item = ctx.getInputData()[itemIndex];
 	const binaries = item?.binary ?? {};
-	const binary = Object.prototype.hasOwnProperty.call(binaries, propertyName) ? binaries[propertyName] : undefined;
+	const binary = Object.prototype.hasOwnProperty.call(binaries, propertyName)
+		? binaries[propertyName]
+		: undefined;
 	if (!binary) {
 		const present = Object.keys(item?.binary ?? {});
 		throw inputError(ctx, itemIndex, {
@@ -70,8 +81,22 @@ export async function uploadInputFile(
 	const fileName = binary.fileName ?? propertyName;
 	const mimeType = binary.mimeType || 'application/octet-stream';
 	const id = binary.id;
-	if (!id) return { name, fileName, mimeType, data: await ctx.helpers.getBinaryDataBuffer(itemIndex, propertyName) };
-	const size = typeof binary.bytes === 'number' ? binary.bytes : (await ctx.helpers.getBinaryMetadata(id)).fileSize;
-	return { name, fileName, mimeType, size, open: async () => await ctx.helpers.getBinaryStream(id) };
+	if (!id)
+		return {
+			name,
+			fileName,
+			mimeType,
+			data: await ctx.helpers.getBinaryDataBuffer(itemIndex, propertyName),
+		};
+	const size =
+		typeof binary.bytes === 'number'
+			? binary.bytes
+			: (await ctx.helpers.getBinaryMetadata(id)).fileSize;
+	return {
+		name,
+		fileName,
+		mimeType,
+		size,
+		open: async () => await ctx.helpers.getBinaryStream(id),
+	};
 }
-

@@ -39,7 +39,9 @@ export async function pause(
 	signal?.addEventListener('abort', stop, { once: true });
 	wakeUp?.then(stop, stop);
 	try {
-		const timer = Number.isFinite(ms) ? [sleep(Math.min(ms, LONGEST_TIMER_MS), local.signal).catch(() => undefined)] : [];
+		const timer = Number.isFinite(ms)
+			? [sleep(Math.min(ms, LONGEST_TIMER_MS), local.signal).catch(() => undefined)]
+			: [];
 		await Promise.race([...timer, whenAborted(local.signal)]);
 	} finally {
 		signal?.removeEventListener('abort', stop);

@@ -15,7 +15,8 @@ interface ReadableClass {
 export function readableClassOf(stream: object): ReadableClass {
 	for (let proto = Object.getPrototypeOf(stream); proto; proto = Object.getPrototypeOf(proto)) {
 		const ctor = (proto as { constructor?: { name?: string; from?: unknown } }).constructor;
-		if (ctor?.name === 'Readable' && typeof ctor.from === 'function') return ctor as unknown as ReadableClass;
+		if (ctor?.name === 'Readable' && typeof ctor.from === 'function')
+			return ctor as unknown as ReadableClass;
 	}
 	throw new Error('The body is not a Node.js readable stream');
 }

@@ -3,7 +3,16 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ModelFamilyId } from '../domain/media';
 import { ONLY_OPENROUTER_CALLS_BACK } from './newApi/klingSeedanceHailuo';
 import { contractChannel, openaiDialect } from './openai';
-import { frameFile, frameUrl, frameUrlOrBase64, refuseHttpFrame, refuseLoneResolution, sizeAsked, spell, FIELD_NAMES } from './spelling';
+import {
+	frameFile,
+	frameUrl,
+	frameUrlOrBase64,
+	refuseHttpFrame,
+	refuseLoneResolution,
+	sizeAsked,
+	spell,
+	FIELD_NAMES,
+} from './spelling';
 import type { CanonicalCreate, Channel, CreateField, HostDialect } from './types';
 
 /**
@@ -35,8 +44,15 @@ const veoChannel: Channel = {
 	name: VEO,
 	refuses: refusing('lastFrame', 'generateAudio', 'seed', 'negativePrompt'),
 	check(request) {
-		if (request.firstFrame && request.durationSeconds !== undefined && request.durationSeconds !== 8) {
-			return { field: FIELD_NAMES.durationSeconds, message: `${VEO} makes 8 seconds from a First Frame, not ${request.durationSeconds}` };
+		if (
+			request.firstFrame &&
+			request.durationSeconds !== undefined &&
+			request.durationSeconds !== 8
+		) {
+			return {
+				field: FIELD_NAMES.durationSeconds,
+				message: `${VEO} makes 8 seconds from a First Frame, not ${request.durationSeconds}`,
+			};
 		}
 		return refuseHttpFrame(VEO, request, 'an uploaded input_reference file');
 	},
@@ -53,14 +69,20 @@ const WAN = 'AiHubMix (Wan)';
 const wanChannel: Channel = {
 	name: WAN,
 	refuses: refusing('lastFrame', 'generateAudio', 'seed', 'negativePrompt'),
-	check: (request) => refuseLoneResolution(WAN, request) ?? refuseHttpFrame(WAN, request, 'an uploaded input_reference file'),
+	check: (request) =>
+		refuseLoneResolution(WAN, request) ??
+		refuseHttpFrame(WAN, request, 'an uploaded input_reference file'),
 	body(request) {
 		const file = request.firstFrame && frameFile(request.firstFrame, 'input_reference');
 		return { fields: basics(request), files: file ? [file] : [] };
 	},
 };
 
-const imageItem = (url: string, role: string): IDataObject => ({ type: 'image_url', image_url: { url }, role });
+const imageItem = (url: string, role: string): IDataObject => ({
+	type: 'image_url',
+	image_url: { url },
+	role,
+});
 
 const seedanceChannel: Channel = {
 	name: 'AiHubMix (Seedance)',
@@ -71,7 +93,10 @@ const seedanceChannel: Channel = {
 			...(request.firstFrame ? [imageItem(frameUrl(request.firstFrame), 'first_frame')] : []),
 			...(request.lastFrame ? [imageItem(frameUrl(request.lastFrame), 'last_frame')] : []),
 		];
-		return { fields: { ...basics(request), extra_body: content.length ? { content } : undefined }, files: [] };
+		return {
+			fields: { ...basics(request), extra_body: content.length ? { content } : undefined },
+			files: [],
+		};
 	},
 };
 
@@ -89,7 +114,12 @@ const klingChannel: Channel = {
 	},
 };
 
-const CHANNELS: Partial<Record<ModelFamilyId, Channel>> = { veo: veoChannel, wan: wanChannel, seedance: seedanceChannel, kling: klingChannel };
+const CHANNELS: Partial<Record<ModelFamilyId, Channel>> = {
+	veo: veoChannel,
+	wan: wanChannel,
+	seedance: seedanceChannel,
+	kling: klingChannel,
+};
 const contract = contractChannel('AiHubMix', 'input_reference', 'only');
 const channelFor = (request: CanonicalCreate) => CHANNELS[request.family] ?? contract;
 

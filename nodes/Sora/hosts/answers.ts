@@ -19,7 +19,10 @@ export interface ErrorBody {
 }
 
 /** new-api's `{"code":"fail_to_fetch_task","message":"{\"error\":{…}}"}`: the upstream's error, read from inside. */
-function upstreamError(relayCode: string | undefined, message: string | undefined): ErrorBody | undefined {
+function upstreamError(
+	relayCode: string | undefined,
+	message: string | undefined,
+): ErrorBody | undefined {
 	if (!message || !/^\s*[{[]/.test(message)) return undefined;
 	let parsed: unknown;
 	try {
@@ -39,7 +42,9 @@ function text(value: unknown): string | undefined {
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: undefined;
 }
 
 /**
@@ -62,7 +67,11 @@ export function readErrorBody(body: unknown): ErrorBody {
 		if (text(raw.message) || text(raw.code)) {
 			const upstream = upstreamError(text(raw.code), text(raw.message));
 			if (upstream) return upstream;
-			return { message: text(raw.message) ?? text(raw.code), code: text(raw.code) ?? null, type: text(raw.type) };
+			return {
+				message: text(raw.message) ?? text(raw.code),
+				code: text(raw.code) ?? null,
+				type: text(raw.type),
+			};
 		}
 		return {};
 	}
@@ -164,14 +173,16 @@ export function readCanonicalVideo(body: unknown): Video | undefined {
 	const error = videoError(raw.error);
 	if (error !== undefined) video.error = error;
 	const reason = failReasonInResultUrl(raw);
-	if (status === 'failed' && !video.error?.message && reason) video.error = { ...(video.error ?? {}), message: reason };
+	if (status === 'failed' && !video.error?.message && reason)
+		video.error = { ...(video.error ?? {}), message: reason };
 	for (const key of ['created_at', 'completed_at', 'expires_at'] as const) {
 		const seconds = unixSeconds(raw[key]);
 		if (seconds !== undefined) video[key] = seconds;
 	}
 	if (typeof raw.seconds === 'number') video.seconds = String(raw.seconds);
 	if (typeof raw.size === 'number') video.size = String(raw.size);
-	if (typeof raw.progress === 'string' && raw.progress.trim() !== '') video.progress = Number(raw.progress);
+	if (typeof raw.progress === 'string' && raw.progress.trim() !== '')
+		video.progress = Number(raw.progress);
 	if (typeof video.progress === 'number' && !Number.isFinite(video.progress)) delete video.progress;
 	const resultUrl = resultUrlOf(raw);
 	if (resultUrl) video.resultUrl = resultUrl;
@@ -180,11 +191,18 @@ export function readCanonicalVideo(body: unknown): Video | undefined {
 	return video;
 }
 
-const VIDEO_NAME = /sora|video|veo|kling|wan|hailuo|seedance|runway|gen-?\d|luma|ray-|pika|hunyuan|ltx|mochi|vidu|muse/i;
+const VIDEO_NAME =
+	/sora|video|veo|kling|wan|hailuo|seedance|runway|gen-?\d|luma|ray-|pika|hunyuan|ltx|mochi|vidu|muse/i;
 
 function declaresVideo(model: Record<string, unknown>): boolean | undefined {
-	const declared = [model.type, model.modality, model.modalities, model.output_modalities, model.capabilities, model.supported_endpoint_types]
-		.filter((value) => value !== undefined);
+	const declared = [
+		model.type,
+		model.modality,
+		model.modalities,
+		model.output_modalities,
+		model.capabilities,
+		model.supported_endpoint_types,
+	].filter((value) => value !== undefined);
 	if (!declared.length) return undefined;
 	return JSON.stringify(declared).toLowerCase().includes('video');
 }
@@ -192,7 +210,9 @@ function declaresVideo(model: Record<string, unknown>): boolean | undefined {
 /** An OpenAI-style `{data: [{id, …}]}` model list, each entry marked video or not. */
 export function readModelList(body: unknown): ModelChoice[] {
 	const data = record(body)?.data;
-	const entries = (Array.isArray(data) ? data : []).map(record).filter((m): m is Record<string, unknown> => !!m && !!text(m.id));
+	const entries = (Array.isArray(data) ? data : [])
+		.map(record)
+		.filter((m): m is Record<string, unknown> => !!m && !!text(m.id));
 	const anyDeclared = entries.some((m) => declaresVideo(m) === true);
 	return entries.map((m) => {
 		const id = text(m.id)!;

@@ -27,11 +27,24 @@ const SEEDANCE = 'CometAPI (Seedance)';
 
 const seedanceChannel: Channel = {
 	name: SEEDANCE,
-	refuses: { lastFrame: NOT_IN_DOCS, generateAudio: NOT_IN_DOCS, seed: NOT_IN_DOCS, negativePrompt: 'not a Seedance field', characterIds: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
+	refuses: {
+		lastFrame: NOT_IN_DOCS,
+		generateAudio: NOT_IN_DOCS,
+		seed: NOT_IN_DOCS,
+		negativePrompt: 'not a Seedance field',
+		characterIds: '',
+		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
+	},
 	check: (request) => refuseHttpFrame(SEEDANCE, request, FILES_ONLY),
 	body(request) {
 		const { aspectRatio, resolution } = ratioAndResolution(request);
-		const fields: IDataObject = { prompt: request.prompt, model: request.model, seconds: request.durationSeconds, size: aspectRatio, resolution: resolution?.toLowerCase() };
+		const fields: IDataObject = {
+			prompt: request.prompt,
+			model: request.model,
+			seconds: request.durationSeconds,
+			size: aspectRatio,
+			resolution: resolution?.toLowerCase(),
+		};
 		return { fields, files: frameFiles(request) };
 	},
 };
@@ -40,22 +53,43 @@ const VEO = 'CometAPI (Veo 3)';
 
 const veoChannel: Channel = {
 	name: VEO,
-	refuses: { resolution: NOT_IN_DOCS, generateAudio: NOT_IN_DOCS, seed: NOT_IN_DOCS, negativePrompt: NOT_IN_DOCS, characterIds: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
+	refuses: {
+		resolution: NOT_IN_DOCS,
+		generateAudio: NOT_IN_DOCS,
+		seed: NOT_IN_DOCS,
+		negativePrompt: NOT_IN_DOCS,
+		characterIds: '',
+		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
+	},
 	check(request) {
 		if (request.durationSeconds !== undefined && request.durationSeconds !== 8) {
-			return { field: FIELD_NAMES.durationSeconds, message: `${VEO} makes 8-second videos and takes no other Duration (not ${request.durationSeconds})` };
+			return {
+				field: FIELD_NAMES.durationSeconds,
+				message: `${VEO} makes 8-second videos and takes no other Duration (not ${request.durationSeconds})`,
+			};
 		}
-		if (request.lastFrame && !request.firstFrame) return { field: FIELD_NAMES.lastFrame, message: `${VEO} takes a Last Frame only with a First Frame (two ordered files)` };
+		if (request.lastFrame && !request.firstFrame)
+			return {
+				field: FIELD_NAMES.lastFrame,
+				message: `${VEO} takes a Last Frame only with a First Frame (two ordered files)`,
+			};
 		return refuseHttpFrame(VEO, request, FILES_ONLY);
 	},
 	body(request) {
 		const { aspectRatio } = ratioAndResolution(request);
-		const fields: IDataObject = { prompt: request.prompt, model: request.model, size: aspectRatio?.replace(':', 'x') };
+		const fields: IDataObject = {
+			prompt: request.prompt,
+			model: request.model,
+			size: aspectRatio?.replace(':', 'x'),
+		};
 		return { fields, files: frameFiles(request) };
 	},
 };
 
-const CHANNELS: Partial<Record<ModelFamilyId, Channel>> = { seedance: seedanceChannel, veo: veoChannel };
+const CHANNELS: Partial<Record<ModelFamilyId, Channel>> = {
+	seedance: seedanceChannel,
+	veo: veoChannel,
+};
 const contract = contractChannel('CometAPI', 'input_reference', 'only');
 const channelFor = (request: CanonicalCreate) => CHANNELS[request.family] ?? contract;
 

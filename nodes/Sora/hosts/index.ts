@@ -7,7 +7,16 @@ import { openaiDialect } from './openai';
 import { openRouterDialect } from './openRouter';
 import type { HostDialect, HostFamily, HostOperation } from './types';
 
-export type { CanonicalCreate, Channel, ContentLocation, HostDialect, HostFamily, HostOperation, HostType, ModelChoice } from './types';
+export type {
+	CanonicalCreate,
+	Channel,
+	ContentLocation,
+	HostDialect,
+	HostFamily,
+	HostOperation,
+	HostType,
+	ModelChoice,
+} from './types';
 export { readErrorBody, type ErrorBody } from './answers';
 export { checkCreate } from './openai';
 
@@ -26,7 +35,8 @@ function hostnameOf(baseUrl: string): string {
 	return match ? match[1].toLowerCase() : '';
 }
 
-const hostIs = (hostname: string, domain: string) => hostname === domain || hostname.endsWith(`.${domain}`);
+const hostIs = (hostname: string, domain: string) =>
+	hostname === domain || hostname.endsWith(`.${domain}`);
 
 /** The family a Base URL names, when its host is one the node knows. */
 export function familyOfBaseUrl(baseUrl: string): HostFamily | undefined {
@@ -45,8 +55,12 @@ export function isRetiredHost(baseUrl: string): boolean {
 }
 
 /** The dialect for the credential's Host Type; Auto picks by Base URL, else the OpenAI contract. */
-export function dialectFor(hostType: unknown, baseUrl: string): { dialect: HostDialect; chosen: boolean } {
-	if (typeof hostType === 'string' && hostType in DIALECTS) return { dialect: DIALECTS[hostType as HostFamily], chosen: true };
+export function dialectFor(
+	hostType: unknown,
+	baseUrl: string,
+): { dialect: HostDialect; chosen: boolean } {
+	if (typeof hostType === 'string' && hostType in DIALECTS)
+		return { dialect: DIALECTS[hostType as HostFamily], chosen: true };
 	const family = familyOfBaseUrl(baseUrl);
 	return { dialect: DIALECTS[family ?? 'openai'], chosen: family !== undefined };
 }
@@ -68,12 +82,18 @@ export function familyOfAnswer(body: unknown): HostFamily | undefined {
  * Auto, before the first create of a family whose keys differ per host: the free model list's
  * marks (new-api's `success: true` and `supported_endpoint_types`; LiteLLM's `x-litellm-*` headers).
  */
-export function familyOfModelList(body: unknown, headers: Record<string, unknown> = {}): HostFamily | undefined {
-	if (Object.keys(headers).some((name) => name.toLowerCase().startsWith('x-litellm-'))) return 'liteLlm';
+export function familyOfModelList(
+	body: unknown,
+	headers: Record<string, unknown> = {},
+): HostFamily | undefined {
+	if (Object.keys(headers).some((name) => name.toLowerCase().startsWith('x-litellm-')))
+		return 'liteLlm';
 	if (!body || typeof body !== 'object') return undefined;
 	const { success, data } = body as { success?: unknown; data?: unknown };
 	if (!Array.isArray(data)) return undefined;
-	const marked = data.some((model) => !!model && typeof model === 'object' && 'supported_endpoint_types' in model);
+	const marked = data.some(
+		(model) => !!model && typeof model === 'object' && 'supported_endpoint_types' in model,
+	);
 	return success === true || marked ? 'newApi' : undefined;
 }
 
@@ -85,7 +105,8 @@ export function familyOfModelId(model: string | undefined): HostFamily | undefin
 /** Which menu entry a request belongs to, from its method and path (for "does not offer" messages). */
 export function operationOf(method: string, path: string): HostOperation | undefined {
 	const segments = path.split('?')[0].split('/').filter(Boolean);
-	if (segments[0] === 'models' || (segments[0] === 'videos' && segments[1] === 'models')) return 'Model List';
+	if (segments[0] === 'models' || (segments[0] === 'videos' && segments[1] === 'models'))
+		return 'Model List';
 	if (segments[0] !== 'videos') return undefined;
 	const [, second, third] = segments;
 	if (second === 'characters') return method === 'POST' ? 'Character Create' : 'Character Get';

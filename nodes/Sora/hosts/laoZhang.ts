@@ -4,7 +4,15 @@ import type { ModelFamilyId } from '../domain/media';
 import { newApiDialect } from './newApi';
 import { ONLY_OPENROUTER_CALLS_BACK } from './newApi/klingSeedanceHailuo';
 import { contractChannel, contractCreateBody } from './openai';
-import { frameFile, frameUrl, ratioAndResolution, refuseHttpFrame, refuseLoneResolution, sizeAsked, spell } from './spelling';
+import {
+	frameFile,
+	frameUrl,
+	ratioAndResolution,
+	refuseHttpFrame,
+	refuseLoneResolution,
+	sizeAsked,
+	spell,
+} from './spelling';
 import type { CanonicalCreate, Channel, HostDialect } from './types';
 
 const NOT_IN_DOCS = "not in LaoZhang's docs for it";
@@ -12,21 +20,40 @@ const NOT_IN_DOCS = "not in LaoZhang's docs for it";
 /** Meta Muse: `seconds`, `aspect_ratio` or `size`, the first frame as `image` (or a multipart file), `last_frame`. */
 const museChannel: Channel = {
 	name: 'LaoZhang API (Muse)',
-	refuses: { resolution: NOT_IN_DOCS, generateAudio: NOT_IN_DOCS, seed: NOT_IN_DOCS, negativePrompt: NOT_IN_DOCS, characterIds: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
+	refuses: {
+		resolution: NOT_IN_DOCS,
+		generateAudio: NOT_IN_DOCS,
+		seed: NOT_IN_DOCS,
+		negativePrompt: NOT_IN_DOCS,
+		characterIds: '',
+		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
+	},
 	body(request) {
-		const { fields, files } = contractCreateBody({ ...request, aspectRatio: undefined, size: request.size }, 'image');
+		const { fields, files } = contractCreateBody(
+			{ ...request, aspectRatio: undefined, size: request.size },
+			'image',
+		);
 		if (request.aspectRatio) fields.aspect_ratio = request.aspectRatio;
 		if (request.lastFrame) fields.last_frame = frameUrl(request.lastFrame);
 		return { fields, files };
 	},
 };
 
-const imageItem = (url: string, role: string): IDataObject => ({ type: 'image_url', image_url: { url }, role });
+const imageItem = (url: string, role: string): IDataObject => ({
+	type: 'image_url',
+	image_url: { url },
+	role,
+});
 
 /** Seedance 2.0: JSON `duration` (integer), `ratio`, `resolution`, frames as `content[]` items with roles, `generate_audio`. */
 const seedanceChannel: Channel = {
 	name: 'LaoZhang API (Seedance)',
-	refuses: { seed: NOT_IN_DOCS, negativePrompt: 'not a Seedance field', characterIds: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
+	refuses: {
+		seed: NOT_IN_DOCS,
+		negativePrompt: 'not a Seedance field',
+		characterIds: '',
+		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
+	},
 	body(request) {
 		const { aspectRatio, resolution } = ratioAndResolution(request);
 		const content = [
@@ -49,11 +76,27 @@ const seedanceChannel: Channel = {
 /** Veo 3.1 (official forward): `seconds` and `duration` (strings), `size`, the first frame as a multipart `input_reference` file. */
 const veoChannel: Channel = {
 	name: 'LaoZhang API (Veo)',
-	refuses: { lastFrame: NOT_IN_DOCS, generateAudio: NOT_IN_DOCS, seed: NOT_IN_DOCS, negativePrompt: NOT_IN_DOCS, characterIds: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
-	check: (request) => refuseLoneResolution('LaoZhang API (Veo)', request) ?? refuseHttpFrame('LaoZhang API (Veo)', request, 'an uploaded input_reference file'),
+	refuses: {
+		lastFrame: NOT_IN_DOCS,
+		generateAudio: NOT_IN_DOCS,
+		seed: NOT_IN_DOCS,
+		negativePrompt: NOT_IN_DOCS,
+		characterIds: '',
+		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
+	},
+	check: (request) =>
+		refuseLoneResolution('LaoZhang API (Veo)', request) ??
+		refuseHttpFrame('LaoZhang API (Veo)', request, 'an uploaded input_reference file'),
 	body(request) {
-		const seconds = request.durationSeconds === undefined ? undefined : String(request.durationSeconds);
-		const fields: IDataObject = { prompt: request.prompt, model: request.model, seconds, duration: seconds, size: sizeAsked(request) };
+		const seconds =
+			request.durationSeconds === undefined ? undefined : String(request.durationSeconds);
+		const fields: IDataObject = {
+			prompt: request.prompt,
+			model: request.model,
+			seconds,
+			duration: seconds,
+			size: sizeAsked(request),
+		};
 		const file = request.firstFrame && frameFile(request.firstFrame, 'input_reference');
 		return { fields, files: file ? [file] : [] };
 	},
@@ -65,18 +108,27 @@ const wanChannel: Channel = {
 	check: () => ({
 		field: 'Model',
 		message: 'LaoZhang API serves Wan models at its own DashScope path, not at /v1/videos',
-		description: 'Nothing was sent. Use an HTTP Request node with its /wan/api/v1/services/aigc/video-generation/video-synthesis path, or a Wan model at another host.',
+		description:
+			'Nothing was sent. Use an HTTP Request node with its /wan/api/v1/services/aigc/video-generation/video-synthesis path, or a Wan model at another host.',
 	}),
 	body: (request) => contractCreateBody(request, 'image'),
 };
 
-const CHANNELS: Partial<Record<ModelFamilyId, Channel>> = { muse: museChannel, seedance: seedanceChannel, veo: veoChannel, wan: wanChannel };
+const CHANNELS: Partial<Record<ModelFamilyId, Channel>> = {
+	muse: museChannel,
+	seedance: seedanceChannel,
+	veo: veoChannel,
+	wan: wanChannel,
+};
 const otherChannel = contractChannel('LaoZhang API (for a model of unknown family)', 'image');
-const channelFor = (request: CanonicalCreate) => CHANNELS[request.family] ?? (request.family === 'unknown' ? museLike(request) : otherChannel);
+const channelFor = (request: CanonicalCreate) =>
+	CHANNELS[request.family] ?? (request.family === 'unknown' ? museLike(request) : otherChannel);
 
 /** An unknown model at LaoZhang: Muse's keys, the ones its /v1/videos page documents (as before the families). */
 function museLike(request: CanonicalCreate): Channel {
-	return /muse/i.test(request.model ?? '') ? museChannel : { ...museChannel, name: 'LaoZhang API (for a model of unknown family)' };
+	return /muse/i.test(request.model ?? '')
+		? museChannel
+		: { ...museChannel, name: 'LaoZhang API (for a model of unknown family)' };
 }
 
 /**

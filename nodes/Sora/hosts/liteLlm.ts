@@ -3,7 +3,15 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Video } from '../domain/video';
 import { ONLY_OPENROUTER_CALLS_BACK } from './newApi/klingSeedanceHailuo';
 import { contractChannel, contractCreateBody, openaiDialect } from './openai';
-import { frameFile, frameUrl, refuseHttpFrame, refuseLoneResolution, sizeAsked, spell, FIELD_NAMES } from './spelling';
+import {
+	frameFile,
+	frameUrl,
+	refuseHttpFrame,
+	refuseLoneResolution,
+	sizeAsked,
+	spell,
+	FIELD_NAMES,
+} from './spelling';
 import type { CanonicalCreate, Channel, HostDialect } from './types';
 
 /**
@@ -61,8 +69,16 @@ function veoBody(request: CanonicalCreate, keys: (request: CanonicalCreate) => I
 
 const openaiChannel: Channel = {
 	name: OPENAI_NAME,
-	refuses: { lastFrame: '', generateAudio: '', seed: '', negativePrompt: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
-	check: (request) => refuseLoneResolution(OPENAI_NAME, request) ?? refuseHttpFrame(OPENAI_NAME, request, 'an uploaded input_reference file'),
+	refuses: {
+		lastFrame: '',
+		generateAudio: '',
+		seed: '',
+		negativePrompt: '',
+		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
+	},
+	check: (request) =>
+		refuseLoneResolution(OPENAI_NAME, request) ??
+		refuseHttpFrame(OPENAI_NAME, request, 'an uploaded input_reference file'),
 	body(request) {
 		const { fields } = contractCreateBody({ ...request, firstFrame: undefined });
 		const file = request.firstFrame && frameFile(request.firstFrame, 'input_reference');
@@ -85,22 +101,52 @@ const geminiChannel: Channel = {
 
 const vertexChannel: Channel = {
 	name: "LiteLLM's Vertex AI provider",
-	refuses: { lastFrame: 'its Veo request has no last frame', characterIds: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
+	refuses: {
+		lastFrame: 'its Veo request has no last frame',
+		characterIds: '',
+		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
+	},
 	check: (request) => checkVeo("LiteLLM's Vertex AI provider", request),
-	body: (request) => veoBody(request, (r) => ({ seed: r.seed, generateAudio: r.generateAudio, negativePrompt: r.negativePrompt })),
+	body: (request) =>
+		veoBody(request, (r) => ({
+			seed: r.seed,
+			generateAudio: r.generateAudio,
+			negativePrompt: r.negativePrompt,
+		})),
 };
 
 /** Runway's ratios, as the sizes LiteLLM turns into them ("1280x720" → "1280:720"). */
-const RUNWAY_SIZES: Record<string, string> = { '16:9': '1280x720', '9:16': '720x1280', '4:3': '1104x832', '3:4': '832x1104', '1:1': '960x960', '21:9': '1584x672' };
+const RUNWAY_SIZES: Record<string, string> = {
+	'16:9': '1280x720',
+	'9:16': '720x1280',
+	'4:3': '1104x832',
+	'3:4': '832x1104',
+	'1:1': '960x960',
+	'21:9': '1584x672',
+};
 const RUNWAY = "LiteLLM's Runway provider";
 
 const runwayChannel: Channel = {
 	name: RUNWAY,
-	refuses: { resolution: "Runway's resolution follows its ratio", lastFrame: '', generateAudio: '', negativePrompt: '', characterIds: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
+	refuses: {
+		resolution: "Runway's resolution follows its ratio",
+		lastFrame: '',
+		generateAudio: '',
+		negativePrompt: '',
+		characterIds: '',
+		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
+	},
 	check(request) {
-		const size = request.size ?? (request.aspectRatio ? RUNWAY_SIZES[request.aspectRatio] : undefined);
-		if ((request.size || request.aspectRatio) && !Object.values(RUNWAY_SIZES).includes(size ?? '')) {
-			return { field: request.size ? FIELD_NAMES.size : FIELD_NAMES.aspectRatio, message: `${RUNWAY} makes ${Object.keys(RUNWAY_SIZES).join(', ')} (as ${Object.values(RUNWAY_SIZES).join(', ')}), not ${request.size ?? request.aspectRatio}` };
+		const size =
+			request.size ?? (request.aspectRatio ? RUNWAY_SIZES[request.aspectRatio] : undefined);
+		if (
+			(request.size || request.aspectRatio) &&
+			!Object.values(RUNWAY_SIZES).includes(size ?? '')
+		) {
+			return {
+				field: request.size ? FIELD_NAMES.size : FIELD_NAMES.aspectRatio,
+				message: `${RUNWAY} makes ${Object.keys(RUNWAY_SIZES).join(', ')} (as ${Object.values(RUNWAY_SIZES).join(', ')}), not ${request.size ?? request.aspectRatio}`,
+			};
 		}
 		return undefined;
 	},
@@ -124,7 +170,11 @@ const CHANNELS: Record<LiteLlmProvider, Channel> = {
 	vertex_ai: vertexChannel,
 	runwayml: runwayChannel,
 };
-const unprefixed = contractChannel('LiteLLM (for a model id without a provider prefix)', 'input_reference', 'data');
+const unprefixed = contractChannel(
+	'LiteLLM (for a model id without a provider prefix)',
+	'input_reference',
+	'data',
+);
 
 function channelFor(request: CanonicalCreate): Channel {
 	const provider = providerOfModel(request.model);
@@ -146,7 +196,11 @@ export const liteLlmDialect: HostDialect = {
 	createBody: (request) => spell(channelFor(request), request),
 	lacksForVideo(operation, videoId) {
 		const provider = providerOfVideoId(videoId);
-		const name = { gemini: "LiteLLM's Gemini provider", vertex_ai: "LiteLLM's Vertex AI provider", runwayml: "LiteLLM's Runway provider" }[provider ?? ''];
+		const name = {
+			gemini: "LiteLLM's Gemini provider",
+			vertex_ai: "LiteLLM's Vertex AI provider",
+			runwayml: "LiteLLM's Runway provider",
+		}[provider ?? ''];
 		return name && ['Remix', 'Edit', 'Extend'].includes(operation) ? name : undefined;
 	},
 	silentFailureNote(video: Video) {

@@ -13,7 +13,9 @@ function gcd(a: number, b: number): number {
 }
 
 /** Size "1280x720" as OpenRouter's resolution and aspect ratio ("720p", "16:9"), when it has words for both. */
-export function resolutionAndAspectOf(size: string): { resolution: string; aspectRatio: string } | undefined {
+export function resolutionAndAspectOf(
+	size: string,
+): { resolution: string; aspectRatio: string } | undefined {
 	const match = /^(\d+)x(\d+)$/.exec(size.trim());
 	if (!match) return undefined;
 	const [width, height] = [Number(match[1]), Number(match[2])];
@@ -28,7 +30,8 @@ function createFields(request: CanonicalCreate): IDataObject {
 	const fields: IDataObject = { model: request.model, prompt: request.prompt };
 	if (request.durationSeconds !== undefined) fields.duration = request.durationSeconds;
 	const mapped = request.size ? resolutionAndAspectOf(request.size) : undefined;
-	if (request.size && !mapped && !request.resolution && !request.aspectRatio) fields.size = request.size;
+	if (request.size && !mapped && !request.resolution && !request.aspectRatio)
+		fields.size = request.size;
 	fields.resolution = request.resolution ?? mapped?.resolution;
 	fields.aspect_ratio = request.aspectRatio ?? mapped?.aspectRatio;
 	if (request.generateAudio !== undefined) fields.generate_audio = request.generateAudio;
@@ -37,7 +40,11 @@ function createFields(request: CanonicalCreate): IDataObject {
 	if (request.negativePrompt !== undefined) fields.negative_prompt = request.negativePrompt;
 	const frames = (['firstFrame', 'lastFrame'] as const)
 		.filter((field) => request[field])
-		.map((field) => ({ type: 'image_url', image_url: { url: frameUrl(request[field]!) }, frame_type: field === 'firstFrame' ? 'first_frame' : 'last_frame' }));
+		.map((field) => ({
+			type: 'image_url',
+			image_url: { url: frameUrl(request[field]!) },
+			frame_type: field === 'firstFrame' ? 'first_frame' : 'last_frame',
+		}));
 	if (frames.length) fields.frame_images = frames;
 	return fields;
 }
@@ -61,7 +68,10 @@ function strings(value: unknown): string[] | undefined {
 function readVideoModels(body: unknown): ModelChoice[] {
 	const data = (body as { data?: unknown } | undefined)?.data;
 	return (Array.isArray(data) ? data : [])
-		.filter((m): m is Record<string, unknown> => !!m && typeof m === 'object' && typeof (m as { id?: unknown }).id === 'string')
+		.filter(
+			(m): m is Record<string, unknown> =>
+				!!m && typeof m === 'object' && typeof (m as { id?: unknown }).id === 'string',
+		)
 		.map((m) => {
 			const choice: ModelChoice = {
 				id: m.id as string,
@@ -91,7 +101,12 @@ function notTaken(field: string, model: ModelChoice, why: string) {
 	};
 }
 
-function unsupported(field: string, value: string | number, model: ModelChoice, allowed: Array<string | number>) {
+function unsupported(
+	field: string,
+	value: string | number,
+	model: ModelChoice,
+	allowed: Array<string | number>,
+) {
 	return {
 		field,
 		message: `${field} ${value} is not offered by ${model.id} on OpenRouter: choose ${listOf(allowed.map(String))}`,
@@ -117,12 +132,23 @@ export const openRouterDialect: HostDialect = {
 	checkAgainstModel(request, model) {
 		const refused = checkChannel(channel, request);
 		if (refused) return refused;
-		for (const [field, frameType, name] of [['firstFrame', 'first_frame', 'First Frame'], ['lastFrame', 'last_frame', 'Last Frame']] as const) {
-			if (request[field] && model.frameImages && !model.frameImages.includes(frameType)) return notTaken(name, model, `its frame images are ${listOf(model.frameImages) || 'none'}`);
+		for (const [field, frameType, name] of [
+			['firstFrame', 'first_frame', 'First Frame'],
+			['lastFrame', 'last_frame', 'Last Frame'],
+		] as const) {
+			if (request[field] && model.frameImages && !model.frameImages.includes(frameType))
+				return notTaken(name, model, `its frame images are ${listOf(model.frameImages) || 'none'}`);
 		}
-		if (request.negativePrompt !== undefined && !model.passthrough?.includes('negative_prompt')) return notTaken('Negative Prompt', model, 'negative_prompt is not among its passthrough parameters');
-		if (request.seed !== undefined && model.seed === false) return notTaken('Seed', model, 'it does not honour a seed');
-		if (request.generateAudio === true && model.generateAudio === false) return notTaken('Generate Audio', model, 'it makes no audio');
+		if (request.negativePrompt !== undefined && !model.passthrough?.includes('negative_prompt'))
+			return notTaken(
+				'Negative Prompt',
+				model,
+				'negative_prompt is not among its passthrough parameters',
+			);
+		if (request.seed !== undefined && model.seed === false)
+			return notTaken('Seed', model, 'it does not honour a seed');
+		if (request.generateAudio === true && model.generateAudio === false)
+			return notTaken('Generate Audio', model, 'it makes no audio');
 		const fields = createFields(request);
 		const duration = fields.duration as number | undefined;
 		if (duration !== undefined && model.durations?.length && !model.durations.includes(duration)) {
@@ -141,6 +167,8 @@ export const openRouterDialect: HostDialect = {
 	readVideo: readCanonicalVideo,
 	readModels: readVideoModels,
 	contentLocation: (video, videoId) =>
-		video?.resultUrl ? { url: video.resultUrl } : { path: `/videos/${encodeURIComponent(videoId)}/content`, qs: { index: 0 } },
+		video?.resultUrl
+			? { url: video.resultUrl }
+			: { path: `/videos/${encodeURIComponent(videoId)}/content`, qs: { index: 0 } },
 };
 // OpenRouter's webhooks (their signature scheme and events) are read by the trigger: nodes/shared/webhookSignatures.ts.

@@ -2,11 +2,21 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ContentVariant } from '../domain/contract';
 import { readCanonicalVideo, readModelList } from './answers';
-import { checkChannel, frameFile, refuseHttpFrame, refuseLoneResolution, sizeAsked, spell } from './spelling';
+import {
+	checkChannel,
+	frameFile,
+	refuseHttpFrame,
+	refuseLoneResolution,
+	sizeAsked,
+	spell,
+} from './spelling';
 import type { CanonicalCreate, Channel, CreateBody, HostDialect } from './types';
 
 /** The contract's own body: seconds and size as strings, the first frame as `input_reference`. */
-export function contractCreateBody(request: CanonicalCreate, urlField: 'input_reference' | 'image' = 'input_reference'): CreateBody {
+export function contractCreateBody(
+	request: CanonicalCreate,
+	urlField: 'input_reference' | 'image' = 'input_reference',
+): CreateBody {
 	const frame = request.firstFrame;
 	const fields: IDataObject = {
 		prompt: request.prompt,
@@ -14,9 +24,13 @@ export function contractCreateBody(request: CanonicalCreate, urlField: 'input_re
 		seconds: request.durationSeconds === undefined ? undefined : String(request.durationSeconds),
 		size: sizeAsked(request),
 	};
-	if (frame && 'url' in frame) fields[urlField] = urlField === 'image' ? frame.url : { image_url: frame.url };
+	if (frame && 'url' in frame)
+		fields[urlField] = urlField === 'image' ? frame.url : { image_url: frame.url };
 	if (request.characterIds?.length) fields.characters = request.characterIds.map((id) => ({ id }));
-	return { fields, files: frame && 'file' in frame ? [{ ...frame.file, name: 'input_reference' }] : [] };
+	return {
+		fields,
+		files: frame && 'file' in frame ? [{ ...frame.file, name: 'input_reference' }] : [],
+	};
 }
 
 const NOT_IN_CONTRACT = 'the Videos API contract has no key for it';
@@ -34,13 +48,28 @@ export function contractChannel(
 ): Channel {
 	return {
 		name,
-		refuses: { lastFrame: NOT_IN_CONTRACT, generateAudio: NOT_IN_CONTRACT, seed: NOT_IN_CONTRACT, negativePrompt: NOT_IN_CONTRACT, callbackUrl: NOT_IN_CONTRACT },
+		refuses: {
+			lastFrame: NOT_IN_CONTRACT,
+			generateAudio: NOT_IN_CONTRACT,
+			seed: NOT_IN_CONTRACT,
+			negativePrompt: NOT_IN_CONTRACT,
+			callbackUrl: NOT_IN_CONTRACT,
+		},
 		check: (request) =>
-			refuseLoneResolution(name, request) ?? (uploads === 'only' ? refuseHttpFrame(name, request, 'an uploaded input_reference file') : undefined),
+			refuseLoneResolution(name, request) ??
+			(uploads === 'only'
+				? refuseHttpFrame(name, request, 'an uploaded input_reference file')
+				: undefined),
 		body(request) {
-			const file = uploads && request.firstFrame ? frameFile(request.firstFrame, 'input_reference') : undefined;
+			const file =
+				uploads && request.firstFrame
+					? frameFile(request.firstFrame, 'input_reference')
+					: undefined;
 			if (!file) return contractCreateBody(request, urlField);
-			return { fields: contractCreateBody({ ...request, firstFrame: undefined }, urlField).fields, files: [file] };
+			return {
+				fields: contractCreateBody({ ...request, firstFrame: undefined }, urlField).fields,
+				files: [file],
+			};
 		},
 	};
 }
@@ -68,7 +97,9 @@ export const openaiDialect: HostDialect = {
 	readVideo: readCanonicalVideo,
 	readModels: readModelList,
 	contentLocation: (video, videoId, variant) =>
-		variant === 'video' && video?.resultUrl ? { url: video.resultUrl } : contractContentLocation(videoId, variant),
+		variant === 'video' && video?.resultUrl
+			? { url: video.resultUrl }
+			: contractContentLocation(videoId, variant),
 };
 
 /** The refusal for a dialect: its channel for the request's model family. */

@@ -1,7 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Problem } from '../domain/problem';
-import type { CanonicalCreate, Channel, CreateBody, CreateField, FrameImage, UploadFile } from './types';
+import type {
+	CanonicalCreate,
+	Channel,
+	CreateBody,
+	CreateField,
+	FrameImage,
+	UploadFile,
+} from './types';
 
 /**
  * What every host's spelling table shares: frames as URLs, data URLs, raw base64 or files; a
@@ -50,11 +57,20 @@ export function frameFile(frame: FrameImage, name: string): UploadFile | undefin
 	const data = DATA_URL.exec(frame.url);
 	if (!data) return undefined;
 	const extension = data[1].split('/')[1]?.replace('jpeg', 'jpg') ?? 'bin';
-	return { name, data: Buffer.from(data[2], 'base64'), fileName: `${name}.${extension}`, mimeType: data[1] };
+	return {
+		name,
+		data: Buffer.from(data[2], 'base64'),
+		fileName: `${name}.${extension}`,
+		mimeType: data[1],
+	};
 }
 
 /** A channel that takes a frame only as image data (a file or a data URL) refuses an http URL. */
-export function refuseHttpFrame(channel: string, request: CanonicalCreate, how: string): Problem | undefined {
+export function refuseHttpFrame(
+	channel: string,
+	request: CanonicalCreate,
+	how: string,
+): Problem | undefined {
 	for (const field of ['firstFrame', 'lastFrame'] as const) {
 		const frame = request[field];
 		if (frame && 'url' in frame && isHttpUrl(frame.url)) {
@@ -69,12 +85,16 @@ export function refuseHttpFrame(channel: string, request: CanonicalCreate, how: 
 }
 
 /** A channel that takes a resolution only inside a Size refuses one given without an aspect ratio or Size. */
-export function refuseLoneResolution(channel: string, request: CanonicalCreate): Problem | undefined {
+export function refuseLoneResolution(
+	channel: string,
+	request: CanonicalCreate,
+): Problem | undefined {
 	if (!request.resolution || request.aspectRatio || request.size) return undefined;
 	return {
 		field: FIELD_NAMES.resolution,
 		message: `${channel} takes a resolution only as a Size: set Aspect Ratio too (or Size)`,
-		description: 'It has no resolution key of its own; the node sends the Size that the aspect ratio makes at that resolution. Nothing was sent.',
+		description:
+			'It has no resolution key of its own; the node sends the Size that the aspect ratio makes at that resolution. Nothing was sent.',
 	};
 }
 
@@ -101,10 +121,24 @@ export function resolutionOf(size: string | undefined): string | undefined {
 	return wh ? `${Math.min(...wh)}p` : undefined;
 }
 
-const SHORT_SIDES: Record<string, number> = { '360p': 360, '480p': 480, '540p': 540, '720p': 720, '768p': 768, '1080p': 1080, '1k': 1024, '2k': 1440, '4k': 2160 };
+const SHORT_SIDES: Record<string, number> = {
+	'360p': 360,
+	'480p': 480,
+	'540p': 540,
+	'720p': 720,
+	'768p': 768,
+	'1080p': 1080,
+	'1k': 1024,
+	'2k': 1440,
+	'4k': 2160,
+};
 
 /** "16:9" at "720p" → "1280x720" (the long side rounded to an even number of pixels). */
-export function pixelSize(aspectRatio: string, resolution: string, separator = 'x'): string | undefined {
+export function pixelSize(
+	aspectRatio: string,
+	resolution: string,
+	separator = 'x',
+): string | undefined {
 	const short = SHORT_SIDES[resolution.trim().toLowerCase()];
 	const [w, h] = aspectRatio.split(':').map(Number);
 	if (!short || !(w > 0) || !(h > 0)) return undefined;
@@ -113,7 +147,10 @@ export function pixelSize(aspectRatio: string, resolution: string, separator = '
 }
 
 /** The aspect ratio and resolution asked, from their own fields or from an exact Size. */
-export function ratioAndResolution(request: CanonicalCreate): { aspectRatio?: string; resolution?: string } {
+export function ratioAndResolution(request: CanonicalCreate): {
+	aspectRatio?: string;
+	resolution?: string;
+} {
 	return {
 		aspectRatio: request.aspectRatio ?? ratioOf(request.size),
 		resolution: request.resolution ?? resolutionOf(request.size),
@@ -121,7 +158,11 @@ export function ratioAndResolution(request: CanonicalCreate): { aspectRatio?: st
 }
 
 /** The exact size asked: its own field, or the aspect ratio at the resolution (else `fallbackResolution`). */
-export function sizeAsked(request: CanonicalCreate, fallbackResolution = '720p', separator = 'x'): string | undefined {
+export function sizeAsked(
+	request: CanonicalCreate,
+	fallbackResolution = '720p',
+	separator = 'x',
+): string | undefined {
 	if (request.size) return separator === 'x' ? request.size : request.size.replace(/x/i, separator);
 	if (!request.aspectRatio) return undefined;
 	return pixelSize(request.aspectRatio, request.resolution ?? fallbackResolution, separator);
@@ -143,7 +184,8 @@ export function compact(fields: IDataObject): IDataObject {
 	const kept: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
 		if (value === undefined) continue;
-		if (value && typeof value === 'object' && !Array.isArray(value) && !Object.keys(value).length) continue;
+		if (value && typeof value === 'object' && !Array.isArray(value) && !Object.keys(value).length)
+			continue;
 		kept[key] = value;
 	}
 	return kept;

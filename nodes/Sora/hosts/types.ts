@@ -6,7 +6,14 @@ import type { Problem } from '../domain/problem';
 import type { Video } from '../domain/video';
 
 /** The families of hosts the node knows; each has one file in this folder. */
-export type HostFamily = 'openai' | 'newApi' | 'laoZhang' | 'openRouter' | 'liteLlm' | 'cometApi' | 'aiHubMix';
+export type HostFamily =
+	| 'openai'
+	| 'newApi'
+	| 'laoZhang'
+	| 'openRouter'
+	| 'liteLlm'
+	| 'cometApi'
+	| 'aiHubMix';
 
 /** The credential's Host Type: a family, or `auto` (chosen by Base URL and by the host's answers). */
 export type HostType = HostFamily | 'auto';
@@ -140,9 +147,7 @@ export interface ModelChoice {
 }
 
 /** Where a finished video's bytes are: an absolute URL the host named, or the contract's /content. */
-export type ContentLocation =
-	| { url: string }
-	| { path: string; qs?: IDataObject };
+export type ContentLocation = { url: string } | { path: string; qs?: IDataObject };
 
 /**
  * A host family's dialect of the Videos API: how the canonical request is spelled, how its
@@ -179,5 +184,9 @@ export interface HostDialect {
 	checkAgainstModel?(request: CanonicalCreate, model: ModelChoice): Problem | undefined;
 	readVideo(body: unknown): Video | undefined;
 	readModels(body: unknown): ModelChoice[];
-	contentLocation(video: Video | undefined, videoId: string, variant: ContentVariant): ContentLocation;
+	contentLocation(
+		video: Video | undefined,
+		videoId: string,
+		variant: ContentVariant,
+	): ContentLocation;
 }

@@ -7,12 +7,19 @@ import { SoraClient } from '../transport/client';
  * /videos/models with each model's durations and resolutions, new-api's mixed /models of which
  * the video models are shown). When the list cannot be read, one entry says so instead of guessing names.
  */
-export async function searchModels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchModels(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const matches = (id: string) => !filter || id.toLowerCase().includes(filter.toLowerCase());
 	let reason = 'the host listed no models';
 	try {
 		const client = await SoraClient.connect(this);
-		const { body } = await client.call({ method: 'GET', path: client.host.modelListPath }, 'safe', {});
+		const { body } = await client.call(
+			{ method: 'GET', path: client.host.modelListPath },
+			'safe',
+			{},
+		);
 		const models = client.host.readModels(body);
 		const videoModels = models.filter((m) => m.isVideo);
 		const shown = (videoModels.length ? videoModels : models)
@@ -20,7 +27,10 @@ export async function searchModels(this: ILoadOptionsFunctions, filter?: string)
 			.sort((a, b) => a.id.localeCompare(b.id));
 		if (models.length) {
 			return {
-				results: shown.map((m) => ({ name: m.detail ? `${m.id} (${m.detail})` : m.id, value: m.id })),
+				results: shown.map((m) => ({
+					name: m.detail ? `${m.id} (${m.detail})` : m.id,
+					value: m.id,
+				})),
 			};
 		}
 	} catch (error) {

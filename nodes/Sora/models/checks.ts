@@ -34,7 +34,8 @@ export function secondsList(values: readonly number[]): string {
 /** What a model takes, in one line: "Kling: 5 or 10 seconds; 16:9, 9:16 or 1:1; 720p or 1080p; …". */
 export function summaryOf(rules: CheckedRules): string {
 	const takes = [
-		rules.firstFrame !== 'no' && (rules.firstFrame === 'required' ? 'a first frame (required)' : 'a first frame'),
+		rules.firstFrame !== 'no' &&
+			(rules.firstFrame === 'required' ? 'a first frame (required)' : 'a first frame'),
 		rules.lastFrame && 'a last frame',
 		rules.audio && 'Generate Audio',
 		rules.seed && 'a seed',
@@ -42,7 +43,10 @@ export function summaryOf(rules: CheckedRules): string {
 	].filter((part): part is string => !!part);
 	return [
 		`${rules.label}: ${rules.durations?.length ? secondsList(rules.durations) : 'any duration'}`,
-		rules.aspectRatios && (rules.aspectRatios.length ? `aspect ratio ${listOf(rules.aspectRatios)}` : 'aspect ratio of the first frame'),
+		rules.aspectRatios &&
+			(rules.aspectRatios.length
+				? `aspect ratio ${listOf(rules.aspectRatios)}`
+				: 'aspect ratio of the first frame'),
 		rules.resolutions?.length && `resolution ${listOf(rules.resolutions)}`,
 		rules.sizes?.length && `exact size ${listOf(rules.sizes)}`,
 		`takes ${takes.length ? listOf(takes).replace(/ or ([^,]+)$/, ' and $1') : 'no frames, audio, seed or negative prompt'}`,
@@ -51,14 +55,32 @@ export function summaryOf(rules: CheckedRules): string {
 		.join('; ');
 }
 
-function offered(field: string, value: string, model: string, rules: CheckedRules, allowed: string): Problem {
-	return { field, message: `${field} ${value} is not offered by ${model}: ${rules.label} takes ${allowed}`, description: summaryOf(rules) };
+function offered(
+	field: string,
+	value: string,
+	model: string,
+	rules: CheckedRules,
+	allowed: string,
+): Problem {
+	return {
+		field,
+		message: `${field} ${value} is not offered by ${model}: ${rules.label} takes ${allowed}`,
+		description: summaryOf(rules),
+	};
 }
 
 /** The values the user chose, checked one by one against what the model takes. */
-export function checkChoice(model: string, rules: CheckedRules, choice: CreateChoice): Problem | undefined {
+export function checkChoice(
+	model: string,
+	rules: CheckedRules,
+	choice: CreateChoice,
+): Problem | undefined {
 	const { durationSeconds, aspectRatio, resolution } = choice;
-	if (durationSeconds !== undefined && rules.durations?.length && !rules.durations.includes(durationSeconds)) {
+	if (
+		durationSeconds !== undefined &&
+		rules.durations?.length &&
+		!rules.durations.includes(durationSeconds)
+	) {
 		return offered('Duration', `${durationSeconds} s`, model, rules, secondsList(rules.durations));
 	}
 	if (aspectRatio !== undefined) {
@@ -70,12 +92,20 @@ export function checkChoice(model: string, rules: CheckedRules, choice: CreateCh
 			};
 		}
 		if (rules.aspectRatios && !rules.aspectRatios.includes(aspectRatio)) {
-			const allowed = rules.aspectRatios.length ? listOf(rules.aspectRatios) : 'no aspect ratio (it follows the first frame)';
+			const allowed = rules.aspectRatios.length
+				? listOf(rules.aspectRatios)
+				: 'no aspect ratio (it follows the first frame)';
 			return offered('Aspect Ratio', aspectRatio, model, rules, allowed);
 		}
 	}
 	if (resolution !== undefined && rules.resolutions && !rules.resolutions.includes(resolution)) {
-		return offered('Resolution', resolution, model, rules, rules.resolutions.length ? listOf(rules.resolutions) : 'no resolution');
+		return offered(
+			'Resolution',
+			resolution,
+			model,
+			rules,
+			rules.resolutions.length ? listOf(rules.resolutions) : 'no resolution',
+		);
 	}
 	return checkInputs(model, rules, choice);
 }
@@ -88,7 +118,11 @@ function notTaken(field: string, model: string, rules: CheckedRules, what: strin
 	};
 }
 
-function checkInputs(model: string, rules: CheckedRules, choice: CreateChoice): Problem | undefined {
+function checkInputs(
+	model: string,
+	rules: CheckedRules,
+	choice: CreateChoice,
+): Problem | undefined {
 	if (choice.firstFrame && rules.firstFrame === 'no') {
 		return {
 			field: 'First Frame',
@@ -103,12 +137,18 @@ function checkInputs(model: string, rules: CheckedRules, choice: CreateChoice): 
 			description: summaryOf(rules),
 		};
 	}
-	if (choice.lastFrame && !rules.lastFrame) return notTaken('Last Frame', model, rules, 'last frame');
+	if (choice.lastFrame && !rules.lastFrame)
+		return notTaken('Last Frame', model, rules, 'last frame');
 	if (choice.lastFrame && !choice.firstFrame) {
-		return { field: 'Last Frame', message: `A Last Frame needs a First Frame: ${model} makes a video between the two (set First Frame)` };
+		return {
+			field: 'Last Frame',
+			message: `A Last Frame needs a First Frame: ${model} makes a video between the two (set First Frame)`,
+		};
 	}
-	if (choice.generateAudio !== undefined && !rules.audio) return notTaken('Generate Audio', model, rules, 'sound setting');
+	if (choice.generateAudio !== undefined && !rules.audio)
+		return notTaken('Generate Audio', model, rules, 'sound setting');
 	if (choice.seed !== undefined && !rules.seed) return notTaken('Seed', model, rules, 'seed');
-	if (choice.negativePrompt !== undefined && !rules.negativePrompt) return notTaken('Negative Prompt', model, rules, 'negative prompt');
+	if (choice.negativePrompt !== undefined && !rules.negativePrompt)
+		return notTaken('Negative Prompt', model, rules, 'negative prompt');
 	return undefined;
 }

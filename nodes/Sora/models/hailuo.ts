@@ -14,7 +14,9 @@ const common = {
 	seed: false,
 	negativePrompt: false,
 	refuses: ({ durationSeconds, resolution }: { durationSeconds?: number; resolution?: string }) =>
-		resolution === '1080p' && durationSeconds === 10 ? 'Hailuo makes 10-second videos only below 1080p' : undefined,
+		resolution === '1080p' && durationSeconds === 10
+			? 'Hailuo makes 10-second videos only below 1080p'
+			: undefined,
 } as const;
 
 /** MiniMax's Hailuo (`MiniMax-Hailuo-02`, `-2.3`): 6 or 10 s (10 s not at 1080p); its ratio follows the first frame, else 16:9. */

@@ -30,7 +30,9 @@ export const MODEL_FAMILIES: readonly ModelFamily[] = [
 
 /** The model's own name: lower case, without a provider prefix ("google/", "gemini/", "vertex_ai/", "runwayml/", "openai/"). */
 export function bareModelId(modelId: string): string {
-	const id = String(modelId ?? '').trim().toLowerCase();
+	const id = String(modelId ?? '')
+		.trim()
+		.toLowerCase();
 	return id.slice(id.lastIndexOf('/') + 1);
 }
 
@@ -54,7 +56,9 @@ export function knownModel(modelId: string): KnownModel | undefined {
 	const family = familyFor(modelId);
 	if (!family) return undefined;
 	const id = bareModelId(modelId);
-	const rules = family.models.find((model) => !model.ids || model.ids.test(id)) ?? family.models[family.models.length - 1];
+	const rules =
+		family.models.find((model) => !model.ids || model.ids.test(id)) ??
+		family.models[family.models.length - 1];
 	return { family, rules };
 }
 
@@ -64,6 +68,10 @@ export function familyLabel(id: ModelFamilyId): string {
 }
 
 /** The pixel size a model makes for an aspect ratio and a resolution ("9:16", "720p" → "720x1280"), by its family's table where it has one. */
-export function pixelSizeOf(modelId: string, aspectRatio: string, resolution: string): string | undefined {
+export function pixelSizeOf(
+	modelId: string,
+	aspectRatio: string,
+	resolution: string,
+): string | undefined {
 	return pixelSizeFor(aspectRatio, resolution, knownModel(modelId)?.rules.pixelSizes);
 }

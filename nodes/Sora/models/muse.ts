@@ -26,5 +26,8 @@ export const museFamily: ModelFamily = {
 	id: 'muse',
 	label: 'Muse',
 	ids: /^muse/,
-	models: [...fixedLengths, { ...common, label: 'Muse', durations: [5, 8, 10], defaultDuration: 10 }],
+	models: [
+		...fixedLengths,
+		{ ...common, label: 'Muse', durations: [5, 8, 10], defaultDuration: 10 },
+	],
 };

@@ -23,10 +23,16 @@ export interface CreatePlan {
 	asked: AskedVideo;
 }
 
-export type PlanResult = { plan: CreatePlan; problem?: undefined } | { problem: Problem; plan?: undefined };
+export type PlanResult =
+	| { plan: CreatePlan; problem?: undefined }
+	| { problem: Problem; plan?: undefined };
 
 /** The rules a host's catalogue gives for a model (OpenRouter's /videos/models): they win over the family's. */
-export function withCatalogue(rules: CheckedRules | undefined, entry: ModelChoice, host = 'the host'): CheckedRules {
+export function withCatalogue(
+	rules: CheckedRules | undefined,
+	entry: ModelChoice,
+	host = 'the host',
+): CheckedRules {
 	const base: CheckedRules = rules ?? {
 		label: entry.id,
 		firstFrame: 'optional',
@@ -52,38 +58,102 @@ function sizeProblem(rules: CheckedRules, size: string, why: string): Problem {
 }
 
 /** An exact Size, for a model that takes ratio and resolution: the ratio and resolution it stands for. */
-function sizeAsWords(model: string, rules: CheckedRules, size: string, choice: CreateChoice): PlanResult | CreateChoice {
+function sizeAsWords(
+	model: string,
+	rules: CheckedRules,
+	size: string,
+	choice: CreateChoice,
+): PlanResult | CreateChoice {
 	const dimensions = dimensionsOf(size);
-	if (!dimensions) return { problem: sizeProblem(rules, `"${size}"`, `is not WIDTHxHEIGHT (e.g. 1280x720): for ${model}, better choose Aspect Ratio and Resolution`) };
+	if (!dimensions)
+		return {
+			problem: sizeProblem(
+				rules,
+				`"${size}"`,
+				`is not WIDTHxHEIGHT (e.g. 1280x720): for ${model}, better choose Aspect Ratio and Resolution`,
+			),
+		};
 	const ratio = aspectRatioOf(...dimensions);
 	const resolution = resolutionOf(...dimensions);
-	const fits = (!rules.aspectRatios || rules.aspectRatios.includes(ratio)) && (!rules.resolutions || rules.resolutions.includes(resolution));
+	const fits =
+		(!rules.aspectRatios || rules.aspectRatios.includes(ratio)) &&
+		(!rules.resolutions || rules.resolutions.includes(resolution));
 	if (!fits) {
-		const words = [rules.aspectRatios?.length && `Aspect Ratio (${listOf(rules.aspectRatios)})`, rules.resolutions?.length && `Resolution (${listOf(rules.resolutions)})`];
+		const words = [
+			rules.aspectRatios?.length && `Aspect Ratio (${listOf(rules.aspectRatios)})`,
+			rules.resolutions?.length && `Resolution (${listOf(rules.resolutions)})`,
+		];
 		const why = `(${ratio} ${resolution}) is not a video ${model} makes: ${rules.label} takes no exact size; choose ${words.filter(Boolean).join(' and ') || 'the defaults'}`;
 		return { problem: sizeProblem(rules, size, why) };
 	}
-	return conflicts(rules, size, ratio, resolution, choice) ?? { ...choice, size: undefined, aspectRatio: ratio, resolution };
+	return (
+		conflicts(rules, size, ratio, resolution, choice) ?? {
+			...choice,
+			size: undefined,
+			aspectRatio: ratio,
+			resolution,
+		}
+	);
 }
 
-function conflicts(rules: CheckedRules, size: string, ratio: string, resolution: string, choice: CreateChoice): PlanResult | undefined {
+function conflicts(
+	rules: CheckedRules,
+	size: string,
+	ratio: string,
+	resolution: string,
+	choice: CreateChoice,
+): PlanResult | undefined {
 	if (choice.aspectRatio !== undefined && choice.aspectRatio !== ratio) {
-		return { problem: sizeProblem(rules, size, `is ${ratio} but Aspect Ratio asks ${choice.aspectRatio}: set one of them to "Model's Default"`) };
+		return {
+			problem: sizeProblem(
+				rules,
+				size,
+				`is ${ratio} but Aspect Ratio asks ${choice.aspectRatio}: set one of them to "Model's Default"`,
+			),
+		};
 	}
 	if (choice.resolution !== undefined && choice.resolution !== resolution) {
-		return { problem: sizeProblem(rules, size, `is ${resolution} but Resolution asks ${choice.resolution}: set one of them to "Model's Default"`) };
+		return {
+			problem: sizeProblem(
+				rules,
+				size,
+				`is ${resolution} but Resolution asks ${choice.resolution}: set one of them to "Model's Default"`,
+			),
+		};
 	}
 	return undefined;
 }
 
 /** For a model that reads exact sizes: the size asked (directly, or as ratio + resolution). */
-function exactSize(model: string, rules: CheckedRules, sizes: readonly string[], choice: CreateChoice): PlanResult | string | undefined {
+function exactSize(
+	model: string,
+	rules: CheckedRules,
+	sizes: readonly string[],
+	choice: CreateChoice,
+): PlanResult | string | undefined {
 	if (choice.size !== undefined) {
 		const dimensions = dimensionsOf(choice.size);
 		const size = dimensions ? `${dimensions[0]}x${dimensions[1]}` : choice.size;
-		if (!dimensions) return { problem: sizeProblem(rules, `"${choice.size}"`, `is not WIDTHxHEIGHT (e.g. 1280x720): ${model} takes ${listOf(sizes)}`) };
-		if (!sizes.includes(size)) return { problem: sizeProblem(rules, size, `is not offered by ${model}: ${rules.label} takes ${listOf(sizes)}${rules.sizeHint ? `. ${rules.sizeHint}` : ''}`) };
-		return conflicts(rules, size, aspectRatioOf(...dimensions), resolutionOf(...dimensions), choice) ?? size;
+		if (!dimensions)
+			return {
+				problem: sizeProblem(
+					rules,
+					`"${choice.size}"`,
+					`is not WIDTHxHEIGHT (e.g. 1280x720): ${model} takes ${listOf(sizes)}`,
+				),
+			};
+		if (!sizes.includes(size))
+			return {
+				problem: sizeProblem(
+					rules,
+					size,
+					`is not offered by ${model}: ${rules.label} takes ${listOf(sizes)}${rules.sizeHint ? `. ${rules.sizeHint}` : ''}`,
+				),
+			};
+		return (
+			conflicts(rules, size, aspectRatioOf(...dimensions), resolutionOf(...dimensions), choice) ??
+			size
+		);
 	}
 	if (choice.aspectRatio === undefined && choice.resolution === undefined) return undefined;
 	const ratio = choice.aspectRatio ?? rules.defaultAspectRatio ?? '';
@@ -99,12 +169,23 @@ function exactSize(model: string, rules: CheckedRules, sizes: readonly string[],
 	};
 }
 
-function askedOf(rules: CheckedRules | undefined, choice: CreateChoice, size: string | undefined): AskedVideo {
+function askedOf(
+	rules: CheckedRules | undefined,
+	choice: CreateChoice,
+	size: string | undefined,
+): AskedVideo {
 	const given = size ? dimensionsOf(size) : undefined;
 	const followsImage = choice.firstFrame && !rules?.sizes;
-	const aspectRatio = choice.aspectRatio ?? (given ? aspectRatioOf(...given) : followsImage ? undefined : rules?.defaultAspectRatio);
-	const resolution = choice.resolution ?? (given ? resolutionOf(...given) : rules?.defaultResolution);
-	const exact = given ?? (rules?.sizes && aspectRatio && resolution ? dimensionsOf(pixelSizeFor(aspectRatio, resolution, rules.pixelSizes) ?? '') : undefined);
+	const aspectRatio =
+		choice.aspectRatio ??
+		(given ? aspectRatioOf(...given) : followsImage ? undefined : rules?.defaultAspectRatio);
+	const resolution =
+		choice.resolution ?? (given ? resolutionOf(...given) : rules?.defaultResolution);
+	const exact =
+		given ??
+		(rules?.sizes && aspectRatio && resolution
+			? dimensionsOf(pixelSizeFor(aspectRatio, resolution, rules.pixelSizes) ?? '')
+			: undefined);
 	const asked: AskedVideo = {
 		durationSeconds: choice.durationSeconds ?? rules?.defaultDuration,
 		aspectRatio,
@@ -113,7 +194,8 @@ function askedOf(rules: CheckedRules | undefined, choice: CreateChoice, size: st
 		height: exact?.[1],
 		generateAudio: choice.generateAudio ?? (rules?.audio ? rules.defaultAudio : undefined),
 	};
-	for (const key of Object.keys(asked) as Array<keyof AskedVideo>) if (asked[key] === undefined) delete asked[key];
+	for (const key of Object.keys(asked) as Array<keyof AskedVideo>)
+		if (asked[key] === undefined) delete asked[key];
 	return asked;
 }
 
@@ -122,14 +204,28 @@ function askedOf(rules: CheckedRules | undefined, choice: CreateChoice, size: st
  * family's table) before anything is paid, and spelled for the canonical request: exact-size models
  * get `size`, the others `aspectRatio` and `resolution`. An unknown model gets what the user set.
  */
-export function planCreate(model: string, choice: CreateChoice, catalogue?: ModelChoice, host?: string): PlanResult {
+export function planCreate(
+	model: string,
+	choice: CreateChoice,
+	catalogue?: ModelChoice,
+	host?: string,
+): PlanResult {
 	const known = knownModel(model);
 	const family = known?.family.id ?? 'unknown';
 	const rules = catalogue ? withCatalogue(known?.rules, catalogue, host) : known?.rules;
 	const name = model.trim() || 'the default model';
 	if (!rules) {
 		const { durationSeconds, aspectRatio, resolution, size } = choice;
-		return { plan: { family, durationSeconds, aspectRatio, resolution, size, asked: askedOf(undefined, choice, size) } };
+		return {
+			plan: {
+				family,
+				durationSeconds,
+				aspectRatio,
+				resolution,
+				size,
+				asked: askedOf(undefined, choice, size),
+			},
+		};
 	}
 	let words = choice;
 	let size: string | undefined;
@@ -140,7 +236,8 @@ export function planCreate(model: string, choice: CreateChoice, catalogue?: Mode
 		const exact = exactSize(name, rules, rules.sizes, choice);
 		if (typeof exact === 'object') return exact;
 		size = exact;
-		if (choice.size !== undefined) words = { ...choice, aspectRatio: undefined, resolution: undefined };
+		if (choice.size !== undefined)
+			words = { ...choice, aspectRatio: undefined, resolution: undefined };
 	} else if (choice.size !== undefined) {
 		const converted = sizeAsWords(name, rules, choice.size, choice);
 		if ('problem' in converted || 'plan' in converted) return converted as PlanResult;
@@ -151,7 +248,8 @@ export function planCreate(model: string, choice: CreateChoice, catalogue?: Mode
 	const sized = !!rules.sizes;
 	// A value that is the only one the model makes is not sent: the model makes it anyway, and a host
 	// without a key for it (new-api's Hailuo channel and aspect ratios, CometAPI's Veo 3 and durations) need not refuse it.
-	const onlyValue = <T>(value: T | undefined, values: readonly T[] | undefined) => (values?.length === 1 && value === values[0] ? undefined : value);
+	const onlyValue = <T>(value: T | undefined, values: readonly T[] | undefined) =>
+		values?.length === 1 && value === values[0] ? undefined : value;
 	return {
 		plan: {
 			family,
@@ -165,11 +263,19 @@ export function planCreate(model: string, choice: CreateChoice, catalogue?: Mode
 	};
 }
 
-function combination(model: string, rules: CheckedRules, choice: CreateChoice): Problem | undefined {
+function combination(
+	model: string,
+	rules: CheckedRules,
+	choice: CreateChoice,
+): Problem | undefined {
 	if (!rules.refuses) return undefined;
 	const durationSeconds = choice.durationSeconds ?? rules.defaultDuration;
 	const resolution = choice.resolution ?? rules.defaultResolution;
-	const reason = rules.refuses({ durationSeconds, resolution, aspectRatio: choice.aspectRatio ?? rules.defaultAspectRatio });
+	const reason = rules.refuses({
+		durationSeconds,
+		resolution,
+		aspectRatio: choice.aspectRatio ?? rules.defaultAspectRatio,
+	});
 	if (!reason) return undefined;
 	return {
 		field: choice.durationSeconds !== undefined ? 'Duration' : 'Resolution',

@@ -32,7 +32,12 @@ export const runwayFamily: ModelFamily = {
 			resolutions: ['720p'],
 			defaultResolution: '720p',
 			sizes: ['1280x720', '720x1280', '1104x832', '832x1104', '960x960', '1584x672'],
-			pixelSizes: { '4:3 720p': '1104x832', '3:4 720p': '832x1104', '1:1 720p': '960x960', '21:9 720p': '1584x672' },
+			pixelSizes: {
+				'4:3 720p': '1104x832',
+				'3:4 720p': '832x1104',
+				'1:1 720p': '960x960',
+				'21:9 720p': '1584x672',
+			},
 			firstFrame: 'required',
 			lastFrame: false,
 			audio: false,

@@ -1,7 +1,8 @@
 import type { ModelFamily } from './types';
 
 const RATIOS = ['16:9', '4:3', '1:1', '3:4', '9:16', '21:9'];
-const seconds = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const seconds = (from: number, to: number) =>
+	Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const common = {
 	aspectRatios: RATIOS,
 	defaultAspectRatio: '16:9',

@@ -30,4 +30,9 @@ const sora2: ModelRules = {
 };
 
 /** OpenAI's Sora 2 (`sora-2*`): an exact `size` (which is its ratio and resolution); sound always; 4-20 s. */
-export const soraFamily: ModelFamily = { id: 'sora', label: 'Sora 2', ids: /^sora-2/, models: [pro, sora2] };
+export const soraFamily: ModelFamily = {
+	id: 'sora',
+	label: 'Sora 2',
+	ids: /^sora-2/,
+	models: [pro, sora2],
+};

@@ -37,7 +37,11 @@ export interface ModelRules {
 	seed: boolean;
 	negativePrompt: boolean;
 	/** A combination the model refuses although each value is offered: the reason, in the user's terms. */
-	refuses?(choice: { durationSeconds?: number; resolution?: string; aspectRatio?: string }): string | undefined;
+	refuses?(choice: {
+		durationSeconds?: number;
+		resolution?: string;
+		aspectRatio?: string;
+	}): string | undefined;
 }
 
 /** A model family: its name, how its ids are recognised, its models' rules (the last entry is the default). */

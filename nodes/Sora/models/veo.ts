@@ -13,7 +13,9 @@ const veo3 = {
 	seed: true,
 	negativePrompt: true,
 	refuses: ({ durationSeconds, resolution }: { durationSeconds?: number; resolution?: string }) =>
-		resolution === '1080p' && durationSeconds !== undefined && durationSeconds !== 8 ? 'Veo makes 1080p only at 8 seconds' : undefined,
+		resolution === '1080p' && durationSeconds !== undefined && durationSeconds !== 8
+			? 'Veo makes 1080p only at 8 seconds'
+			: undefined,
 } as const;
 
 /** Google's Veo (`veo-3.0-*`, `veo-3.1-*`, CometAPI's `veo3*` aliases, Veo 2): 4/6/8 s; last frame from 3.1. */

@@ -17,7 +17,15 @@ export const viduFamily: ModelFamily = {
 	label: 'Vidu',
 	ids: /^vidu/,
 	models: [
-		{ ...common, label: 'Vidu Q1', ids: /^viduq1/, durations: [5], defaultDuration: 5, resolutions: ['1080p'], defaultResolution: '1080p' },
+		{
+			...common,
+			label: 'Vidu Q1',
+			ids: /^viduq1/,
+			durations: [5],
+			defaultDuration: 5,
+			resolutions: ['1080p'],
+			defaultResolution: '1080p',
+		},
 		{
 			...common,
 			label: 'Vidu 2.0',
@@ -26,7 +34,9 @@ export const viduFamily: ModelFamily = {
 			resolutions: ['360p', '540p', '720p', '1080p'],
 			defaultResolution: '360p',
 			refuses: ({ durationSeconds, resolution }) =>
-				resolution === '1080p' && durationSeconds === 8 ? 'Vidu 2.0 makes 8-second videos only below 1080p' : undefined,
+				resolution === '1080p' && durationSeconds === 8
+					? 'Vidu 2.0 makes 8-second videos only below 1080p'
+					: undefined,
 		},
 	],
 };

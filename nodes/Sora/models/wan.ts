@@ -1,9 +1,19 @@
 import type { ModelFamily } from './types';
 
 const SIZES = [
-	'832x480', '480x832', '624x624',
-	'1280x720', '720x1280', '960x960', '1088x832', '832x1088',
-	'1920x1080', '1080x1920', '1440x1440', '1632x1248', '1248x1632',
+	'832x480',
+	'480x832',
+	'624x624',
+	'1280x720',
+	'720x1280',
+	'960x960',
+	'1088x832',
+	'832x1088',
+	'1920x1080',
+	'1080x1920',
+	'1440x1440',
+	'1632x1248',
+	'1248x1632',
 ];
 const common = {
 	defaultDuration: 5,
@@ -19,13 +29,24 @@ const textToVideo = {
 	defaultAspectRatio: '16:9',
 	sizes: SIZES,
 	pixelSizes: {
-		'1:1 480p': '624x624', '1:1 720p': '960x960', '1:1 1080p': '1440x1440',
-		'4:3 720p': '1088x832', '3:4 720p': '832x1088', '4:3 1080p': '1632x1248', '3:4 1080p': '1248x1632',
-		'16:9 480p': '832x480', '9:16 480p': '480x832',
+		'1:1 480p': '624x624',
+		'1:1 720p': '960x960',
+		'1:1 1080p': '1440x1440',
+		'4:3 720p': '1088x832',
+		'3:4 720p': '832x1088',
+		'4:3 1080p': '1632x1248',
+		'3:4 1080p': '1248x1632',
+		'16:9 480p': '832x480',
+		'9:16 480p': '480x832',
 	},
 	firstFrame: 'no',
 } as const;
-const imageToVideo = { ...common, aspectRatios: [], ratioFollowsFirstFrame: true, firstFrame: 'required' } as const;
+const imageToVideo = {
+	...common,
+	aspectRatios: [],
+	ratioFollowsFirstFrame: true,
+	firstFrame: 'required',
+} as const;
 
 /** Alibaba's Wan (`wan2.5-t2v-preview`, `wan2.5-i2v-preview`…): t2v by exact size, i2v from a first frame; 5 or 10 s and sound from 2.5. */
 export const wanFamily: ModelFamily = {
@@ -33,9 +54,30 @@ export const wanFamily: ModelFamily = {
 	label: 'Wan',
 	ids: /^wan[-_.]?\d|^wanx/,
 	models: [
-		{ ...imageToVideo, label: 'Wan 2.5+ image-to-video', ids: /^wan[-_.]?(2\.[5-9]|[3-9]).*i2v/, durations: [5, 10], audio: true, defaultAudio: true },
-		{ ...textToVideo, label: 'Wan 2.5+ text-to-video', ids: /^wan[-_.]?(2\.[5-9]|[3-9])/, durations: [5, 10], audio: true, defaultAudio: true },
-		{ ...imageToVideo, label: 'Wan image-to-video', ids: /i2v|kf2v/, durations: [5], audio: false, lastFrame: true },
+		{
+			...imageToVideo,
+			label: 'Wan 2.5+ image-to-video',
+			ids: /^wan[-_.]?(2\.[5-9]|[3-9]).*i2v/,
+			durations: [5, 10],
+			audio: true,
+			defaultAudio: true,
+		},
+		{
+			...textToVideo,
+			label: 'Wan 2.5+ text-to-video',
+			ids: /^wan[-_.]?(2\.[5-9]|[3-9])/,
+			durations: [5, 10],
+			audio: true,
+			defaultAudio: true,
+		},
+		{
+			...imageToVideo,
+			label: 'Wan image-to-video',
+			ids: /i2v|kf2v/,
+			durations: [5],
+			audio: false,
+			lastFrame: true,
+		},
 		{ ...textToVideo, label: 'Wan', durations: [5], audio: false },
 	],
 };

@@ -55,16 +55,23 @@ export function differenceError(
 	const differences = check.differences ?? [];
 	if (!differences.length) return undefined;
 	const scope = scopeSuffix({ itemIndex, videoId });
-	const family = check.modelFamily && check.modelFamily !== 'unknown' ? ` (model family ${check.modelFamily})` : '';
+	const family =
+		check.modelFamily && check.modelFamily !== 'unknown'
+			? ` (model family ${check.modelFamily})`
+			: '';
 	if (optionsParam(ctx, 'options', itemIndex).onDifference !== 'error') {
 		ctx.logger.warn(`Sora: the video is not as asked${family}: ${differences.join('; ')}${scope}`);
 		return undefined;
 	}
-	return new NodeOperationError(ctx.getNode(), `The video is not as asked: ${differences.join('; ')}${scope}`, {
-		itemIndex,
-		description:
-			`The delivered MP4${videoId ? ` of ${videoId}` : ''} was measured as it downloaded${family}, and it differs from the request: ${differences.join('; ')}. ` +
-			'The host or its model did not apply every field (a gateway may drop a key its model does not read). The video was paid for: with Continue On Fail the error item keeps it, ' +
-			'or set On Difference From Request to Warn to output it.',
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		`The video is not as asked: ${differences.join('; ')}${scope}`,
+		{
+			itemIndex,
+			description:
+				`The delivered MP4${videoId ? ` of ${videoId}` : ''} was measured as it downloaded${family}, and it differs from the request: ${differences.join('; ')}. ` +
+				'The host or its model did not apply every field (a gateway may drop a key its model does not read). The video was paid for: with Continue On Fail the error item keeps it, ' +
+				'or set On Difference From Request to Warn to output it.',
+		},
+	);
 }

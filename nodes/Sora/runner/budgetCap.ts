@@ -24,37 +24,62 @@ export function nodeLevelOption(
 	displayName: string,
 	itemCount: number,
 ): unknown {
-	const valueOf = (itemIndex: number) => (optionsParam(ctx, collection, itemIndex) as IDataObject)[name];
+	const valueOf = (itemIndex: number) =>
+		(optionsParam(ctx, collection, itemIndex) as IDataObject)[name];
 	const first = valueOf(0);
 	for (let itemIndex = 1; itemIndex < itemCount; itemIndex++) {
 		const value = valueOf(itemIndex);
 		if (JSON.stringify(value) !== JSON.stringify(first)) {
-			throw new NodeOperationError(ctx.getNode(), `${displayName} is a setting of the node, but item ${itemIndex} gives it another value than item 0 (${String(value)} vs ${String(first)})`, {
-				itemIndex,
-				description: `${displayName} applies to all items of one run of the node together, so every item must give the same value. Use a fixed value, or an expression that is the same for all items; split the items (e.g. with Loop Over Items) to use different values.`,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`${displayName} is a setting of the node, but item ${itemIndex} gives it another value than item 0 (${String(value)} vs ${String(first)})`,
+				{
+					itemIndex,
+					description: `${displayName} applies to all items of one run of the node together, so every item must give the same value. Use a fixed value, or an expression that is the same for all items; split the items (e.g. with Loop Over Items) to use different values.`,
+				},
+			);
 		}
 	}
 	return first;
 }
 
 /** Refuse Unpriced Items: an item whose cost is unknown fails on its own before anything is sent. */
-export function refuseUnpriced(ctx: IExecuteFunctions, prepared: Array<PreparedJob | NodeError>): Array<PreparedJob | NodeError> {
+export function refuseUnpriced(
+	ctx: IExecuteFunctions,
+	prepared: Array<PreparedJob | NodeError>,
+): Array<PreparedJob | NodeError> {
 	return prepared.map((job, itemIndex) => {
 		if (job instanceof Error || job.request === undefined || job.estimate !== null) return job;
 		if (optionsParam(ctx, 'options', itemIndex).refuseUnpricedItems !== true) return job;
-		return new NodeOperationError(ctx.getNode(), `The cost of this video is unknown, and Refuse Unpriced Items is on: it was not sent${scopeSuffix({ itemIndex })}`, {
-			itemIndex,
-			description: `${job.model ? `Model "${job.model}"` : 'This job'} is not in the price table (sora-2 and sora-2-pro list prices), or its length is unknown (an uploaded source). Set Price per Second (USD) to your host's price, or turn Refuse Unpriced Items off.`,
-		});
+		return new NodeOperationError(
+			ctx.getNode(),
+			`The cost of this video is unknown, and Refuse Unpriced Items is on: it was not sent${scopeSuffix({ itemIndex })}`,
+			{
+				itemIndex,
+				description: `${job.model ? `Model "${job.model}"` : 'This job'} is not in the price table (sora-2 and sora-2-pro list prices), or its length is unknown (an uploaded source). Set Price per Second (USD) to your host's price, or turn Refuse Unpriced Items off.`,
+			},
+		);
 	});
 }
 
 /** Max Estimated Cost per Execution: the whole batch is refused before anything is sent. */
-export function checkBudget(ctx: IExecuteFunctions, prepared: Array<PreparedJob | Error>): NodeOperationError | undefined {
-	const cap = Number(nodeLevelOption(ctx, 'options', 'maxEstimatedCostUsd', 'Max Estimated Cost per Execution', prepared.length) ?? 0);
+export function checkBudget(
+	ctx: IExecuteFunctions,
+	prepared: Array<PreparedJob | Error>,
+): NodeOperationError | undefined {
+	const cap = Number(
+		nodeLevelOption(
+			ctx,
+			'options',
+			'maxEstimatedCostUsd',
+			'Max Estimated Cost per Execution',
+			prepared.length,
+		) ?? 0,
+	);
 	if (!cap || cap <= 0) return undefined;
-	const jobs = prepared.filter((job): job is PreparedJob => !(job instanceof Error) && job.request !== undefined);
+	const jobs = prepared.filter(
+		(job): job is PreparedJob => !(job instanceof Error) && job.request !== undefined,
+	);
 	const priced = jobs.filter((job) => job.estimate);
 	const unpriced = jobs.length - priced.length;
 	const totalCents = priced.reduce((sum, job) => sum + Math.round(job.estimate!.usd * 100), 0);

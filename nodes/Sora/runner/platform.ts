@@ -33,12 +33,21 @@ export function platformOf(ctx: IExecuteFunctions, itemIndex: number): PlatformI
  * Before any paid request: what the platform makes of the ask (unset aspect ratio and duration filled
  * within what the model takes). Throws the first ask the platform would reject, naming its limit.
  */
-export function planPlatform(ctx: IExecuteFunctions, itemIndex: number, ask: PlatformAsk, model: ModelChoices): PlatformPlan | undefined {
+export function planPlatform(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	ask: PlatformAsk,
+	model: ModelChoices,
+): PlatformPlan | undefined {
 	const platform = platformOf(ctx, itemIndex);
 	if (!platform) return undefined;
 	const plan = planForPlatform(platform, ask, model);
 	const [problem] = plan.problems;
-	if (problem) throwIfProblem(ctx, itemIndex, { ...problem, message: `Platform ${PLATFORMS[platform].name}: ${problem.message}` });
+	if (problem)
+		throwIfProblem(ctx, itemIndex, {
+			...problem,
+			message: `Platform ${PLATFORMS[platform].name}: ${problem.message}`,
+		});
 	return plan;
 }
 
@@ -48,17 +57,29 @@ export function planPlatform(ctx: IExecuteFunctions, itemIndex: number, ask: Pla
  * ask the platform would reject throws, naming the limit. A model that takes the first frame's ratio
  * gets no ratio while a first frame is set (the delivered file is still checked).
  */
-export function choiceForPlatform(ctx: IExecuteFunctions, itemIndex: number, model: string, choice: CreateChoice, catalogue?: ModelChoice, host?: string): CreateChoice {
+export function choiceForPlatform(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	model: string,
+	choice: CreateChoice,
+	catalogue?: ModelChoice,
+	host?: string,
+): CreateChoice {
 	if (!platformOf(ctx, itemIndex)) return choice;
 	const known = knownModel(model)?.rules;
 	const rules = catalogue ? withCatalogue(known, catalogue, host) : known;
 	const ratioFromFrame = rules?.ratioFollowsFirstFrame && choice.firstFrame;
-	const plan = planPlatform(ctx, itemIndex, { durationSeconds: choice.durationSeconds, aspectRatio: choice.aspectRatio, size: choice.size }, {
-		durations: [...(rules?.durations ?? [])],
-		aspectRatios: ratioFromFrame ? [] : [...(rules?.aspectRatios ?? [])],
-		defaultDuration: rules?.defaultDuration,
-		defaultAspectRatio: rules?.defaultAspectRatio,
-	});
+	const plan = planPlatform(
+		ctx,
+		itemIndex,
+		{ durationSeconds: choice.durationSeconds, aspectRatio: choice.aspectRatio, size: choice.size },
+		{
+			durations: [...(rules?.durations ?? [])],
+			aspectRatios: ratioFromFrame ? [] : [...(rules?.aspectRatios ?? [])],
+			defaultDuration: rules?.defaultDuration,
+			defaultAspectRatio: rules?.defaultAspectRatio,
+		},
+	);
 	return {
 		...choice,
 		durationSeconds: choice.durationSeconds ?? plan?.durationSeconds,
@@ -72,18 +93,34 @@ export function choiceForPlatform(ctx: IExecuteFunctions, itemIndex: number, mod
  * and the posting node never gets it); with 'flag' the item passes with `fitsPlatform: false` and
  * `platformProblems`. Items without a measured video pass unchanged.
  */
-export function checkForPlatform(ctx: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): INodeExecutionData | NodeOperationError {
+export function checkForPlatform(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	item: INodeExecutionData,
+): INodeExecutionData | NodeOperationError {
 	const platform = platformOf(ctx, itemIndex);
 	const measured = item.json.measured as unknown as MeasuredVideo | undefined;
 	if (!platform || !measured || typeof measured !== 'object') return item;
 	const problems = checkMeasuredVideo(platform, measured);
 	if (problems.length && optionsParam(ctx, 'options', itemIndex).onPlatformLimit !== 'flag') {
 		const videoId = String(item.json.id ?? '');
-		return new NodeOperationError(ctx.getNode(), `The video ${videoId} does not fit ${PLATFORMS[platform].name}: ${problems.join('; ')} [item ${itemIndex}]`, {
-			itemIndex,
-			description:
-				'Nothing was posted. The video was generated (and paid for): download it again with the Download operation, or choose another duration, ratio or model. Options → On Platform Limit → Flag passes such a video on with fitsPlatform: false.',
-		});
+		return new NodeOperationError(
+			ctx.getNode(),
+			`The video ${videoId} does not fit ${PLATFORMS[platform].name}: ${problems.join('; ')} [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description:
+					'Nothing was posted. The video was generated (and paid for): download it again with the Download operation, or choose another duration, ratio or model. Options → On Platform Limit → Flag passes such a video on with fitsPlatform: false.',
+			},
+		);
 	}
-	return { ...item, json: { ...item.json, platform, fitsPlatform: problems.length === 0, platformProblems: problems } };
+	return {
+		...item,
+		json: {
+			...item.json,
+			platform,
+			fitsPlatform: problems.length === 0,
+			platformProblems: problems,
+		},
+	};
 }

@@ -15,7 +15,11 @@ export interface RoutingParameters {
  */
 export function outputsFor(parameters: RoutingParameters) {
 	const operation = parameters.operation === undefined ? 'create' : parameters.operation;
-	const creates = operation === 'create' || operation === 'remix' || operation === 'edit' || operation === 'extend';
+	const creates =
+		operation === 'create' ||
+		operation === 'remix' ||
+		operation === 'edit' ||
+		operation === 'extend';
 	const routed =
 		parameters.routeByStatus === true &&
 		(parameters.resource === undefined || parameters.resource === 'video') &&
@@ -32,7 +36,8 @@ export function outputsFor(parameters: RoutingParameters) {
 export function routesByStatus(ctx: IExecuteFunctions, asTool: boolean): boolean {
 	if (asTool) return false;
 	// A hidden parameter (Route by Status while waiting on a create) reads as its fallback.
-	const parameter = (name: string, fallback: string | boolean) => ctx.getNodeParameter(name, 0, fallback) as unknown;
+	const parameter = (name: string, fallback: string | boolean) =>
+		ctx.getNodeParameter(name, 0, fallback) as unknown;
 	const parameters: RoutingParameters = {
 		resource: parameter('resource', 'video'),
 		operation: parameter('operation', 'create'),

@@ -5,7 +5,10 @@ import { forEachItem } from '../../shared/itemErrors';
 import type { ItemOperation } from '../actions/types';
 
 function toItem(result: object, itemIndex: number): INodeExecutionData {
-	const item = 'json' in result ? (result as INodeExecutionData) : { json: result as INodeExecutionData['json'] };
+	const item =
+		'json' in result
+			? (result as INodeExecutionData)
+			: { json: result as INodeExecutionData['json'] };
 	return { ...item, pairedItem: { item: itemIndex } };
 }
 

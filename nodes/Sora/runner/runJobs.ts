@@ -5,7 +5,13 @@ import { DEFAULT_POLL_INTERVAL_MS, parsePollAfterMs } from '../domain/schedule';
 import { LostCreateRecovery } from '../engine/lostCreateRecovery';
 import { isFinalStatus } from '../domain/contract';
 import { maxDownloadBytes } from '../engine/downloadContent';
-import { failedVideoError, waitForVideos, type JobOutcome, type VideoJob, type WaitOptions } from '../engine/waitForVideos';
+import {
+	failedVideoError,
+	waitForVideos,
+	type JobOutcome,
+	type VideoJob,
+	type WaitOptions,
+} from '../engine/waitForVideos';
 import { apiErrorFromFailure } from '../transport/apiError';
 import { POLICIES } from '../transport/retryPolicy';
 import type { SoraClient, SoraRequest } from '../transport/client';
@@ -33,9 +39,13 @@ const NODE_LEVEL_WAIT_OPTIONS: Record<string, string> = {
 /** Wait Options (but Max Download Size, read per item) are settings of the node: the same for every item. */
 export function readWaitOptions(ctx: IExecuteFunctions, itemCount = 1): WaitOptions {
 	const options = Object.fromEntries(
-		Object.entries(NODE_LEVEL_WAIT_OPTIONS).map(([name, displayName]) => [name, nodeLevelOption(ctx, 'waitOptions', name, displayName, itemCount)]),
+		Object.entries(NODE_LEVEL_WAIT_OPTIONS).map(([name, displayName]) => [
+			name,
+			nodeLevelOption(ctx, 'waitOptions', name, displayName, itemCount),
+		]),
 	) as IDataObject;
-	const positive = (value: unknown, fallback: number) => (Number(value) > 0 ? Number(value) : fallback);
+	const positive = (value: unknown, fallback: number) =>
+		Number(value) > 0 ? Number(value) : fallback;
 	return {
 		maxConcurrentJobs: Math.floor(positive(options.maxConcurrentJobs, 8)) || 1,
 		pollIntervalMs: positive(options.pollIntervalSeconds, DEFAULT_POLL_INTERVAL_MS / 1000) * 1000,
@@ -59,7 +69,11 @@ function runIndexOf(ctx: IExecuteFunctions): number {
  * One key per execution, node, run of the node (each iteration of a loop is a run) and item:
  * the same key only when the same create is sent again (n8n's Retry On Fail re-runs the same run).
  */
-export function idempotencyKey(ctx: IExecuteFunctions, executionId: string, itemIndex: number): string {
+export function idempotencyKey(
+	ctx: IExecuteFunctions,
+	executionId: string,
+	itemIndex: number,
+): string {
 	const node = ctx.getNode();
 	const parts = [executionId, node.id ?? node.name, runIndexOf(ctx), itemIndex];
 	return createHash('sha256').update(parts.join(':')).digest('hex').slice(0, 40);
@@ -74,12 +88,20 @@ interface Submission {
 	keyHonoured: boolean;
 }
 
-function submitter(recovery: LostCreateRecovery, client: SoraClient, { request, itemIndex, model, key, keyHonoured }: Submission) {
+function submitter(
+	recovery: LostCreateRecovery,
+	client: SoraClient,
+	{ request, itemIndex, model, key, keyHonoured }: Submission,
+) {
 	const policy = keyHonoured ? POLICIES.idempotentCreate : POLICIES.write;
 	return async (notAfter: number) => {
 		const scope = { itemIndex, model };
 		const keyed = { ...request, headers: { ...request.headers, 'Idempotency-Key': key }, notAfter };
-		const response = await recovery.submit(keyed, scope, async (sending) => await client.call(sending, policy, scope));
+		const response = await recovery.submit(
+			keyed,
+			scope,
+			async (sending) => await client.call(sending, policy, scope),
+		);
 		const video = client.host.readVideo(response.body);
 		if (!video) {
 			throw apiErrorFromFailure(
@@ -102,7 +124,8 @@ function outputOf(
 	output: JobOutput,
 ): INodeExecutionData {
 	let json = { ...(outcome.video ?? {}) } as IDataObject;
-	if (prepared.estimate !== undefined) json.estimatedCost = prepared.estimate as unknown as IDataObject | null;
+	if (prepared.estimate !== undefined)
+		json.estimatedCost = prepared.estimate as unknown as IDataObject | null;
 	if (outcome.timedOut) {
 		json.timedOut = true;
 		json.elapsedSeconds = Math.round(elapsedMs / 100) / 10;
@@ -124,8 +147,13 @@ function othersNote(outcomes: JobOutcome[], failed: JobOutcome): string {
 /** Routed by status, a video the host ended without completing it is an error, never a Still Generating item. */
 function failUnfinished(client: SoraClient, outcome: JobOutcome): void {
 	const video = outcome.video;
-	if (outcome.error || !video || video.status === 'completed' || !isFinalStatus(video.status)) return;
-	outcome.error = failedVideoError(client.node, { itemIndex: outcome.itemIndex, videoId: video.id }, video);
+	if (outcome.error || !video || video.status === 'completed' || !isFinalStatus(video.status))
+		return;
+	outcome.error = failedVideoError(
+		client.node,
+		{ itemIndex: outcome.itemIndex, videoId: video.id },
+		video,
+	);
 }
 
 /**
@@ -139,7 +167,11 @@ export async function runJobs(
 	output: JobOutput = { asTool: false, routed: false },
 ): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const prepared = await tryEachItem(this, items, async (_item, itemIndex) => await operation.prepare.call(this, client, itemIndex));
+	const prepared = await tryEachItem(
+		this,
+		items,
+		async (_item, itemIndex) => await operation.prepare.call(this, client, itemIndex),
+	);
 
 	const checked = refuseUnpriced(this, prepared);
 	const refused = checked.find((job, itemIndex) => job !== prepared[itemIndex]);
@@ -161,19 +193,24 @@ export async function runJobs(
 			videoId: job.videoId,
 			wait: job.wait,
 			download: output.asTool ? undefined : job.download,
-			maxDownloadBytes: maxDownloadBytes(optionsParam(this, 'waitOptions', itemIndex).maxDownloadMib),
+			maxDownloadBytes: maxDownloadBytes(
+				optionsParam(this, 'waitOptions', itemIndex).maxDownloadMib,
+			),
 			submit: job.request
 				? submitter(recovery, client, {
 						request: job.request,
 						itemIndex,
 						model: job.model,
 						key: idempotencyKey(this, runId, itemIndex),
-						keyHonoured: optionsParam(this, 'options', itemIndex).hostHonoursIdempotencyKey === true,
+						keyHonoured:
+							optionsParam(this, 'options', itemIndex).hostHonoursIdempotencyKey === true,
 					})
 				: undefined,
 		});
 	});
-	const waitOptions = output.asTool ? toolWaitOptions(this, readWaitOptions(this, items.length)) : readWaitOptions(this, items.length);
+	const waitOptions = output.asTool
+		? toolWaitOptions(this, readWaitOptions(this, items.length))
+		: readWaitOptions(this, items.length);
 	const startedAt = Date.now();
 	const outcomes = await waitForVideos(client, this.helpers, this.logger, jobs, waitOptions).catch(
 		(error: unknown) => {
@@ -190,7 +227,11 @@ export async function runJobs(
 		const check = checkVideo(outcome.measured, job);
 		outcome.error ??= differenceError(this, itemIndex, outcome.video?.id, check);
 		if (!outcome.error) {
-			const checked = checkForPlatform(this, itemIndex, outputOf(outcome, job, check, elapsedMs, client, output));
+			const checked = checkForPlatform(
+				this,
+				itemIndex,
+				outputOf(outcome, job, check, elapsedMs, client, output),
+			);
 			if (!(checked instanceof Error)) return checked;
 			outcome.error = checked;
 		}
@@ -199,11 +240,12 @@ export async function runJobs(
 			error.description = `${error.description ?? ''}${othersNote(outcomes, outcome)}`.trim();
 			throw error;
 		}
-		const video = outcome.video ? { videoId: outcome.video.id, video: outcome.video as unknown as IDataObject } : {};
+		const video = outcome.video
+			? { videoId: outcome.video.id, video: outcome.video as unknown as IDataObject }
+			: {};
 		const item = errorItem(this, error, itemIndex, { ...video, ...checkFields(check) });
 		// a video not as asked was still made and paid for: its error item keeps it
 		if (outcome.binary) item.binary = { [job.binaryPropertyName]: outcome.binary };
 		return item;
 	});
 }
-

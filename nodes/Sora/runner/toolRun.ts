@@ -49,10 +49,18 @@ function describeAsked(asked: AskedVideo): string {
  */
 function asAskedSentence(json: IDataObject, asked: AskedVideo | undefined): string {
 	const differences = Array.isArray(json.differences) ? (json.differences as string[]) : undefined;
-	if (json.asAsked === true) return `The delivered MP4 was measured and is as asked (${describeAsked(asked ?? {})}).`;
-	if (json.asAsked === false && differences) return `The delivered MP4 was measured and is NOT as asked: ${differences.join('; ')}.`;
-	if (json.measured) return 'The delivered MP4 was measured (see measured); nothing was asked to compare it with.';
-	const reported = [json.seconds !== undefined ? `seconds ${String(json.seconds)}` : '', json.size ? `size ${String(json.size)}` : ''].filter(Boolean).join(', ');
+	if (json.asAsked === true)
+		return `The delivered MP4 was measured and is as asked (${describeAsked(asked ?? {})}).`;
+	if (json.asAsked === false && differences)
+		return `The delivered MP4 was measured and is NOT as asked: ${differences.join('; ')}.`;
+	if (json.measured)
+		return 'The delivered MP4 was measured (see measured); nothing was asked to compare it with.';
+	const reported = [
+		json.seconds !== undefined ? `seconds ${String(json.seconds)}` : '',
+		json.size ? `size ${String(json.size)}` : '',
+	]
+		.filter(Boolean)
+		.join(', ');
 	return (
 		'Not measured: as a tool the node does not download the MP4, so ' +
 		`${asked ? `whether it is as asked (${describeAsked(asked)}) is not known. ` : 'its real length and size are not checked. '}` +
@@ -72,7 +80,10 @@ export function forAgent(json: IDataObject, client: SoraClient, asked?: AskedVid
 	if (json.status === 'completed') {
 		return {
 			...json,
-			contentUrl: absoluteUrl(client.baseUrl, client.host.contentLocation(json as unknown as Video, id, 'video')),
+			contentUrl: absoluteUrl(
+				client.baseUrl,
+				client.host.contentLocation(json as unknown as Video, id, 'video'),
+			),
 			howToFetch: `GET contentUrl with the API key (Authorization header), or the Sora node's Download operation with video id ${id}`,
 			asAskedNote: asAskedSentence(json, asked),
 		};

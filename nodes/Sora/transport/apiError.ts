@@ -29,9 +29,16 @@ export function scopeSuffix(scope: ErrorScope): string {
 const COLLECTION_PATHS = ['/videos', '/videos/edits', '/videos/extensions', '/videos/characters'];
 
 /** Only OpenAI's and Azure's own hosts are retired: a gateway's 404 means something else. */
-export function looksLikeRetiredHost(status: number, path: string, error: ErrorBody, model?: string, baseUrl = ''): boolean {
+export function looksLikeRetiredHost(
+	status: number,
+	path: string,
+	error: ErrorBody,
+	model?: string,
+	baseUrl = '',
+): boolean {
 	if (status !== 404 || !isRetiredHost(baseUrl)) return false;
-	if (error.code === 'model_not_found') return model !== undefined && soraFamilyOf(model) !== undefined;
+	if (error.code === 'model_not_found')
+		return model !== undefined && soraFamilyOf(model) !== undefined;
 	if (typeof error.message === 'string' && error.message.startsWith('Invalid URL')) return true;
 	return COLLECTION_PATHS.includes(path);
 }
@@ -49,9 +56,14 @@ export interface FailedResponse {
 	hostLabel?: string;
 }
 
-const isInvalidUrl = (error: ErrorBody) => typeof error.message === 'string' && /^invalid url\b/i.test(error.message);
+const isInvalidUrl = (error: ErrorBody) =>
+	typeof error.message === 'string' && /^invalid url\b/i.test(error.message);
 
-export function apiErrorFromResponse(node: INode, scope: ErrorScope, response: FailedResponse): NodeApiError {
+export function apiErrorFromResponse(
+	node: INode,
+	scope: ErrorScope,
+	response: FailedResponse,
+): NodeApiError {
 	const error = readErrorBody(response.body);
 	const requestId = response.headers['x-request-id'];
 	const facts = [
@@ -72,13 +84,18 @@ export function apiErrorFromResponse(node: INode, scope: ErrorScope, response: F
 			'and set Model to a model it offers.';
 	} else if (error.relayCode) {
 		const family = scope.model ? familyOf(scope.model) : 'unknown';
-		const model = scope.model ? `${scope.model}${family !== 'unknown' ? ` (${familyLabel(family)})` : ''}` : 'the model';
+		const model = scope.model
+			? `${scope.model}${family !== 'unknown' ? ` (${familyLabel(family)})` : ''}`
+			: 'the model';
 		message = `The upstream of ${model} refused the request: ${error.message ?? 'no reason given'}${error.code ? ` (code ${error.code})` : ''}`;
 		description = `${host} passed on its upstream's error as ${error.relayCode} (${facts.join('; ')}). The model's provider refused the request as sent, so the gateway started no task for it.`;
 	} else if (response.status === 404 && isInvalidUrl(error) && response.operation) {
 		message = `${host} does not offer ${response.operation}`;
 		description = `It answered "${error.message}" (${facts.join('; ')}): the host serves the Videos API, but not this operation. See the README's Hosts table for what each host offers.`;
-	} else if (error.code === 'model_not_found' || /model.*(not found|does not exist|not exist)/i.test(error.message ?? '')) {
+	} else if (
+		error.code === 'model_not_found' ||
+		/model.*(not found|does not exist|not exist)/i.test(error.message ?? '')
+	) {
 		message = `${host} has no model "${scope.model ?? 'of that name'}": ${error.message ?? 'model not found'}`;
 		description = `${facts.join('; ')}. Pick one with Model → From List (the host's own list), or type a name your host lists with By ID.`;
 	} else if (response.status === 401) {

@@ -21,17 +21,25 @@ import {
 	type HostDialect,
 	type HostOperation,
 } from '../hosts';
+import { apiErrorFromResponse, type ErrorScope } from './apiError';
 import {
-	apiErrorFromResponse,
-	type ErrorScope,
-} from './apiError';
-import { channelLacksError, notOfferedError, requestFailedError, type HostInWords } from './failureMessages';
+	channelLacksError,
+	notOfferedError,
+	requestFailedError,
+	type HostInWords,
+} from './failureMessages';
 import { absoluteUrl } from './urls';
 import { encodeMultipart, type EncodedMultipart, type MultipartField } from './multipart';
 import { HeldPastDeadlineError, RequestBudget } from './requestBudget';
 import { networkFailure } from './networkError';
 import { redactSecrets, secretsOf } from './redact';
-import { describeFailure, POLICIES, RetryPolicy, type Failure, type RequestSafety } from './retryPolicy';
+import {
+	describeFailure,
+	POLICIES,
+	RetryPolicy,
+	type Failure,
+	type RequestSafety,
+} from './retryPolicy';
 
 /** The parts of n8n's node contexts (execute, webhook, load options) that the transport uses. */
 export interface RequestContext {
@@ -87,7 +95,11 @@ export function failureOf(result: Attempt): Failure | undefined {
 	if ('failure' in result) return result.failure;
 	const { status, headers } = result.response;
 	if (status < 400) return undefined;
-	return { kind: 'status', status, retryAfterMs: parseRetryAfterMs(headers as Record<string, string>) };
+	return {
+		kind: 'status',
+		status,
+		retryAfterMs: parseRetryAfterMs(headers as Record<string, string>),
+	};
 }
 
 function isJsonContent(headers: Record<string, unknown>): boolean {
@@ -96,7 +108,8 @@ function isJsonContent(headers: Record<string, unknown>): boolean {
 
 async function readStream(stream: AsyncIterable<Buffer | string>): Promise<string> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+	for await (const chunk of stream)
+		chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
 	return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -119,13 +132,23 @@ export class SoraClient {
 		this.signal = ctx.getExecutionCancelSignal?.();
 	}
 
-	static async connect(ctx: RequestContext, budget = new RequestBudget(undefined)): Promise<SoraClient> {
+	static async connect(
+		ctx: RequestContext,
+		budget = new RequestBudget(undefined),
+	): Promise<SoraClient> {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+		const baseUrl = String(credentials.baseUrl ?? '')
+			.trim()
+			.replace(/\/+$/, '');
 		if (!/^https?:\/\/[^/]/i.test(baseUrl)) {
-			throw new NodeOperationError(ctx.getNode(), `Base URL in the Sora API credential is ${baseUrl ? `"${baseUrl}", not an http(s) URL` : 'empty'}`, {
-				description: 'Set it to the root of the host that serves /videos, e.g. https://openrouter.ai/api/v1 or https://your-gateway.example.com/v1.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Base URL in the Sora API credential is ${baseUrl ? `"${baseUrl}", not an http(s) URL` : 'empty'}`,
+				{
+					description:
+						'Set it to the root of the host that serves /videos, e.g. https://openrouter.ai/api/v1 or https://your-gateway.example.com/v1.',
+				},
+			);
 		}
 		const secrets = secretsOf(credentials);
 		const { dialect, chosen } = dialectFor(credentials.hostType, baseUrl);
@@ -148,7 +171,10 @@ export class SoraClient {
 		if (this.familyChosen || this.dialect !== DIALECTS.openai) return;
 		this.identification ??= this.attempt({ method: 'GET', path: this.dialect.modelListPath }).then(
 			(result) => {
-				const listed = 'response' in result && result.response.status < 300 ? familyOfModelList(result.response.body, result.response.headers) : undefined;
+				const listed =
+					'response' in result && result.response.status < 300
+						? familyOfModelList(result.response.body, result.response.headers)
+						: undefined;
 				const family = listed ?? familyOfModelId(model);
 				if (family && this.dialect === DIALECTS.openai) this.dialect = DIALECTS[family];
 			},
@@ -171,7 +197,11 @@ export class SoraClient {
 	}
 
 	/** A JSON request; `unsafe` ones (creates, deletes) are repeated only when provably not processed. */
-	async call<T>(request: SoraRequest, safety: RequestSafety | RetryPolicy, scope: ErrorScope): Promise<SoraResponse<T>> {
+	async call<T>(
+		request: SoraRequest,
+		safety: RequestSafety | RetryPolicy,
+		scope: ErrorScope,
+	): Promise<SoraResponse<T>> {
 		const policy = policyOf(safety);
 		const response = await this.withRetries(request, policy, scope);
 		if (request.method === 'POST' && response.status >= 500) {
@@ -183,8 +213,14 @@ export class SoraClient {
 	}
 
 	/** Sends with retries; answers the final response whatever its status. */
-	async withRetries(request: SoraRequest, safety: RequestSafety | RetryPolicy, scope: ErrorScope): Promise<SoraResponse> {
-		const result = await this.retrying(request, safety, scope, async (response) => ({ kept: response }));
+	async withRetries(
+		request: SoraRequest,
+		safety: RequestSafety | RetryPolicy,
+		scope: ErrorScope,
+	): Promise<SoraResponse> {
+		const result = await this.retrying(request, safety, scope, async (response) => ({
+			kept: response,
+		}));
 		return 'kept' in result ? result.kept : result.refused;
 	}
 
@@ -215,11 +251,24 @@ export class SoraClient {
 			const decision = policy.decide(failure, attempt);
 			if (!decision.retry) {
 				if (failure.kind === 'status' && 'response' in result) return { refused: result.response };
-				throw giveUp(failure, attempt + 1) ?? requestFailedError(this.inWords, request, failure, policy.safety, scope, undefined, attempt + 1);
+				throw (
+					giveUp(failure, attempt + 1) ??
+					requestFailedError(
+						this.inWords,
+						request,
+						failure,
+						policy.safety,
+						scope,
+						undefined,
+						attempt + 1,
+					)
+				);
 			}
 			const delay = decision.delayMs;
 			if (Date.now() + delay > (request.notAfter ?? Infinity)) throw new HeldPastDeadlineError();
-			this.ctx.logger.debug(`Sora: ${request.method} ${request.url ?? request.path} got ${describeFailure(failure)}; retrying in ${delay} ms`);
+			this.ctx.logger.debug(
+				`Sora: ${request.method} ${request.url ?? request.path} got ${describeFailure(failure)}; retrying in ${delay} ms`,
+			);
 			await pause(delay, this.signal);
 		}
 	}
@@ -230,21 +279,31 @@ export class SoraClient {
 		this.refuseIfNotOffered(request, scope);
 		await this.budget.beforeRequest(this.signal, request.notAfter);
 		// A streamed upload is opened here, for each attempt: read while sent, never kept.
-		const upload = request.multipart ? await encodeMultipart(request.multipart).catch((error: unknown) => ({ error })) : undefined;
+		const upload = request.multipart
+			? await encodeMultipart(request.multipart).catch((error: unknown) => ({ error }))
+			: undefined;
 		if (upload && 'error' in upload) return { failure: storeFailure(upload.error) };
 		request.onSend?.();
 		let raw: RawResponse;
 		try {
 			const options = this.toHttpOptions(request, upload);
-			raw = (this.isOwnOrigin(options.url)
-				? await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, options)
-				: await this.ctx.helpers.httpRequest(options)) as RawResponse;
+			raw = (
+				this.isOwnOrigin(options.url)
+					? await this.ctx.helpers.httpRequestWithAuthentication.call(
+							this.ctx,
+							CREDENTIAL_TYPE,
+							options,
+						)
+					: await this.ctx.helpers.httpRequest(options)
+			) as RawResponse;
 		} catch (error) {
 			throwIfCancelled(this.signal);
 			if (upload?.sourceFailed !== undefined) return { failure: storeFailure(upload.sourceFailed) };
 			const failure = networkFailure(error);
 			if (failure.cause) failure.cause = redactSecrets(failure.cause, this.secrets);
-			this.ctx.logger.debug(`Sora: ${request.method} ${request.path} failed (${failure.sent ? 'maybe sent' : 'not sent'}): ${failure.code} ${failure.cause ?? ''}`);
+			this.ctx.logger.debug(
+				`Sora: ${request.method} ${request.path} failed (${failure.sent ? 'maybe sent' : 'not sent'}): ${failure.code} ${failure.cause ?? ''}`,
+			);
 			return { failure };
 		}
 		const headers = raw.headers ?? {};
@@ -292,7 +351,14 @@ export class SoraClient {
 		if (collection !== 'videos' || !videoId) return;
 		const channel = this.dialect.lacksForVideo?.(operation, decodeURIComponent(videoId));
 		if (channel) {
-			throw channelLacksError(this.inWords, channel, operation, decodeURIComponent(videoId), scope, `${request.method} ${request.path}`);
+			throw channelLacksError(
+				this.inWords,
+				channel,
+				operation,
+				decodeURIComponent(videoId),
+				scope,
+				`${request.method} ${request.path}`,
+			);
 		}
 	}
 
@@ -303,7 +369,12 @@ export class SoraClient {
 
 	/** What the failure messages say about this host. */
 	private get inWords(): HostInWords {
-		return { node: this.node, baseUrl: this.baseUrl, label: this.dialect.label, offersList: this.offers('List') };
+		return {
+			node: this.node,
+			baseUrl: this.baseUrl,
+			label: this.dialect.label,
+			offersList: this.offers('List'),
+		};
 	}
 
 	private isOwnOrigin(url: string): boolean {
@@ -342,7 +413,10 @@ export class SoraClient {
 
 /** Reading an upload from n8n's binary store failed: nothing complete was sent, and trying again will not help. */
 function storeFailure(error: unknown): Failure {
-	return { kind: 'store', cause: (error instanceof Error ? error.message : String(error)).slice(0, 300) };
+	return {
+		kind: 'store',
+		cause: (error instanceof Error ? error.message : String(error)).slice(0, 300),
+	};
 }
 
 function policyOf(safety: RequestSafety | RetryPolicy): RetryPolicy {

@@ -34,8 +34,13 @@ export function requestFailedError(
 	attempts = 1,
 ) {
 	const what = `${request.method} ${request.path}`;
-	const detail = failure.kind === 'network' ? ` (${failure.code}${failure.cause ? `: ${failure.cause}` : ''})` : '';
-	const answered = response ? ` The host said: "${readErrorBody(response.body).message ?? 'nothing'}".` : '';
+	const detail =
+		failure.kind === 'network'
+			? ` (${failure.code}${failure.cause ? `: ${failure.cause}` : ''})`
+			: '';
+	const answered = response
+		? ` The host said: "${readErrorBody(response.body).message ?? 'nothing'}".`
+		: '';
 	const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
 	if (failure.kind === 'store') {
 		return apiErrorFromFailure(
@@ -49,7 +54,9 @@ export function requestFailedError(
 		return apiErrorFromFailure(
 			host.node,
 			scope,
-			failure.permanent ? `The request could not be sent: ${describeFailure(failure)}` : unreachableMessage(failure),
+			failure.permanent
+				? `The request could not be sent: ${describeFailure(failure)}`
+				: unreachableMessage(failure),
 			`${what} at ${host.baseUrl} could not be sent${tries}${detail}. Nothing reached the host, so nothing was created or charged.`,
 		);
 	}
@@ -80,17 +87,37 @@ export function requestFailedError(
 }
 
 /** The host's family does not offer this operation: refused before anything is sent. */
-export function notOfferedError(host: HostInWords, operation: HostOperation, scope: ErrorScope, request: string) {
-	return new NodeOperationError(host.node, `${host.label} does not offer ${operation}${scopeSuffix(scope)}`, {
-		itemIndex: scope.itemIndex,
-		description: `The host at ${host.baseUrl} serves only part of the Videos API, and ${operation} (${request}) is not in it. Nothing was sent. See the README's Hosts table for what each host offers, or set Host Type in the credential if this host is not a ${host.label}.`,
-	});
+export function notOfferedError(
+	host: HostInWords,
+	operation: HostOperation,
+	scope: ErrorScope,
+	request: string,
+) {
+	return new NodeOperationError(
+		host.node,
+		`${host.label} does not offer ${operation}${scopeSuffix(scope)}`,
+		{
+			itemIndex: scope.itemIndex,
+			description: `The host at ${host.baseUrl} serves only part of the Videos API, and ${operation} (${request}) is not in it. Nothing was sent. See the README's Hosts table for what each host offers, or set Host Type in the credential if this host is not a ${host.label}.`,
+		},
+	);
 }
 
 /** The channel (provider) that made this video does not serve this operation on it. */
-export function channelLacksError(host: HostInWords, channel: string, operation: HostOperation, videoId: string, scope: ErrorScope, request: string) {
-	return new NodeOperationError(host.node, `${channel} does not offer ${operation}${scopeSuffix({ ...scope, videoId: scope.videoId ?? videoId })}`, {
-		itemIndex: scope.itemIndex,
-		description: `Video ${videoId} was made by ${channel}, which does not serve ${operation} (${request}). Nothing was sent.`,
-	});
+export function channelLacksError(
+	host: HostInWords,
+	channel: string,
+	operation: HostOperation,
+	videoId: string,
+	scope: ErrorScope,
+	request: string,
+) {
+	return new NodeOperationError(
+		host.node,
+		`${channel} does not offer ${operation}${scopeSuffix({ ...scope, videoId: scope.videoId ?? videoId })}`,
+		{
+			itemIndex: scope.itemIndex,
+			description: `Video ${videoId} was made by ${channel}, which does not serve ${operation} (${request}). Nothing was sent.`,
+		},
+	);
 }

@@ -56,12 +56,22 @@ export async function encodeMultipart(fields: MultipartField[]): Promise<Encoded
 	const contentType = `multipart/form-data; boundary=${boundary}`;
 	const heads = fields.map((field) => headOf(boundary, field));
 	const closing = Buffer.from(`--${boundary}--\r\n`, 'utf8');
-	const fileLength = (field: MultipartField) => ('data' in field ? field.data.length + CRLF.length : 'open' in field ? field.size + CRLF.length : 0);
-	const length = heads.reduce((sum, head) => sum + head.length, 0) + fields.reduce((sum, field) => sum + fileLength(field), 0) + closing.length;
+	const fileLength = (field: MultipartField) =>
+		'data' in field
+			? field.data.length + CRLF.length
+			: 'open' in field
+				? field.size + CRLF.length
+				: 0;
+	const length =
+		heads.reduce((sum, head) => sum + head.length, 0) +
+		fields.reduce((sum, field) => sum + fileLength(field), 0) +
+		closing.length;
 
 	const streamed = fields.filter((field): field is StreamedFile => 'open' in field);
 	if (!streamed.length) {
-		const chunks = fields.flatMap((field, index) => ('data' in field ? [heads[index], field.data, CRLF] : [heads[index]]));
+		const chunks = fields.flatMap((field, index) =>
+			'data' in field ? [heads[index], field.data, CRLF] : [heads[index]],
+		);
 		return { body: Buffer.concat([...chunks, closing]), contentType, length };
 	}
 	// The first file is opened now (its stream lends the Readable class); the others when reached.
@@ -75,7 +85,12 @@ export async function encodeMultipart(fields: MultipartField[]): Promise<Encoded
 				yield CRLF;
 			} else if ('open' in field) {
 				const stream = field === streamed[0] ? first : await field.open();
-				for await (const chunk of inspectedStream(stream, () => undefined, encoded) as AsyncIterable<Buffer>) yield chunk;
+				for await (const chunk of inspectedStream(
+					stream,
+					() => undefined,
+					encoded,
+				) as AsyncIterable<Buffer>)
+					yield chunk;
 				yield CRLF;
 			}
 		}

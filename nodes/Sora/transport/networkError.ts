@@ -1,7 +1,15 @@
 import type { Failure } from './retryPolicy';
 
 /** Raised before a single byte of the request could reach the server, worth another try. */
-const NOT_SENT_TRANSIENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'];
+const NOT_SENT_TRANSIENT = [
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EAI_NONAME',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'EADDRNOTAVAIL',
+];
 
 /**
  * Raised before the request was written, and repeating it cannot help: an invalid URL or header
@@ -34,7 +42,8 @@ function chainOf(error: unknown): ErrorLike[] {
 /** The innermost message: the one that says what actually happened (n8n's wrappers are generic). */
 function causeOf(chain: ErrorLike[]): string | undefined {
 	for (const link of [...chain].reverse()) {
-		if (typeof link.message === 'string' && link.message.trim()) return link.message.trim().slice(0, 300);
+		if (typeof link.message === 'string' && link.message.trim())
+			return link.message.trim().slice(0, 300);
 	}
 	return undefined;
 }
@@ -46,7 +55,9 @@ function causeOf(chain: ErrorLike[]): string | undefined {
  */
 export function networkFailure(error: unknown): Extract<Failure, { kind: 'network' }> {
 	const chain = chainOf(error);
-	const codes = chain.map((link) => link.code).filter((code): code is string => typeof code === 'string' && code !== '');
+	const codes = chain
+		.map((link) => link.code)
+		.filter((code): code is string => typeof code === 'string' && code !== '');
 	const cause = causeOf(chain);
 	const permanent = codes.find((code) => NOT_SENT_PERMANENT.test(code));
 	if (permanent) return { kind: 'network', code: permanent, sent: false, permanent: true, cause };

@@ -7,7 +7,8 @@ const MIN_SECRET_LENGTH = 4;
  * routing or billing header (X-Route: eu-1) is not, and masking it would rewrite messages that
  * merely contain the same word.
  */
-const SECRET_HEADER_NAME = /auth|key|token|secret|passw|signature|cookie|session|credential|bearer/i;
+const SECRET_HEADER_NAME =
+	/auth|key|token|secret|passw|signature|cookie|session|credential|bearer/i;
 
 export function isSecretHeaderName(name: string): boolean {
 	return SECRET_HEADER_NAME.test(name);
@@ -21,16 +22,22 @@ interface CredentialSecrets {
 
 /** The credential's secret values: the API key, the webhook secret (and its key), secret header values. */
 export function secretsOf(credentials: CredentialSecrets): string[] {
-	const custom = (credentials.customHeaders as { header?: Array<{ name?: string; value?: string }> } | undefined)?.header ?? [];
+	const custom =
+		(credentials.customHeaders as { header?: Array<{ name?: string; value?: string }> } | undefined)
+			?.header ?? [];
 	const webhookSecret = String(credentials.webhookSecret ?? '');
 	const values = [
 		String(credentials.apiKey ?? ''),
 		webhookSecret,
 		webhookSecret.startsWith('whsec_') ? webhookSecret.slice('whsec_'.length) : '',
-		...custom.filter((header) => isSecretHeaderName(header.name ?? '')).map((header) => String(header.value ?? '')),
+		...custom
+			.filter((header) => isSecretHeaderName(header.name ?? ''))
+			.map((header) => String(header.value ?? '')),
 	];
 	// Longest first, so that a secret containing another is masked whole.
-	return [...new Set(values.filter((value) => value.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
+	return [...new Set(values.filter((value) => value.length >= MIN_SECRET_LENGTH))].sort(
+		(a, b) => b.length - a.length,
+	);
 }
 
 /**
@@ -47,7 +54,10 @@ export function redactSecrets<T>(value: T, secrets: readonly string[]): T {
 	if (Array.isArray(value)) return value.map((entry) => redactSecrets(entry, secrets)) as T;
 	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
 		return Object.fromEntries(
-			Object.entries(value as Record<string, unknown>).map(([key, entry]) => [key, redactSecrets(entry, secrets)]),
+			Object.entries(value as Record<string, unknown>).map(([key, entry]) => [
+				key,
+				redactSecrets(entry, secrets),
+			]),
 		) as T;
 	}
 	return value;

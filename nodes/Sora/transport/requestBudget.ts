@@ -82,7 +82,8 @@ export class RequestBudget {
 		const cap = this.maxRequestsPerMinute;
 		if (cap && cap > 0) {
 			while (this.sentAt.length && this.sentAt[0] <= now - WINDOW_MS) this.sentAt.shift();
-			if (this.sentAt.length >= cap) waitMs = Math.max(waitMs, this.sentAt[this.sentAt.length - cap] + WINDOW_MS - now);
+			if (this.sentAt.length >= cap)
+				waitMs = Math.max(waitMs, this.sentAt[this.sentAt.length - cap] + WINDOW_MS - now);
 		}
 		return Math.max(0, waitMs);
 	}

@@ -108,9 +108,14 @@ export function describeFailure(failure: Failure): string {
 			return `HTTP ${failure.status}`;
 		case 'network':
 			if (NETWORK_WORDS[failure.code]) return NETWORK_WORDS[failure.code];
-			if (/^(ERR_INVALID_URL|ERR_BAD_REQUEST|ERR_INVALID_PROTOCOL)$/.test(failure.code)) return 'the Base URL is not a valid http(s) URL';
-			if (/^(EPROTO|ERR_SSL_\w+|ERR_TLS_\w+)$|CERT|UNABLE_TO_|HOSTNAME_MISMATCH/.test(failure.code)) return 'the TLS connection was refused';
-			if (!failure.sent) return failure.permanent ? 'the request could not be sent' : 'connection failed before sending';
+			if (/^(ERR_INVALID_URL|ERR_BAD_REQUEST|ERR_INVALID_PROTOCOL)$/.test(failure.code))
+				return 'the Base URL is not a valid http(s) URL';
+			if (/^(EPROTO|ERR_SSL_\w+|ERR_TLS_\w+)$|CERT|UNABLE_TO_|HOSTNAME_MISMATCH/.test(failure.code))
+				return 'the TLS connection was refused';
+			if (!failure.sent)
+				return failure.permanent
+					? 'the request could not be sent'
+					: 'connection failed before sending';
 			return 'connection failed';
 		case 'malformed':
 			return 'a response that is not valid JSON';

@@ -6,7 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { type CredentialToImport, type N8nInstance, activateWorkflows, createInstance, explainLog, importCredentials, importWorkflows } from '../n8n';
+import {
+	type CredentialToImport,
+	type N8nInstance,
+	activateWorkflows,
+	createInstance,
+	explainLog,
+	importCredentials,
+	importWorkflows,
+} from '../n8n';
 import { LOOPBACK, freePort } from '../ports';
 import { seconds, startChild, stopChild, waitForUrl } from '../proc';
 import type { N8nRuntime } from '../provision';
@@ -81,7 +89,11 @@ export async function startCluster(opts: ClusterOptions): Promise<QueueCluster> 
 				N8N_RUNNERS_BROKER_LISTEN_ADDRESS: LOOPBACK,
 				N8N_LISTEN_ADDRESS: LOOPBACK,
 				...(spec.role === 'worker'
-					? { QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: LOOPBACK, ...opts.workerEnv }
+					? {
+							QUEUE_HEALTH_CHECK_PORT: String(port),
+							N8N_WORKER_SERVER_ADDRESS: LOOPBACK,
+							...opts.workerEnv,
+						}
 					: { N8N_PORT: String(port), N8N_HOST: 'localhost' }),
 			};
 			const inst = createInstance(opts.runtime, opts.customDir, { ...env, ...own });
@@ -97,7 +109,11 @@ export async function startCluster(opts: ClusterOptions): Promise<QueueCluster> 
 		await activateWorkflows(mainInst, opts.activeWorkflowIds);
 		const start = async (spec: ProcessSpec, inst: N8nInstance): Promise<RunningProcess> => {
 			const port = ports.get(spec.name)!;
-			const child = startChild(inst.runtime.node, [inst.runtime.bin, ...spec.args], { env: inst.env, cwd: inst.userFolder, logFile: inst.logFile });
+			const child = startChild(inst.runtime.node, [inst.runtime.bin, ...spec.args], {
+				env: inst.env,
+				cwd: inst.userFolder,
+				logFile: inst.logFile,
+			});
 			const url = `http://${LOOPBACK}:${port}`;
 			const p = { spec, child, inst, url };
 			running.push(p);
@@ -110,13 +126,23 @@ export async function startCluster(opts: ClusterOptions): Promise<QueueCluster> 
 		} catch (e) {
 			throw new Error(`${mainSpec.name}: ${(e as Error).message}\n${explainLog(mainInst.logFile)}`);
 		}
-		console.log(`[e2e] queue: Postgres, Redis and n8n main up (${seconds(t)}); starting workers and webhook processors`);
+		console.log(
+			`[e2e] queue: Postgres, Redis and n8n main up (${seconds(t)}); starting workers and webhook processors`,
+		);
 		// Workers and webhook processors start once main has migrated the database.
-		const rest = await Promise.all(others.map(async (spec) => start(spec, await instanceFor(spec))));
+		const rest = await Promise.all(
+			others.map(async (spec) => start(spec, await instanceFor(spec))),
+		);
 		await Promise.all(
-			rest.map((p) => waitForUrl(`${p.url}/healthz${p.spec.role === 'worker' ? '/readiness' : ''}`, 180_000, p.child).catch((e) => {
-				throw new Error(`${p.spec.name}: ${(e as Error).message}\n${explainLog(p.inst.logFile)}`);
-			})),
+			rest.map((p) =>
+				waitForUrl(
+					`${p.url}/healthz${p.spec.role === 'worker' ? '/readiness' : ''}`,
+					180_000,
+					p.child,
+				).catch((e) => {
+					throw new Error(`${p.spec.name}: ${(e as Error).message}\n${explainLog(p.inst.logFile)}`);
+				}),
+			),
 		);
 		console.log(`[e2e] queue: all ${running.length} n8n processes up (${seconds(t)})`);
 		return {

@@ -25,14 +25,19 @@ export const STORE_LIMIT_MIB = 8;
 const WORKER_GRACE_SECONDS = 5;
 const SLOW_VIDEO_MS = 40_000;
 
-
 /** Example 1 (webhook → generate → answer with the MP4), and a copy that answers at once and waits 40 s. */
 function workflows() {
 	// Queue mode's checks count the creates of the OpenAI-compatible reference server and compare its fixture:
 	// example 1's Create asks that server's sora-2 here (the CLI and server phases run it on the new-api gateway).
 	const example = loadExamples().find((e) => e.file.startsWith('01-'))!.workflow;
 	const onOpenAiServer = (n: any) =>
-		n.credentials?.soraApi ? { ...n, credentials: { soraApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } }, parameters: { ...n.parameters, model: { __rl: true, mode: 'id', value: 'sora-2' } } } : n;
+		n.credentials?.soraApi
+			? {
+					...n,
+					credentials: { soraApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+					parameters: { ...n.parameters, model: { __rl: true, mode: 'id', value: 'sora-2' } },
+				}
+			: n;
 	const burst = { ...example, nodes: example.nodes.map(onOpenAiServer) };
 	const slow = {
 		...burst,
@@ -42,16 +47,34 @@ function workflows() {
 			.filter((n) => n.type !== 'n8n-nodes-base.respondToWebhook')
 			.map((n) =>
 				n.type === 'n8n-nodes-base.webhook'
-					? { ...n, id: `${n.id.slice(0, -2)}f1`, webhookId: `${n.webhookId.slice(0, -2)}f1`, parameters: { ...n.parameters, path: 'sora/queue-slow', responseMode: 'onReceived' } }
-					: { ...n, id: `${n.id.slice(0, -2)}f2`, parameters: { ...n.parameters, prompt: `queue e2e: stopped worker [gen=${SLOW_VIDEO_MS}]` } },
+					? {
+							...n,
+							id: `${n.id.slice(0, -2)}f1`,
+							webhookId: `${n.webhookId.slice(0, -2)}f1`,
+							parameters: { ...n.parameters, path: 'sora/queue-slow', responseMode: 'onReceived' },
+						}
+					: {
+							...n,
+							id: `${n.id.slice(0, -2)}f2`,
+							parameters: {
+								...n.parameters,
+								prompt: `queue e2e: stopped worker [gen=${SLOW_VIDEO_MS}]`,
+							},
+						},
 			),
-		connections: { 'Video Request': { main: [[{ node: 'Generate Video', type: 'main', index: 0 }]] } },
+		connections: {
+			'Video Request': { main: [[{ node: 'Generate Video', type: 'main', index: 0 }]] },
+		},
 	};
 	const trigger = loadWorkflow('trigger.json') as unknown as { id: string; nodes: any[] };
 	return { burst, slow, trigger };
 }
 
-export async function runQueuePhase(runtime: N8nRuntime, customDir: string, artifacts: string): Promise<Checks[]> {
+export async function runQueuePhase(
+	runtime: N8nRuntime,
+	customDir: string,
+	artifacts: string,
+): Promise<Checks[]> {
 	const setup = new Checks(`${runtime.version} queue mode`);
 	const results = [setup];
 	const logDir = path.join(artifacts, 'queue');
@@ -76,7 +99,10 @@ export async function runQueuePhase(runtime: N8nRuntime, customDir: string, arti
 			logDir,
 		});
 		figures.startSeconds = (Date.now() - t) / 1000;
-		setup.that(true, `main + ${cluster.workers.length} workers + ${cluster.webhooks.length} webhook processors up in ${(figures.startSeconds as number).toFixed(1)} s (logs ${logDir})`);
+		setup.that(
+			true,
+			`main + ${cluster.workers.length} workers + ${cluster.webhooks.length} webhook processors up in ${(figures.startSeconds as number).toFixed(1)} s (logs ${logDir})`,
+		);
 		await setupOwner(cluster.main.url);
 		const ctx: QueueContext = {
 			cluster,
@@ -105,9 +131,15 @@ export async function runQueuePhase(runtime: N8nRuntime, customDir: string, arti
 			console.log(`[e2e] queue: ${title} (${((Date.now() - ts) / 1000).toFixed(1)} s)`);
 		};
 		await step('24 webhook requests at once', (c) => checkWebhookBurst(c, ctx, wf.burst));
-		await step('Sora Trigger behind two webhook processors', (c) => checkTriggerBehindProcessors(c, ctx, wf.trigger));
-		await step(`a video above the ${STORE_LIMIT_MIB} MiB store limit`, (c) => checkVideoAboveStoreLimit(c, ctx, wf.burst, STORE_LIMIT_MIB));
-		await step('a worker stopped (SIGTERM) mid-wait', (c) => checkWorkerStoppedMidWait(c, ctx, wf.slow, WORKER_GRACE_SECONDS));
+		await step('Sora Trigger behind two webhook processors', (c) =>
+			checkTriggerBehindProcessors(c, ctx, wf.trigger),
+		);
+		await step(`a video above the ${STORE_LIMIT_MIB} MiB store limit`, (c) =>
+			checkVideoAboveStoreLimit(c, ctx, wf.burst, STORE_LIMIT_MIB),
+		);
+		await step('a worker stopped (SIGTERM) mid-wait', (c) =>
+			checkWorkerStoppedMidWait(c, ctx, wf.slow, WORKER_GRACE_SECONDS),
+		);
 	} catch (e) {
 		setup.that(false, `queue phase: ${(e as Error).message}`);
 	} finally {

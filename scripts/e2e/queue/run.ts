@@ -25,7 +25,9 @@ async function main(): Promise<number> {
 	if (ok) removeTempDirs();
 	else console.log(`\n[e2e] temp folders kept in ${tempRoot()}; logs in artifacts/queue/`);
 	console.log(`\n[e2e] queue ${ok ? 'PASSED' : 'FAILED'} in ${seconds(t)}`);
-	console.log(`e2e queue: ${all.filter((r) => r.ok).length} passed, ${all.filter((r) => !r.ok).length} failed`);
+	console.log(
+		`e2e queue: ${all.filter((r) => r.ok).length} passed, ${all.filter((r) => !r.ok).length} failed`,
+	);
 	return ok ? 0 : 1;
 }
 

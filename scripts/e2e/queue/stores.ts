@@ -4,7 +4,15 @@
  * Postgres refuses to run as root: as root, its folder belongs to the `postgres` user of the Debian
  * package and it runs as that user.
  */
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	chmodSync,
+	chownSync,
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -36,7 +44,9 @@ async function aptInstall(pkg: string, logFile: string): Promise<void> {
 function postgresBinDir(): string | undefined {
 	const root = '/usr/lib/postgresql';
 	if (!existsSync(root)) return undefined;
-	const versions = readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'postgres')));
+	const versions = readdirSync(root).filter((v) =>
+		existsSync(path.join(root, v, 'bin', 'postgres')),
+	);
 	versions.sort((a, b) => Number(b) - Number(a));
 	return versions.length ? path.join(root, versions[0], 'bin') : undefined;
 }
@@ -56,14 +66,16 @@ async function postgresUser(): Promise<{ uid: number; gid: number } | undefined>
 }
 
 /** As root, runs the command as the postgres user (runuser is in util-linux, on every Debian). */
-const asPostgres = (cmd: string, args: string[]): [string, string[]] => (isRoot() ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
+const asPostgres = (cmd: string, args: string[]): [string, string[]] =>
+	isRoot() ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
 
 export async function startPostgres(logFile: string): Promise<PostgresStore> {
 	let bin = postgresBinDir();
 	if (!bin) {
 		await aptInstall('postgresql', logFile);
 		bin = postgresBinDir();
-		if (!bin) throw new Error('postgresql installed, but no /usr/lib/postgresql/<version>/bin/postgres');
+		if (!bin)
+			throw new Error('postgresql installed, but no /usr/lib/postgresql/<version>/bin/postgres');
 	}
 	const owner = await postgresUser();
 	const dir = privateDir('postgres', owner);
@@ -75,29 +87,74 @@ export async function startPostgres(logFile: string): Promise<PostgresStore> {
 	}
 }
 
-async function initAndStartPostgres(bin: string, dir: string, owner: { uid: number; gid: number } | undefined, logFile: string): Promise<PostgresStore> {
+async function initAndStartPostgres(
+	bin: string,
+	dir: string,
+	owner: { uid: number; gid: number } | undefined,
+	logFile: string,
+): Promise<PostgresStore> {
 	const data = path.join(dir, 'data');
 	const password = `pw-${Math.random().toString(36).slice(2)}`;
 	const pwFile = path.join(dir, 'pw');
 	writeFileSync(pwFile, password);
 	if (owner) chownSync(pwFile, owner.uid, owner.gid);
 	const user = 'n8n';
-	await run(...asPostgres(path.join(bin, 'initdb'), ['-D', data, '-U', user, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '-E', 'UTF8']), { logFile });
+	await run(
+		...asPostgres(path.join(bin, 'initdb'), [
+			'-D',
+			data,
+			'-U',
+			user,
+			`--pwfile=${pwFile}`,
+			'--auth=scram-sha-256',
+			'-E',
+			'UTF8',
+		]),
+		{ logFile },
+	);
 	rmSync(pwFile);
 	const port = await freePort();
 	const child = startChild(
-		...asPostgres(path.join(bin, 'postgres'), ['-D', data, '-h', LOOPBACK, '-p', String(port), '-k', dir, '-c', 'max_connections=200', '-c', 'fsync=off']),
+		...asPostgres(path.join(bin, 'postgres'), [
+			'-D',
+			data,
+			'-h',
+			LOOPBACK,
+			'-p',
+			String(port),
+			'-k',
+			dir,
+			'-c',
+			'max_connections=200',
+			'-c',
+			'fsync=off',
+		]),
 		{ logFile },
 	);
-	const store: PostgresStore = { host: LOOPBACK, port, child, dir, database: 'n8n', user, password, stop: () => stopStore(child, dir) };
+	const store: PostgresStore = {
+		host: LOOPBACK,
+		port,
+		child,
+		dir,
+		database: 'n8n',
+		user,
+		password,
+		stop: () => stopStore(child, dir),
+	};
 	const env = { ...process.env, PGPASSWORD: password };
-	const psql = (sql: string) => run(path.join(bin, 'psql'), ['-h', LOOPBACK, '-p', String(port), '-U', user, '-d', 'postgres', '-c', sql], { env, check: false });
+	const psql = (sql: string) =>
+		run(
+			path.join(bin, 'psql'),
+			['-h', LOOPBACK, '-p', String(port), '-U', user, '-d', 'postgres', '-c', sql],
+			{ env, check: false },
+		);
 	try {
 		const deadline = Date.now() + 60_000;
 		for (;;) {
 			const res = await psql('select 1');
 			if (res.code === 0) break;
-			if (child.exitCode !== null || Date.now() > deadline) throw new Error(`postgres did not start (log ${logFile}): ${res.stderr.trim()}`);
+			if (child.exitCode !== null || Date.now() > deadline)
+				throw new Error(`postgres did not start (log ${logFile}): ${res.stderr.trim()}`);
 			await new Promise((r) => setTimeout(r, 300));
 		}
 		const created = await psql('create database n8n');
@@ -117,11 +174,30 @@ export async function startRedis(logFile: string): Promise<Store> {
 	}
 	const dir = privateDir('redis');
 	const port = await freePort();
-	const child = startChild(bin, ['--bind', LOOPBACK, '--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { logFile });
+	const child = startChild(
+		bin,
+		[
+			'--bind',
+			LOOPBACK,
+			'--port',
+			String(port),
+			'--dir',
+			dir,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--protected-mode',
+			'yes',
+		],
+		{ logFile },
+	);
 	const store: Store = { host: LOOPBACK, port, child, dir, stop: () => stopStore(child, dir) };
 	const deadline = Date.now() + 30_000;
 	for (;;) {
-		const res = await run('redis-cli', ['-h', LOOPBACK, '-p', String(port), 'ping'], { check: false }).catch(() => ({ code: 1, stdout: '' }));
+		const res = await run('redis-cli', ['-h', LOOPBACK, '-p', String(port), 'ping'], {
+			check: false,
+		}).catch(() => ({ code: 1, stdout: '' }));
 		if (res.code === 0 && res.stdout.includes('PONG')) return store;
 		if (child.exitCode !== null || Date.now() > deadline) {
 			await store.stop();

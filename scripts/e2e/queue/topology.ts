@@ -26,8 +26,18 @@ export const WEBHOOK_PROCESSORS = 2;
 
 export const PROCESSES: ProcessSpec[] = [
 	{ name: 'n8n-main', role: 'main', args: ['start'] },
-	...Array.from({ length: WORKERS }, (_, i): ProcessSpec => ({ name: `n8n-worker-${i + 1}`, role: 'worker', args: ['worker', `--concurrency=${WORKER_CONCURRENCY}`] })),
-	...Array.from({ length: WEBHOOK_PROCESSORS }, (_, i): ProcessSpec => ({ name: `n8n-webhook-${i + 1}`, role: 'webhook', args: ['webhook'] })),
+	...Array.from(
+		{ length: WORKERS },
+		(_, i): ProcessSpec => ({
+			name: `n8n-worker-${i + 1}`,
+			role: 'worker',
+			args: ['worker', `--concurrency=${WORKER_CONCURRENCY}`],
+		}),
+	),
+	...Array.from(
+		{ length: WEBHOOK_PROCESSORS },
+		(_, i): ProcessSpec => ({ name: `n8n-webhook-${i + 1}`, role: 'webhook', args: ['webhook'] }),
+	),
 ];
 
 /**
@@ -35,7 +45,13 @@ export const PROCESSES: ProcessSpec[] = [
  * n8n-workflow is a peer that n8n supplies, so peers are not installed (a second copy would break
  * instanceof checks on n8n's errors).
  */
-export const PACKAGE_INSTALL_FLAGS = ['--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'];
+export const PACKAGE_INSTALL_FLAGS = [
+	'--legacy-peer-deps',
+	'--ignore-scripts',
+	'--no-audit',
+	'--no-fund',
+	'--no-package-lock',
+];
 
 export interface Endpoints {
 	postgres: { host: string; port: number; database: string; user: string; password: string };
@@ -66,7 +82,9 @@ export function sharedEnv(e: Endpoints): Record<string, string> {
 		QUEUE_BULL_REDIS_PORT: String(e.redis.port),
 		// Queue mode's default, set explicitly: filesystem mode breaks webhook answers built on a worker.
 		N8N_DEFAULT_BINARY_DATA_MODE: e.binaryDataMode ?? 'database',
-		...(e.binaryDataMaxFileSizeMiB !== undefined ? { N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE: String(e.binaryDataMaxFileSizeMiB) } : {}),
+		...(e.binaryDataMaxFileSizeMiB !== undefined
+			? { N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE: String(e.binaryDataMaxFileSizeMiB) }
+			: {}),
 		// Manual runs from the editor go to the workers too.
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 		// The package, installed with `npm install n8n-nodes-sora --legacy-peer-deps` into this folder.

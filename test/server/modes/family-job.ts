@@ -6,15 +6,15 @@ import type { HostContext } from './host-dialect';
 import type { HostError } from './host-error';
 
 export interface FamilyJobSpec {
-  id: string;
-  model: string;
-  prompt: string;
-  family: FamilyId;
-  /** The keys that reached the model (after the host's mapping). */
-  reached: ReachedKeys;
-  hostFields?: Record<string, unknown>;
-  /** How this host answers a value the model refuses (the upstream's error in the host's shape). */
-  refuse(message: string): HostError;
+	id: string;
+	model: string;
+	prompt: string;
+	family: FamilyId;
+	/** The keys that reached the model (after the host's mapping). */
+	reached: ReachedKeys;
+	hostFields?: Record<string, unknown>;
+	/** How this host answers a value the model refuses (the upstream's error in the host's shape). */
+	refuse(message: string): HostError;
 }
 
 /**
@@ -23,36 +23,36 @@ export interface FamilyJobSpec {
  * failed. The job's `size` and `seconds` are what was made.
  */
 export function startFamilyJob(context: HostContext, spec: FamilyJobSpec): StoredVideo {
-  const refusal = refusalOf(spec.family, spec.model, spec.reached);
-  if (refusal) throw spec.refuse(refusal);
-  const rendered = renderedVideo(spec.family, spec.model, spec.reached);
-  const markers = readPromptMarkers(spec.prompt);
-  const video = new StoredVideo({
-    id: spec.id,
-    model: spec.model,
-    prompt: spec.prompt,
-    size: `${rendered.width}x${rendered.height}`,
-    seconds: String(rendered.seconds),
-    generationMs: markers.generationMs ?? context.state.options.generationMs,
-    outcome: context.forceFail || markers.fail ? 'failed' : 'completed',
-    hostFields: { family: spec.family, ...spec.hostFields },
-    rendered,
-  });
-  context.state.addJob(video);
-  return video;
+	const refusal = refusalOf(spec.family, spec.model, spec.reached);
+	if (refusal) throw spec.refuse(refusal);
+	const rendered = renderedVideo(spec.family, spec.model, spec.reached);
+	const markers = readPromptMarkers(spec.prompt);
+	const video = new StoredVideo({
+		id: spec.id,
+		model: spec.model,
+		prompt: spec.prompt,
+		size: `${rendered.width}x${rendered.height}`,
+		seconds: String(rendered.seconds),
+		generationMs: markers.generationMs ?? context.state.options.generationMs,
+		outcome: context.forceFail || markers.fail ? 'failed' : 'completed',
+		hostFields: { family: spec.family, ...spec.hostFields },
+		rendered,
+	});
+	context.state.addJob(video);
+	return video;
 }
 
 /** The stored job of `params.videoId`, or the host's not-found error. */
 export function storedJob(context: HostContext, notFound: (id: string) => HostError): StoredVideo {
-  const id = context.params.videoId ?? '';
-  const video = context.state.videos.get(id);
-  if (!video) throw notFound(id);
-  return video;
+	const id = context.params.videoId ?? '';
+	const video = context.state.videos.get(id);
+	if (!video) throw notFound(id);
+	return video;
 }
 
 /** A text or JSON field as a string (multipart sends everything as text). */
 export function textField(fields: Record<string, unknown>, name: string): string | undefined {
-  const value = fields[name];
-  if (value === undefined || value === null) return undefined;
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+	const value = fields[name];
+	if (value === undefined || value === null) return undefined;
+	return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }

@@ -8,15 +8,15 @@ import { NEWAPI_DIALECT } from './newapi';
 import { OPENROUTER_DIALECT } from './openrouter';
 
 const DIALECTS: Partial<Record<ServerMode, HostDialect>> = {
-  newapi: NEWAPI_DIALECT,
-  openrouter: OPENROUTER_DIALECT,
-  laozhang: LAOZHANG_DIALECT,
-  litellm: LITELLM_DIALECT,
-  cometapi: COMETAPI_DIALECT,
-  aihubmix: AIHUBMIX_DIALECT,
+	newapi: NEWAPI_DIALECT,
+	openrouter: OPENROUTER_DIALECT,
+	laozhang: LAOZHANG_DIALECT,
+	litellm: LITELLM_DIALECT,
+	cometapi: COMETAPI_DIALECT,
+	aihubmix: AIHUBMIX_DIALECT,
 };
 
 /** The dialect of a host mode; undefined for openai, retired and gateway. */
 export function hostDialect(mode: ServerMode): HostDialect | undefined {
-  return DIALECTS[mode];
+	return DIALECTS[mode];
 }

@@ -14,7 +14,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'Display name of the character (1-80 characters); prompts must use it to place the character',
+		description:
+			'Display name of the character (1-80 characters); prompts must use it to place the character',
 		displayOptions: show,
 	},
 	{

@@ -25,7 +25,12 @@ export const characterDescription: INodeProperties[] = [
 				action: 'Create a character',
 				description: 'Create a reusable character from a video of it',
 			},
-			{ name: 'Get', value: 'get', action: 'Get a character', description: 'Get a character by ID' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a character',
+				description: 'Get a character by ID',
+			},
 		],
 	},
 	...createCharacter.description,

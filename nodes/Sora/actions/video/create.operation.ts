@@ -3,12 +3,26 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { sniffMimeType } from '../../domain/image';
 import { estimateCost } from '../../domain/pricing';
 import type { Problem } from '../../domain/problem';
-import { checkCharacterIds, checkCharacterNamesInPrompt, checkImageUrl, checkPrompt, checkReferenceImage } from '../../domain/validation';
+import {
+	checkCharacterIds,
+	checkCharacterNamesInPrompt,
+	checkImageUrl,
+	checkPrompt,
+	checkReferenceImage,
+} from '../../domain/validation';
 import type { CanonicalCreate, FrameImage } from '../../hosts/types';
 import { planCreate, type CreatePlan } from '../../models/plan';
 import type { SoraClient } from '../../transport/client';
 import { userPricePerSecond } from '../../runner/budgetCap';
-import { additionalBodyFields, modelParam, optionsParam, requiredString, stringParam, throwIfProblem, waitChoice } from '../../helpers/inputs';
+import {
+	additionalBodyFields,
+	modelParam,
+	optionsParam,
+	requiredString,
+	stringParam,
+	throwIfProblem,
+	waitChoice,
+} from '../../helpers/inputs';
 import { choiceForPlatform } from '../../runner/platform';
 import { postRequest, readInputFile } from '../../helpers/requests';
 import { modelField, paidJobOptions, promptField, waitFields } from '../shared.fields';
@@ -30,13 +44,18 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'char_123, char_456',
-			description: 'Up to two characters (from Character → Create) to appear in the video; the prompt must name each one',
+			description:
+				'Up to two characters (from Character → Create) to appear in the video; the prompt must name each one',
 		},
 		...videoShapeOptions,
 	]),
 ];
 
-async function characterNames(client: SoraClient, ids: string[], itemIndex: number): Promise<string[]> {
+async function characterNames(
+	client: SoraClient,
+	ids: string[],
+	itemIndex: number,
+): Promise<string[]> {
 	const names: string[] = [];
 	for (const id of ids) {
 		const response = await client.call<{ name?: string | null }>(
@@ -52,21 +71,47 @@ async function characterNames(client: SoraClient, ids: string[], itemIndex: numb
 type FrameParam = 'referenceImage' | 'lastFrame';
 
 /** A frame image from the input item or a URL; the first frame must match an exact size where the model or host says so. */
-async function frame(ctx: IExecuteFunctions, itemIndex: number, param: FrameParam, sizeToMatch: string, model: string): Promise<FrameImage | undefined> {
+async function frame(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	param: FrameParam,
+	sizeToMatch: string,
+	model: string,
+): Promise<FrameImage | undefined> {
 	const source = stringParam(ctx, param, itemIndex, 'none');
 	const last = param === 'lastFrame';
 	const asLastFrame = (problem: Problem | undefined): Problem | undefined =>
-		problem && last ? { ...problem, field: 'Last Frame', message: problem.message.replace(/^Reference image|^Image URL/, 'Last Frame image') } : problem;
+		problem && last
+			? {
+					...problem,
+					field: 'Last Frame',
+					message: problem.message.replace(/^Reference image|^Image URL/, 'Last Frame image'),
+				}
+			: problem;
 	if (source === 'binary') {
 		const property = stringParam(ctx, `${param}BinaryProperty`, itemIndex, 'data') || 'data';
-		const input = await readInputFile(ctx, itemIndex, property, last ? 'Last Frame' : 'Reference Image');
-		throwIfProblem(ctx, itemIndex, asLastFrame(checkReferenceImage(input.bytes, last ? '' : sizeToMatch, last ? '' : model)));
+		const input = await readInputFile(
+			ctx,
+			itemIndex,
+			property,
+			last ? 'Last Frame' : 'Reference Image',
+		);
+		throwIfProblem(
+			ctx,
+			itemIndex,
+			asLastFrame(checkReferenceImage(input.bytes, last ? '' : sizeToMatch, last ? '' : model)),
+		);
 		const mimeType = sniffMimeType(input.bytes) ?? input.mimeType;
 		const name = last ? 'last_frame' : 'input_reference';
 		return { file: { name, data: input.bytes, fileName: input.fileName, mimeType } };
 	}
 	if (source === 'url') {
-		const url = requiredString(ctx, `${param}Url`, last ? 'Last Frame Image URL' : 'Image URL', itemIndex);
+		const url = requiredString(
+			ctx,
+			`${param}Url`,
+			last ? 'Last Frame Image URL' : 'Image URL',
+			itemIndex,
+		);
 		throwIfProblem(ctx, itemIndex, asLastFrame(checkImageUrl(url)));
 		return { url };
 	}
@@ -79,7 +124,9 @@ async function catalogueEntry(client: SoraClient, model: string, itemIndex: numb
 	try {
 		return (await listedModels(client)).find((entry) => entry.id === model);
 	} catch (error) {
-		client.logger.debug(`Sora: no model list, so item ${itemIndex} is checked against the model family only: ${(error as Error).message}`);
+		client.logger.debug(
+			`Sora: no model list, so item ${itemIndex} is checked against the model family only: ${(error as Error).message}`,
+		);
 		return undefined;
 	}
 }
@@ -88,7 +135,9 @@ async function catalogueEntry(client: SoraClient, model: string, itemIndex: numb
 function sizeToMatch(client: SoraClient, plan: CreatePlan): string {
 	if (!client.host.firstFrameMustMatchSize && plan.family !== 'sora') return '';
 	if (plan.size) return plan.size;
-	return plan.family === 'sora' && plan.asked.width ? `${plan.asked.width}x${plan.asked.height}` : '';
+	return plan.family === 'sora' && plan.asked.width
+		? `${plan.asked.width}x${plan.asked.height}`
+		: '';
 }
 
 export const create: JobOperation = {
@@ -106,7 +155,12 @@ export const create: JobOperation = {
 		if ('problem' in read) throwIfProblem(this, itemIndex, read.problem);
 		const { choice, callbackUrl } = read as Exclude<typeof read, { problem: Problem }>;
 		const catalogue = await catalogueEntry(client, model, itemIndex);
-		const planned = planCreate(model, choiceForPlatform(this, itemIndex, model, choice, catalogue, client.host.label), catalogue, client.host.label);
+		const planned = planCreate(
+			model,
+			choiceForPlatform(this, itemIndex, model, choice, catalogue, client.host.label),
+			catalogue,
+			client.host.label,
+		);
 		throwIfProblem(this, itemIndex, planned.problem);
 		const plan = planned.plan!;
 
@@ -131,22 +185,39 @@ export const create: JobOperation = {
 			extra: {},
 		};
 		// Auto: a family whose keys differ per host is spelled only once the host's family is known (a free model list).
-		if (plan.family !== 'sora' && plan.family !== 'unknown') await client.identifyHost(canonical.model);
-		canonical.firstFrame = await frame(this, itemIndex, 'referenceImage', sizeToMatch(client, plan), model);
+		if (plan.family !== 'sora' && plan.family !== 'unknown')
+			await client.identifyHost(canonical.model);
+		canonical.firstFrame = await frame(
+			this,
+			itemIndex,
+			'referenceImage',
+			sizeToMatch(client, plan),
+			model,
+		);
 		canonical.lastFrame = await frame(this, itemIndex, 'lastFrame', '', model);
 		throwIfProblem(this, itemIndex, checkHostFields(client.host, canonical));
-		canonical.extra = additionalBodyFields(this, itemIndex, client.host.createBody(canonical).fields);
+		canonical.extra = additionalBodyFields(
+			this,
+			itemIndex,
+			client.host.createBody(canonical).fields,
+		);
 		throwIfProblem(this, itemIndex, await checkAgainstListedModel(client, canonical, itemIndex));
 		if (characterIds.length) {
 			const names = await characterNames(client, characterIds, itemIndex);
 			throwIfProblem(this, itemIndex, checkCharacterNamesInPrompt(prompt, names));
 		}
 		const { fields, files } = client.host.createBody(canonical);
-		const pricedSize = plan.size ?? (plan.asked.width ? `${plan.asked.width}x${plan.asked.height}` : undefined);
+		const pricedSize =
+			plan.size ?? (plan.asked.width ? `${plan.asked.width}x${plan.asked.height}` : undefined);
 		return {
 			request: postRequest('/videos', fields, files),
 			model,
-			estimate: estimateCost(model || 'sora-2', pricedSize, plan.asked.durationSeconds, userPricePerSecond(this, itemIndex)),
+			estimate: estimateCost(
+				model || 'sora-2',
+				pricedSize,
+				plan.asked.durationSeconds,
+				userPricePerSecond(this, itemIndex),
+			),
 			asked: plan.asked,
 			family: plan.family,
 			...waitChoice(this, itemIndex),

@@ -5,7 +5,9 @@ import { requiredString } from '../../helpers/inputs';
 import { videoIdField } from '../shared.fields';
 import type { ItemOperation } from '../types';
 
-const properties: INodeProperties[] = [videoIdField(['delete'], 'ID of a completed or failed video to delete')];
+const properties: INodeProperties[] = [
+	videoIdField(['delete'], 'ID of a completed or failed video to delete'),
+];
 
 export const deleteVideo: ItemOperation = {
 	kind: 'item',

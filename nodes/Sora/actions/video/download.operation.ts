@@ -4,7 +4,13 @@ import { CONTENT_VARIANTS, type ContentVariant } from '../../domain/contract';
 import { downloadContent, maxDownloadBytes } from '../../engine/downloadContent';
 import type { SoraClient } from '../../transport/client';
 import { optionsParam, requiredString, stringParam } from '../../helpers/inputs';
-import { binaryPropertyField, forVideo, maxDownloadSizeField, maxRequestsPerMinuteOption, videoIdField } from '../shared.fields';
+import {
+	binaryPropertyField,
+	forVideo,
+	maxDownloadSizeField,
+	maxRequestsPerMinuteOption,
+	videoIdField,
+} from '../shared.fields';
 import type { ItemOperation } from '../types';
 
 const OPERATION = ['download'];
@@ -23,7 +29,11 @@ const properties: INodeProperties[] = [
 		],
 		displayOptions: forVideo(OPERATION),
 	},
-	binaryPropertyField(OPERATION, 'Put Output File in Field', 'Binary property that receives the file'),
+	binaryPropertyField(
+		OPERATION,
+		'Put Output File in Field',
+		'Binary property that receives the file',
+	),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -43,11 +53,27 @@ export const download: ItemOperation = {
 		const variant = (stringParam(this, 'variant', itemIndex, 'video') || 'video') as ContentVariant;
 		const property = stringParam(this, 'binaryPropertyName', itemIndex, 'data') || 'data';
 		const scope = { itemIndex, videoId };
-		const limits = { maxBytes: maxDownloadBytes(optionsParam(this, 'options', itemIndex).maxDownloadMib) };
-		const { binary, measured } = await downloadContent(client, this.helpers, videoId, CONTENT_VARIANTS[variant] ? variant : 'video', scope, undefined, limits);
+		const limits = {
+			maxBytes: maxDownloadBytes(optionsParam(this, 'options', itemIndex).maxDownloadMib),
+		};
+		const { binary, measured } = await downloadContent(
+			client,
+			this.helpers,
+			videoId,
+			CONTENT_VARIANTS[variant] ? variant : 'video',
+			scope,
+			undefined,
+			limits,
+		);
 		return [
 			{
-				json: { id: videoId, variant, fileName: binary.fileName, mimeType: binary.mimeType, ...(measured ? { measured: { ...measured } } : {}) },
+				json: {
+					id: videoId,
+					variant,
+					fileName: binary.fileName,
+					mimeType: binary.mimeType,
+					...(measured ? { measured: { ...measured } } : {}),
+				},
 				binary: { [property]: binary },
 			},
 		];

@@ -30,10 +30,21 @@ export const edit: JobOperation = {
 		const source = await readSourceVideo(this, client, itemIndex, 'Edit');
 		const fields = { prompt, ...(source.kind === 'id' ? { video: { id: source.video.id } } : {}) };
 		return {
-			request: postRequest('/videos/edits', { ...extra, ...fields }, source.kind === 'file' ? [source.file] : []),
+			request: postRequest(
+				'/videos/edits',
+				{ ...extra, ...fields },
+				source.kind === 'file' ? [source.file] : [],
+			),
 			model: source.kind === 'id' ? source.video.model : undefined,
 			estimate:
-				source.kind === 'id' ? estimateCost(source.video.model ?? '', source.video.size, source.video.seconds, userPricePerSecond(this, itemIndex)) : null,
+				source.kind === 'id'
+					? estimateCost(
+							source.video.model ?? '',
+							source.video.size,
+							source.video.seconds,
+							userPricePerSecond(this, itemIndex),
+						)
+					: null,
 			...waitChoice(this, itemIndex),
 		};
 	},

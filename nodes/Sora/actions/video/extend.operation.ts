@@ -20,7 +20,9 @@ const OPERATION = ['extend'];
 /** The extended video: the source's size, and its length plus the added seconds (unknown when not sent). */
 function extendedAsked(video: Video, added: number | undefined) {
 	const { durationSeconds, ...shape } = askedLike(video);
-	return durationSeconds !== undefined && added !== undefined ? { ...shape, durationSeconds: durationSeconds + added } : shape;
+	return durationSeconds !== undefined && added !== undefined
+		? { ...shape, durationSeconds: durationSeconds + added }
+		: shape;
 }
 const MAX_TOTAL_SECONDS = 120;
 
@@ -60,7 +62,11 @@ export const extend: JobOperation = {
 		const extra = additionalBodyFields(this, itemIndex, { prompt, seconds, video: {} });
 		const source = await readSourceVideo(this, client, itemIndex, 'Extend');
 		const model = source.kind === 'id' ? (source.video.model ?? '') : '';
-		const planned = planCreate(model || 'sora-2', { durationSeconds: duration, firstFrame: false, lastFrame: false });
+		const planned = planCreate(model || 'sora-2', {
+			durationSeconds: duration,
+			firstFrame: false,
+			lastFrame: false,
+		});
 		throwIfProblem(this, itemIndex, planned.problem);
 		if (source.kind === 'id' && soraFamilyOf(model)) {
 			const total = Number(source.video.seconds ?? 0) + (duration ?? 0);
@@ -71,11 +77,22 @@ export const extend: JobOperation = {
 				});
 			}
 		}
-		const fields = { prompt, seconds, ...(source.kind === 'id' ? { video: { id: source.video.id } } : {}) };
+		const fields = {
+			prompt,
+			seconds,
+			...(source.kind === 'id' ? { video: { id: source.video.id } } : {}),
+		};
 		return {
-			request: postRequest('/videos/extensions', { ...extra, ...fields }, source.kind === 'file' ? [source.file] : []),
+			request: postRequest(
+				'/videos/extensions',
+				{ ...extra, ...fields },
+				source.kind === 'file' ? [source.file] : [],
+			),
 			model: model || undefined,
-			estimate: source.kind === 'id' ? estimateCost(model, source.video.size, seconds, userPricePerSecond(this, itemIndex)) : null,
+			estimate:
+				source.kind === 'id'
+					? estimateCost(model, source.video.size, seconds, userPricePerSecond(this, itemIndex))
+					: null,
 			family: familyOf(model || 'sora-2'),
 			...(source.kind === 'id' ? { asked: extendedAsked(source.video, duration) } : {}),
 			...waitChoice(this, itemIndex),

@@ -8,7 +8,10 @@ import type { JobOperation } from '../types';
 const OPERATION = ['get'];
 
 const properties: INodeProperties[] = [
-	videoIdField(OPERATION, 'ID of the video to get; with Wait for Completion, a video still being generated is waited for'),
+	videoIdField(
+		OPERATION,
+		'ID of the video to get; with Wait for Completion, a video still being generated is waited for',
+	),
 	...waitFields(OPERATION, { wait: false, routeWhileWaiting: true }),
 ];
 

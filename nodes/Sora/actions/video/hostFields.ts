@@ -38,7 +38,9 @@ export async function checkAgainstListedModel(
 	try {
 		models = await listedModels(client);
 	} catch (error) {
-		client.logger.debug(`Sora: the model list could not be read, so item ${itemIndex} is not checked against it: ${(error as Error).message}`);
+		client.logger.debug(
+			`Sora: the model list could not be read, so item ${itemIndex} is not checked against it: ${(error as Error).message}`,
+		);
 		return undefined;
 	}
 	const model = models.find((m) => m.id === request.model);

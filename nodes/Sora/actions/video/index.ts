@@ -34,18 +34,64 @@ export const videoDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['video'] } },
 		default: 'create',
 		options: [
-			{ name: 'Create', value: 'create', action: 'Create a video', description: 'Generate a video from a prompt and optionally a first-frame image' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a video', description: 'Delete a completed or failed video' },
-			{ name: 'Download', value: 'download', action: 'Download a video', description: 'Download the MP4, thumbnail or spritesheet of a video' },
-			{ name: 'Edit', value: 'edit', action: 'Edit a video', description: 'Generate an edited version of a video' },
-			{ name: 'Extend', value: 'extend', action: 'Extend a video', description: 'Add seconds to the end of a video' },
-			{ name: 'Get', value: 'get', action: 'Get a video', description: 'Get a video’s status, optionally waiting until it is done' },
-			{ name: 'List', value: 'list', action: 'List videos', description: 'List the videos of the account' },
-			{ name: 'Remix', value: 'remix', action: 'Remix a video', description: 'Generate a variation of a completed video' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a video',
+				description: 'Generate a video from a prompt and optionally a first-frame image',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a video',
+				description: 'Delete a completed or failed video',
+			},
+			{
+				name: 'Download',
+				value: 'download',
+				action: 'Download a video',
+				description: 'Download the MP4, thumbnail or spritesheet of a video',
+			},
+			{
+				name: 'Edit',
+				value: 'edit',
+				action: 'Edit a video',
+				description: 'Generate an edited version of a video',
+			},
+			{
+				name: 'Extend',
+				value: 'extend',
+				action: 'Extend a video',
+				description: 'Add seconds to the end of a video',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a video',
+				description: 'Get a video’s status, optionally waiting until it is done',
+			},
+			{
+				name: 'List',
+				value: 'list',
+				action: 'List videos',
+				description: 'List the videos of the account',
+			},
+			{
+				name: 'Remix',
+				value: 'remix',
+				action: 'Remix a video',
+				description: 'Generate a variation of a completed video',
+			},
 		],
 	},
 	retryOnFailNotice(PAID_OPERATIONS),
 	...Object.values(videoOperations).flatMap((operation) => operation.description),
 	// Operations without Options of their own get one holding Max Requests per Minute.
-	requestOptions(forVideo(Object.keys(videoOperations).filter((name) => !videoOperations[name].description.some((p) => p.name === 'options')))),
+	requestOptions(
+		forVideo(
+			Object.keys(videoOperations).filter(
+				(name) => !videoOperations[name].description.some((p) => p.name === 'options'),
+			),
+		),
+	),
 ];

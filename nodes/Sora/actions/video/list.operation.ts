@@ -56,9 +56,15 @@ export const list: ItemOperation = {
 		while (videos.length < limit) {
 			const qs: IDataObject = { limit: Math.min(PAGE_SIZE, limit - videos.length), order };
 			if (after) qs.after = after;
-			const { body } = await client.call<VideoPage>({ method: 'GET', path: '/videos', qs }, 'safe', { itemIndex });
+			const { body } = await client.call<VideoPage>(
+				{ method: 'GET', path: '/videos', qs },
+				'safe',
+				{ itemIndex },
+			);
 			const page = Array.isArray(body?.data) ? body.data : [];
-			videos.push(...page.map((entry) => (client.host.readVideo(entry) as IDataObject | undefined) ?? entry));
+			videos.push(
+				...page.map((entry) => (client.host.readVideo(entry) as IDataObject | undefined) ?? entry),
+			);
 			const lastId = body?.last_id ?? (page.length ? String(page[page.length - 1].id) : undefined);
 			if (!body?.has_more || !page.length || !lastId || lastId === after) break;
 			after = lastId;

@@ -5,7 +5,12 @@ import { userPricePerSecond } from '../../runner/budgetCap';
 import { checkPrompt } from '../../domain/validation';
 import { familyOf } from '../../models/index';
 import type { SoraClient } from '../../transport/client';
-import { additionalBodyFields, requiredString, throwIfProblem, waitChoice } from '../../helpers/inputs';
+import {
+	additionalBodyFields,
+	requiredString,
+	throwIfProblem,
+	waitChoice,
+} from '../../helpers/inputs';
 import { postRequest } from '../../helpers/requests';
 import { paidJobOptions, promptField, videoIdField, waitFields } from '../shared.fields';
 import type { JobOperation } from '../types';
@@ -36,7 +41,12 @@ export const remix: JobOperation = {
 			model: source.model,
 			asked: askedLike(source),
 			family: familyOf(source.model ?? ''),
-			estimate: estimateCost(source.model ?? '', source.size, source.seconds, userPricePerSecond(this, itemIndex)),
+			estimate: estimateCost(
+				source.model ?? '',
+				source.size,
+				source.seconds,
+				userPricePerSecond(this, itemIndex),
+			),
 			...waitChoice(this, itemIndex),
 		};
 	},

@@ -52,8 +52,14 @@ export async function readSourceVideo(
 ): Promise<SourceVideo> {
 	if (stringParam(ctx, 'videoSource', itemIndex, 'id') === 'binary') {
 		const property = stringParam(ctx, 'videoBinaryProperty', itemIndex, 'data') || 'data';
-		return { kind: 'file', file: await uploadInputFile(ctx, itemIndex, property, 'Input Binary Field', 'video') };
+		return {
+			kind: 'file',
+			file: await uploadInputFile(ctx, itemIndex, property, 'Input Binary Field', 'video'),
+		};
 	}
 	const videoId = requiredString(ctx, 'videoId', 'Video ID', itemIndex);
-	return { kind: 'id', video: await completedSourceVideo(ctx, client, videoId, itemIndex, operation) };
+	return {
+		kind: 'id',
+		video: await completedSourceVideo(ctx, client, videoId, itemIndex, operation),
+	};
 }

@@ -12,7 +12,10 @@ import { choiceParam, optionsParam, stringParam } from '../../helpers/inputs';
  */
 const OPERATION = ['create'];
 const MODEL_DEFAULT = "Model's Default (Not Sent)";
-const byModel = (method: string) => ({ loadOptionsMethod: method, loadOptionsDependsOn: ['model.value'] });
+const byModel = (method: string) => ({
+	loadOptionsMethod: method,
+	loadOptionsDependsOn: ['model.value'],
+});
 
 export const videoShapeFields: INodeProperties[] = [
 	{
@@ -123,14 +126,16 @@ export const videoShapeOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'https://n8n.example.com/webhook/…',
-		description: "Hosts that take one (OpenRouter): where the host posts the job's end (paste the Sora Trigger's production URL)",
+		description:
+			"Hosts that take one (OpenRouter): where the host posts the job's end (paste the Sora Trigger's production URL)",
 	},
 	{
 		displayName: 'Generate Audio',
 		name: 'generateAudio',
 		type: 'boolean',
 		default: true,
-		description: 'Whether the video gets a sound track (models with a sound setting: Veo 3, Seedance 1.5+, Wan 2.5+, Vidu background music)',
+		description:
+			'Whether the video gets a sound track (models with a sound setting: Veo 3, Seedance 1.5+, Wan 2.5+, Vidu background music)',
 	},
 	{
 		displayName: 'Negative Prompt',
@@ -145,7 +150,8 @@ export const videoShapeOptions: INodeProperties[] = [
 		name: 'seed',
 		type: 'number',
 		default: 0,
-		description: 'A seed for repeatable results (models that take one: Veo, Seedance, Wan, Vidu, Runway, Jimeng)',
+		description:
+			'A seed for repeatable results (models that take one: Veo, Seedance, Wan, Vidu, Runway, Jimeng)',
 	},
 ];
 
@@ -157,23 +163,45 @@ export function readVideoChoice(
 ): { choice: CreateChoice; callbackUrl?: string } | { problem: Problem } {
 	const rawDuration = ctx.getNodeParameter('duration', itemIndex, 0) as unknown;
 	let durationSeconds: number | undefined;
-	if (rawDuration !== undefined && rawDuration !== null && rawDuration !== '' && rawDuration !== 0 && rawDuration !== '0') {
+	if (
+		rawDuration !== undefined &&
+		rawDuration !== null &&
+		rawDuration !== '' &&
+		rawDuration !== 0 &&
+		rawDuration !== '0'
+	) {
 		durationSeconds = Number(rawDuration);
 		if (!Number.isFinite(durationSeconds) || durationSeconds <= 0) {
-			return { problem: { field: 'Duration', message: `Duration "${String(rawDuration)}" is not a number of seconds: choose one of the model's lengths` } };
+			return {
+				problem: {
+					field: 'Duration',
+					message: `Duration "${String(rawDuration)}" is not a number of seconds: choose one of the model's lengths`,
+				},
+			};
 		}
 	}
 	const options = optionsParam(ctx, 'options', itemIndex);
 	const resolution = stringParam(ctx, 'resolution', itemIndex);
-	const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-	if (options.seed !== undefined && options.seed !== '' && !Number.isInteger(Number(options.seed))) {
-		return { problem: { field: 'Seed', message: `Seed "${String(options.seed)}" is not a whole number` } };
+	const text = (value: unknown) =>
+		typeof value === 'string' && value.trim() ? value.trim() : undefined;
+	if (
+		options.seed !== undefined &&
+		options.seed !== '' &&
+		!Number.isInteger(Number(options.seed))
+	) {
+		return {
+			problem: { field: 'Seed', message: `Seed "${String(options.seed)}" is not a whole number` },
+		};
 	}
 	return {
 		choice: {
 			durationSeconds,
 			aspectRatio: stringParam(ctx, 'aspectRatio', itemIndex) || undefined,
-			resolution: resolution ? (/^\d+p$/i.test(resolution) ? resolution.toLowerCase() : resolution) : undefined,
+			resolution: resolution
+				? /^\d+p$/i.test(resolution)
+					? resolution.toLowerCase()
+					: resolution
+				: undefined,
 			size: choiceParam(ctx, 'size', 'customSize', itemIndex) || undefined,
 			...frames,
 			generateAudio: typeof options.generateAudio === 'boolean' ? options.generateAudio : undefined,

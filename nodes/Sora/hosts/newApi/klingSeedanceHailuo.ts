@@ -1,7 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { contractCreateBody } from '../openai';
-import { frameFile, frameUrl, frameUrlOrBase64, ratioAndResolution, refuseHttpFrame, refuseLoneResolution, FIELD_NAMES } from '../spelling';
+import {
+	frameFile,
+	frameUrl,
+	frameUrlOrBase64,
+	ratioAndResolution,
+	refuseHttpFrame,
+	refuseLoneResolution,
+	FIELD_NAMES,
+} from '../spelling';
 import type { CanonicalCreate, Channel } from '../types';
 
 /**
@@ -10,7 +18,8 @@ import type { CanonicalCreate, Channel } from '../types';
  * from new-api's task adaptors (QuantumNous/new-api, relay/channel/task/). Top-level keys outside the unified request are dropped by new-api.
  */
 
-export const ONLY_OPENROUTER_CALLS_BACK = 'only OpenRouter calls a Callback URL with its own events';
+export const ONLY_OPENROUTER_CALLS_BACK =
+	'only OpenRouter calls a Callback URL with its own events';
 
 /** `duration` (JSON int) for the adaptors that read it, `seconds` (a string) for billing and the others. */
 export function durationKeys(request: CanonicalCreate): IDataObject {
@@ -24,16 +33,29 @@ export function base(request: CanonicalCreate): IDataObject {
 
 const lastWithoutFirst = (channel: string, request: CanonicalCreate) =>
 	request.lastFrame && !request.firstFrame
-		? { field: FIELD_NAMES.lastFrame, message: `${channel} takes a Last Frame only with a First Frame` }
+		? {
+				field: FIELD_NAMES.lastFrame,
+				message: `${channel} takes a Last Frame only with a First Frame`,
+			}
 		: undefined;
 
 /** Sora: the body goes upstream as it is; the first frame only as an uploaded file. */
 export const soraChannel: Channel = {
 	name: "new-api's Sora channel",
-	refuses: { lastFrame: '', generateAudio: '', seed: '', negativePrompt: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
+	refuses: {
+		lastFrame: '',
+		generateAudio: '',
+		seed: '',
+		negativePrompt: '',
+		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
+	},
 	check: (request) =>
 		refuseLoneResolution("new-api's Sora channel", request) ??
-		refuseHttpFrame("new-api's Sora channel", request, 'an uploaded file, which it sends upstream as input_reference'),
+		refuseHttpFrame(
+			"new-api's Sora channel",
+			request,
+			'an uploaded file, which it sends upstream as input_reference',
+		),
 	body(request) {
 		const { fields } = contractCreateBody({ ...request, firstFrame: undefined });
 		const file = request.firstFrame && frameFile(request.firstFrame, 'input_reference');
@@ -42,18 +64,31 @@ export const soraChannel: Channel = {
 };
 
 const KLING_RATIO_OF_SIZE: Record<string, string> = {
-	'1280x720': '16:9', '1920x1080': '16:9', '720x1280': '9:16', '1080x1920': '9:16', '1024x1024': '1:1', '512x512': '1:1',
+	'1280x720': '16:9',
+	'1920x1080': '16:9',
+	'720x1280': '9:16',
+	'1080x1920': '9:16',
+	'1024x1024': '1:1',
+	'512x512': '1:1',
 };
 const KLING_MODE_OF_RESOLUTION: Record<string, string> = { '720p': 'std', '1080p': 'pro' };
 
 /** Kling: `duration` (metadata: a string), `metadata.aspect_ratio`, resolution as `metadata.mode`, `image`, `metadata.image_tail`. */
 export const klingChannel: Channel = {
 	name: "new-api's Kling channel",
-	refuses: { generateAudio: "Kling's request has no audio key", seed: "Kling's request has no seed key", characterIds: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
+	refuses: {
+		generateAudio: "Kling's request has no audio key",
+		seed: "Kling's request has no seed key",
+		characterIds: '',
+		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
+	},
 	check(request) {
 		const { resolution } = ratioAndResolution(request);
 		if (resolution && !KLING_MODE_OF_RESOLUTION[resolution.toLowerCase()]) {
-			return { field: FIELD_NAMES.resolution, message: `new-api's Kling channel makes 720p (mode std) or 1080p (mode pro), not ${resolution}` };
+			return {
+				field: FIELD_NAMES.resolution,
+				message: `new-api's Kling channel makes 720p (mode std) or 1080p (mode pro), not ${resolution}`,
+			};
 		}
 		return lastWithoutFirst("new-api's Kling channel", request);
 	},
@@ -72,12 +107,20 @@ export const klingChannel: Channel = {
 	},
 };
 
-const imageItem = (url: string, role?: string): IDataObject => ({ type: 'image_url', image_url: { url }, ...(role ? { role } : {}) });
+const imageItem = (url: string, role?: string): IDataObject => ({
+	type: 'image_url',
+	image_url: { url },
+	...(role ? { role } : {}),
+});
 
 /** Doubao / Seedance: `seconds` + `metadata.duration`, `metadata.ratio` / `resolution`, frames as content items with roles. */
 export const seedanceChannel: Channel = {
 	name: "new-api's Doubao (Seedance) channel",
-	refuses: { negativePrompt: 'not a Seedance field', characterIds: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
+	refuses: {
+		negativePrompt: 'not a Seedance field',
+		characterIds: '',
+		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
+	},
 	check: (request) => lastWithoutFirst("new-api's Doubao (Seedance) channel", request),
 	body(request) {
 		const { aspectRatio, resolution } = ratioAndResolution(request);
@@ -90,7 +133,10 @@ export const seedanceChannel: Channel = {
 		const fields: IDataObject = { ...base(request), metadata };
 		if (request.firstFrame && request.lastFrame) {
 			// metadata.content replaces the image items new-api builds; it appends the prompt itself.
-			metadata.content = [imageItem(frameUrl(request.firstFrame), 'first_frame'), imageItem(frameUrl(request.lastFrame), 'last_frame')];
+			metadata.content = [
+				imageItem(frameUrl(request.firstFrame), 'first_frame'),
+				imageItem(frameUrl(request.lastFrame), 'last_frame'),
+			];
 		} else if (request.firstFrame) {
 			fields.image = frameUrl(request.firstFrame);
 		}
@@ -114,7 +160,10 @@ export const hailuoChannel: Channel = {
 	check(request) {
 		const resolution = request.resolution ?? request.size;
 		if (resolution && !HAILUO_RESOLUTIONS.some((r) => resolution.includes(r))) {
-			return { field: FIELD_NAMES.resolution, message: `new-api's Hailuo (MiniMax) channel makes 512P, 720P, 768P or 1080P, not ${resolution}` };
+			return {
+				field: FIELD_NAMES.resolution,
+				message: `new-api's Hailuo (MiniMax) channel makes 512P, 720P, 768P or 1080P, not ${resolution}`,
+			};
 		}
 		return undefined;
 	},

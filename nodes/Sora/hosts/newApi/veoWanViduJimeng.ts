@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { frameUrl, frameUrlOrBase64, pixelSize, ratioAndResolution, refuseHttpFrame, FIELD_NAMES } from '../spelling';
+import {
+	frameUrl,
+	frameUrlOrBase64,
+	pixelSize,
+	ratioAndResolution,
+	refuseHttpFrame,
+	FIELD_NAMES,
+} from '../spelling';
 import type { CanonicalCreate, Channel } from '../types';
 import { base, ONLY_OPENROUTER_CALLS_BACK } from './klingSeedanceHailuo';
 
@@ -13,7 +20,11 @@ const VEO = "new-api's Gemini/Vertex (Veo) channel";
 /** Veo: `metadata.durationSeconds` (and `seconds`, which it bills), `metadata.aspectRatio` / `resolution`, the first frame as image data. */
 export const veoChannel: Channel = {
 	name: VEO,
-	refuses: { lastFrame: 'its adaptor has no last frame yet', characterIds: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
+	refuses: {
+		lastFrame: 'its adaptor has no last frame yet',
+		characterIds: '',
+		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
+	},
 	check: (request) => refuseHttpFrame(VEO, request, 'a file or a data URL, sent as base64'),
 	body(request) {
 		const { aspectRatio, resolution } = ratioAndResolution(request);
@@ -43,7 +54,10 @@ export const wanChannel: Channel = {
 	refuses: { characterIds: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
 	check(request) {
 		if (isImageToVideo(request.model) && request.aspectRatio) {
-			return { field: FIELD_NAMES.aspectRatio, message: `${WAN} takes no Aspect Ratio for ${request.model}: an image-to-video model follows the first frame's` };
+			return {
+				field: FIELD_NAMES.aspectRatio,
+				message: `${WAN} takes no Aspect Ratio for ${request.model}: an image-to-video model follows the first frame's`,
+			};
 		}
 		return undefined;
 	},
@@ -60,7 +74,8 @@ export const wanChannel: Channel = {
 			fields.size = pixelSize(request.aspectRatio ?? '16:9', request.resolution ?? '1080p', '*');
 		}
 		if (request.firstFrame) fields.input_reference = fields.image = frameUrl(request.firstFrame);
-		if (request.firstFrame && request.lastFrame) input.first_frame_url = frameUrl(request.firstFrame);
+		if (request.firstFrame && request.lastFrame)
+			input.first_frame_url = frameUrl(request.firstFrame);
 		if (request.lastFrame) input.last_frame_url = frameUrl(request.lastFrame);
 		if (request.negativePrompt !== undefined) input.negative_prompt = request.negativePrompt;
 		if (request.generateAudio !== undefined) parameters.audio = request.generateAudio;
@@ -73,34 +88,65 @@ export const wanChannel: Channel = {
 };
 
 const lastWithoutFirst = (name: string, request: CanonicalCreate) =>
-	request.lastFrame && !request.firstFrame ? { field: FIELD_NAMES.lastFrame, message: `${name} takes a Last Frame only with a First Frame` } : undefined;
+	request.lastFrame && !request.firstFrame
+		? {
+				field: FIELD_NAMES.lastFrame,
+				message: `${name} takes a Last Frame only with a First Frame`,
+			}
+		: undefined;
 
 /** Vidu: `duration`, resolution as `size` ("720p"), frames as `images` (two: first and last). */
 export const viduChannel: Channel = {
 	name: "new-api's Vidu channel",
-	refuses: { aspectRatio: "its request has no aspect ratio key", negativePrompt: '', characterIds: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
+	refuses: {
+		aspectRatio: 'its request has no aspect ratio key',
+		negativePrompt: '',
+		characterIds: '',
+		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
+	},
 	check: (request) => lastWithoutFirst("new-api's Vidu channel", request),
 	body(request) {
 		const { resolution } = ratioAndResolution(request);
 		const metadata: IDataObject = {};
 		if (request.generateAudio !== undefined) metadata.bgm = request.generateAudio;
 		if (request.seed !== undefined) metadata.seed = request.seed;
-		const images = [request.firstFrame, request.lastFrame].filter((frame) => frame !== undefined).map(frameUrl);
-		return { fields: { ...base(request), size: resolution?.toLowerCase(), images: images.length ? images : undefined, metadata }, files: [] };
+		const images = [request.firstFrame, request.lastFrame]
+			.filter((frame) => frame !== undefined)
+			.map(frameUrl);
+		return {
+			fields: {
+				...base(request),
+				size: resolution?.toLowerCase(),
+				images: images.length ? images : undefined,
+				metadata,
+			},
+			files: [],
+		};
 	},
 };
 
 /** Jimeng: `duration` (10 or 5 s), `metadata.aspect_ratio`, frames as `images` (URLs, or base64 without a prefix). */
 export const jimengChannel: Channel = {
 	name: "new-api's Jimeng channel",
-	refuses: { resolution: '', generateAudio: '', negativePrompt: '', characterIds: '', callbackUrl: ONLY_OPENROUTER_CALLS_BACK },
+	refuses: {
+		resolution: '',
+		generateAudio: '',
+		negativePrompt: '',
+		characterIds: '',
+		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
+	},
 	check: (request) => lastWithoutFirst("new-api's Jimeng channel", request),
 	body(request) {
 		const { aspectRatio } = ratioAndResolution(request);
 		const metadata: IDataObject = {};
 		if (aspectRatio) metadata.aspect_ratio = aspectRatio;
 		if (request.seed !== undefined) metadata.seed = request.seed;
-		const images = [request.firstFrame, request.lastFrame].filter((frame) => frame !== undefined).map(frameUrlOrBase64);
-		return { fields: { ...base(request), images: images.length ? images : undefined, metadata }, files: [] };
+		const images = [request.firstFrame, request.lastFrame]
+			.filter((frame) => frame !== undefined)
+			.map(frameUrlOrBase64);
+		return {
+			fields: { ...base(request), images: images.length ? images : undefined, metadata },
+			files: [],
+		};
 	},
 };
