@@ -84,6 +84,19 @@ export function refuseHttpFrame(
 	return undefined;
 }
 
+/** A channel that reads a last frame only as the second of two frames refuses one without a first frame. */
+export function refuseLastWithoutFirst(
+	channel: string,
+	request: CanonicalCreate,
+): Problem | undefined {
+	return request.lastFrame && !request.firstFrame
+		? {
+				field: FIELD_NAMES.lastFrame,
+				message: `${channel} takes a Last Frame only with a First Frame`,
+			}
+		: undefined;
+}
+
 /** A channel that takes a resolution only inside a Size refuses one given without an aspect ratio or Size. */
 export function refuseLoneResolution(
 	channel: string,

@@ -9,6 +9,7 @@ import {
 	refuseHttpFrame,
 	refuseLoneResolution,
 	FIELD_NAMES,
+	refuseLastWithoutFirst,
 } from '../spelling';
 import type { CanonicalCreate, Channel } from '../types';
 
@@ -30,14 +31,6 @@ export function durationKeys(request: CanonicalCreate): IDataObject {
 export function base(request: CanonicalCreate): IDataObject {
 	return { prompt: request.prompt, model: request.model, ...durationKeys(request) };
 }
-
-const lastWithoutFirst = (channel: string, request: CanonicalCreate) =>
-	request.lastFrame && !request.firstFrame
-		? {
-				field: FIELD_NAMES.lastFrame,
-				message: `${channel} takes a Last Frame only with a First Frame`,
-			}
-		: undefined;
 
 /** Sora: the body goes upstream as it is; the first frame only as an uploaded file. */
 export const soraChannel: Channel = {
@@ -90,7 +83,7 @@ export const klingChannel: Channel = {
 				message: `new-api's Kling channel makes 720p (mode std) or 1080p (mode pro), not ${resolution}`,
 			};
 		}
-		return lastWithoutFirst("new-api's Kling channel", request);
+		return refuseLastWithoutFirst("new-api's Kling channel", request);
 	},
 	body(request) {
 		const { aspectRatio, resolution } = ratioAndResolution(request);
@@ -121,7 +114,7 @@ export const seedanceChannel: Channel = {
 		characterIds: '',
 		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
 	},
-	check: (request) => lastWithoutFirst("new-api's Doubao (Seedance) channel", request),
+	check: (request) => refuseLastWithoutFirst("new-api's Doubao (Seedance) channel", request),
 	body(request) {
 		const { aspectRatio, resolution } = ratioAndResolution(request);
 		const metadata: IDataObject = {};

@@ -7,8 +7,9 @@ import {
 	ratioAndResolution,
 	refuseHttpFrame,
 	FIELD_NAMES,
+	refuseLastWithoutFirst,
 } from '../spelling';
-import type { CanonicalCreate, Channel } from '../types';
+import type { Channel } from '../types';
 import { base, ONLY_OPENROUTER_CALLS_BACK } from './klingSeedanceHailuo';
 
 /**
@@ -87,14 +88,6 @@ export const wanChannel: Channel = {
 	},
 };
 
-const lastWithoutFirst = (name: string, request: CanonicalCreate) =>
-	request.lastFrame && !request.firstFrame
-		? {
-				field: FIELD_NAMES.lastFrame,
-				message: `${name} takes a Last Frame only with a First Frame`,
-			}
-		: undefined;
-
 /** Vidu: `duration`, resolution as `size` ("720p"), frames as `images` (two: first and last). */
 export const viduChannel: Channel = {
 	name: "new-api's Vidu channel",
@@ -104,7 +97,7 @@ export const viduChannel: Channel = {
 		characterIds: '',
 		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
 	},
-	check: (request) => lastWithoutFirst("new-api's Vidu channel", request),
+	check: (request) => refuseLastWithoutFirst("new-api's Vidu channel", request),
 	body(request) {
 		const { resolution } = ratioAndResolution(request);
 		const metadata: IDataObject = {};
@@ -135,7 +128,7 @@ export const jimengChannel: Channel = {
 		characterIds: '',
 		callbackUrl: ONLY_OPENROUTER_CALLS_BACK,
 	},
-	check: (request) => lastWithoutFirst("new-api's Jimeng channel", request),
+	check: (request) => refuseLastWithoutFirst("new-api's Jimeng channel", request),
 	body(request) {
 		const { aspectRatio } = ratioAndResolution(request);
 		const metadata: IDataObject = {};
