@@ -129,3 +129,47 @@ describe('Platform: the delivered video checked against the limits', () => {
 		expect(items[0].json.videoId).toBe([...api.server.videos.keys()][0]);
 	});
 });
+
+describe('Platform: Remix and Extend refused before paying when their source cannot fit', () => {
+	async function landscapeSource(): Promise<string> {
+		const response = await fetch(`${api.server.url}/videos`, {
+			method: 'POST',
+			headers: {
+				authorization: 'Bearer sk-test',
+				'content-type': 'application/json',
+				'user-agent': 'sora-test-client',
+			},
+			body: JSON.stringify({
+				prompt: 'landscape',
+				model: 'sora-2',
+				seconds: '4',
+				size: '1280x720',
+			}),
+		});
+		const { id } = (await response.json()) as { id: string };
+		api.server.completeNow(id);
+		return id;
+	}
+
+	it.each([
+		['remix', {}],
+		['extend', { videoSource: 'id', duration: 8 }],
+	])(
+		'%s of a landscape video for YouTube Shorts: the limit named, no paid request',
+		async (operation, extra) => {
+			const videoId = await landscapeSource();
+			const { error } = await api.run({
+				resource: 'video',
+				operation,
+				videoId,
+				prompt: 'More of it',
+				...extra,
+				options: { platform: 'youtubeShorts' },
+			});
+			expect(error?.message).toBe(
+				'Platform YouTube Shorts: YouTube Shorts takes vertical or square videos; Size is 1280x720 [item 0]',
+			);
+			expect(api.requests({ method: 'POST' }).filter((r) => r.path !== '/videos')).toEqual([]);
+		},
+	);
+});

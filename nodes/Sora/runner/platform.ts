@@ -7,7 +7,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { MeasuredVideo } from '../domain/media';
+import type { AskedVideo, MeasuredVideo } from '../domain/media';
 import {
 	checkMeasuredVideo,
 	isPlatformId,
@@ -85,6 +85,25 @@ export function choiceForPlatform(
 		durationSeconds: choice.durationSeconds ?? plan?.durationSeconds,
 		aspectRatio: choice.aspectRatio ?? (choice.size === undefined ? plan?.aspectRatio : undefined),
 	};
+}
+
+/**
+ * Remix and Extend, before any paid request: what they will make (their source's shape, the stitched
+ * length) against the platform's limits. Nothing is filled: the source decides the shape.
+ */
+export function refuseAskedForPlatform(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	asked: AskedVideo | undefined,
+): void {
+	if (!asked) return;
+	const size = asked.width && asked.height ? `${asked.width}x${asked.height}` : undefined;
+	const ask = {
+		durationSeconds: asked.durationSeconds,
+		aspectRatio: size ? undefined : asked.aspectRatio,
+		size,
+	};
+	planPlatform(ctx, itemIndex, ask, { durations: [], aspectRatios: [] });
 }
 
 /**

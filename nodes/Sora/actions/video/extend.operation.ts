@@ -8,6 +8,7 @@ import { familyOf } from '../../models/index';
 import { planCreate } from '../../models/plan';
 import type { SoraClient } from '../../transport/client';
 import { userPricePerSecond } from '../../runner/budgetCap';
+import { refuseAskedForPlatform } from '../../runner/platform';
 import { additionalBodyFields, inputError, throwIfProblem, waitChoice } from '../../helpers/inputs';
 import { postRequest } from '../../helpers/requests';
 import { forVideo, paidJobOptions, promptField, waitFields } from '../shared.fields';
@@ -77,6 +78,8 @@ export const extend: JobOperation = {
 				});
 			}
 		}
+		const asked = source.kind === 'id' ? extendedAsked(source.video, duration) : undefined;
+		refuseAskedForPlatform(this, itemIndex, asked);
 		const fields = {
 			prompt,
 			seconds,
@@ -94,7 +97,7 @@ export const extend: JobOperation = {
 					? estimateCost(model, source.video.size, seconds, userPricePerSecond(this, itemIndex))
 					: null,
 			family: familyOf(model || 'sora-2'),
-			...(source.kind === 'id' ? { asked: extendedAsked(source.video, duration) } : {}),
+			...(asked ? { asked } : {}),
 			...waitChoice(this, itemIndex),
 		};
 	},

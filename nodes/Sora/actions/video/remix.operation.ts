@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { estimateCost } from '../../domain/pricing';
 import { userPricePerSecond } from '../../runner/budgetCap';
+import { refuseAskedForPlatform } from '../../runner/platform';
 import { checkPrompt } from '../../domain/validation';
 import { familyOf } from '../../models/index';
 import type { SoraClient } from '../../transport/client';
@@ -36,10 +37,12 @@ export const remix: JobOperation = {
 		const fields = { prompt };
 		const extra = additionalBodyFields(this, itemIndex, fields);
 		const source = await completedSourceVideo(this, client, videoId, itemIndex, 'Remix');
+		const asked = askedLike(source);
+		refuseAskedForPlatform(this, itemIndex, asked);
 		return {
 			request: postRequest(`/videos/${encodeURIComponent(videoId)}/remix`, { ...extra, ...fields }),
 			model: source.model,
-			asked: askedLike(source),
+			asked,
 			family: familyOf(source.model ?? ''),
 			estimate: estimateCost(
 				source.model ?? '',
