@@ -1,6 +1,6 @@
 import { readVideoEvent, type VideoEvent } from './videoEvent';
 
-import { firstHeader, type Headers } from '../shared/headers';
+import { firstHeader, type Headers } from '../base/headers';
 import {
 	canonicalOpenRouterEvent,
 	OPENROUTER_IDEMPOTENCY_HEADER,

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/credential';
+import { CREDENTIAL_TYPE } from '../base/credential';
 import { MISSING_SECRET_HELP, MISSING_SECRET_MESSAGE } from './delivery';
 
 /** The parts of n8n's hook and webhook contexts that reading the secret needs. */

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ExecutionCancelledError } from '../Sora/helpers/sleep';
+import { ExecutionCancelledError } from '../base/pause';
 import { scopeSuffix } from '../Sora/transport/apiError';
 
 export type NodeError = NodeApiError | NodeOperationError;

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-import { headerValues, type Headers } from './headers';
+import { headerValues, type Headers } from '../base/headers';
 
 /**
  * The two webhook signature schemes the trigger accepts: Standard Webhooks (OpenAI and most

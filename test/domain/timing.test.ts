@@ -1,9 +1,9 @@
 /**
- * nodes/Sora/helpers/timing.ts: the node's own waits come from one timing object. n8n runs with
+ * nodes/base/timing.ts: the node's own waits come from one timing object. n8n runs with
  * DEFAULT_TIMING; the tests run with FAST_TIMING (test/harness/fastTiming.ts, jest setupFiles).
  */
 import { nextPollDelayMs, retryDelayMs } from '../../nodes/Sora/domain/schedule';
-import { DEFAULT_TIMING, setTiming, timing } from '../../nodes/Sora/helpers/timing';
+import { DEFAULT_TIMING, setTiming, timing } from '../../nodes/base/timing';
 import { POLICIES } from '../../nodes/Sora/transport/retryPolicy';
 import { FAST_TIMING } from '../harness/fastTiming';
 

@@ -6,7 +6,7 @@
  *
  * A test that checks a real delay takes the defaults for itself: `useTiming(DEFAULT_TIMING)`.
  */
-import { DEFAULT_TIMING, setTiming, type Timing } from '../../nodes/Sora/helpers/timing';
+import { DEFAULT_TIMING, setTiming, type Timing } from '../../nodes/base/timing';
 
 export const FAST_TIMING: Readonly<Timing> = Object.freeze({
 	retryBaseMs: 5,

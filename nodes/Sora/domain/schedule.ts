@@ -1,5 +1,5 @@
-import { timing } from '../helpers/timing';
-import { firstHeader, type Headers } from '../../shared/headers';
+import { timing } from '../../base/timing';
+import { firstHeader, type Headers } from '../../base/headers';
 
 export const DEFAULT_POLL_INTERVAL_MS = 10_000;
 

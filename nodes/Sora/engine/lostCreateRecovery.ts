@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Video } from '../domain/video';
-import { pause } from '../helpers/sleep';
-import { timing } from '../helpers/timing';
+import { pause } from '../../base/pause';
+import { timing } from '../../base/timing';
 import { isAmbiguousCreate, scopeSuffix, type ErrorScope } from '../transport/apiError';
 import {
 	failureOf,

@@ -10,8 +10,8 @@ import {
 } from '../domain/schedule';
 import type { MeasuredVideo } from '../domain/media';
 import { failureMessageOf, type Video } from '../domain/video';
-import { pause, throwIfCancelled } from '../helpers/sleep';
-import { timing } from '../helpers/timing';
+import { pause, throwIfCancelled } from '../../base/pause';
+import { timing } from '../../base/timing';
 import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
 import { failureOf, type SoraClient } from '../transport/client';
 import { HeldPastDeadlineError } from '../transport/requestBudget';

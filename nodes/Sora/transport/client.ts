@@ -9,8 +9,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseRetryAfterMs } from '../domain/schedule';
-import { CREDENTIAL_TYPE } from '../../shared/credential';
-import { pause, throwIfCancelled } from '../helpers/sleep';
+import { CREDENTIAL_TYPE } from '../../base/credential';
+import { pause, throwIfCancelled } from '../../base/pause';
 import {
 	dialectFor,
 	familyOfAnswer,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { inspectedStream, readableClassOf, type NodeReadable } from '../helpers/streams';
+import { inspectedStream, readableClassOf, type NodeReadable } from '../../base/streams';
 
 /** A file already in memory (a first-frame image). */
 export interface BufferedFile {

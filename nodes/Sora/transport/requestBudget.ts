@@ -1,4 +1,4 @@
-import { pause } from '../helpers/sleep';
+import { pause } from '../../base/pause';
 
 /** A minute plus a margin, so that a host counting arrivals sees no more than the cap either. */
 const WINDOW_MS = 61_000;

@@ -1,5 +1,5 @@
 import { retryDelayMs } from '../domain/schedule';
-import { timing } from '../helpers/timing';
+import { timing } from '../../base/timing';
 
 /**
  * A request either is safe to repeat (reads, downloads, a create the host deduplicates by its
