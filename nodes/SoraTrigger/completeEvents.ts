@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { failureMessageOf, type Video } from '../Sora/domain/video';
 import { downloadContent } from '../Sora/engine/downloadContent';
 import { fetchVideo } from '../Sora/engine/fetchVideo';
-import { scopeSuffix } from '../Sora/transport/apiError';
+import { scopeSuffix } from '../base/errorScope';
 import { SoraClient } from '../Sora/transport/client';
 import { forEachItem } from '../shared/itemErrors';
 import { isVideoFailedEvent } from './videoEvent';

@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { ExecutionCancelledError } from '../base/pause';
-import { scopeSuffix } from '../Sora/transport/apiError';
+import { scopeSuffix } from '../base/errorScope';
 
 export type NodeError = NodeApiError | NodeOperationError;
 

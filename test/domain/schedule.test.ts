@@ -5,10 +5,9 @@ import {
 	parseRetryAfterMs,
 	retryDelayMs,
 } from '../../nodes/Sora/domain/schedule';
-import { useTiming } from '../harness/fastTiming';
+import { DEFAULT_TIMING } from '../../nodes/base/timing';
 
-// n8n's own timing (the harness shrinks it for every other test): these are its figures.
-useTiming();
+// The schedule is pure: n8n's own timing figures are passed in.
 
 describe('nextPollDelayMs', () => {
 	it('defaults to a 10 s interval', () => {
@@ -19,7 +18,7 @@ describe('nextPollDelayMs', () => {
 		const delays: number[] = [];
 		let delay: number | undefined;
 		for (let i = 0; i < 9; i++) {
-			delay = nextPollDelayMs(delay, 10_000);
+			delay = nextPollDelayMs(delay, 10_000, 1000);
 			delays.push(delay);
 		}
 		expect(delays).toEqual([1000, 1500, 2250, 3375, 5063, 7595, 10000, 10000, 10000]);
@@ -29,71 +28,71 @@ describe('nextPollDelayMs', () => {
 		const delays: number[] = [];
 		let delay: number | undefined;
 		for (let i = 0; i < 4; i++) {
-			delay = nextPollDelayMs(delay, 10_000, undefined, true);
+			delay = nextPollDelayMs(delay, 10_000, 1000, undefined, true);
 			delays.push(delay);
 		}
 		expect(delays).toEqual([1000, 3000, 9000, 10000]);
 	});
 
 	it('starts at the cap when the cap is below 1 s', () => {
-		expect(nextPollDelayMs(undefined, 500)).toBe(500);
-		expect(nextPollDelayMs(500, 500)).toBe(500);
+		expect(nextPollDelayMs(undefined, 500, 1000)).toBe(500);
+		expect(nextPollDelayMs(500, 500, 1000)).toBe(500);
 	});
 
 	it('never exceeds the cap, even after the cap is lowered', () => {
-		expect(nextPollDelayMs(9000, 10_000)).toBe(10_000);
-		expect(nextPollDelayMs(30_000, 5000)).toBe(5000);
+		expect(nextPollDelayMs(9000, 10_000, 1000)).toBe(10_000);
+		expect(nextPollDelayMs(30_000, 5000, 1000)).toBe(5000);
 	});
 
 	it('falls back to the default cap when the cap is unusable', () => {
-		expect(nextPollDelayMs(undefined, 0)).toBe(1000);
-		expect(nextPollDelayMs(9000, Number.NaN)).toBe(10_000);
-		expect(nextPollDelayMs(9000, -5)).toBe(10_000);
+		expect(nextPollDelayMs(undefined, 0, 1000)).toBe(1000);
+		expect(nextPollDelayMs(9000, Number.NaN, 1000)).toBe(10_000);
+		expect(nextPollDelayMs(9000, -5, 1000)).toBe(10_000);
 	});
 
 	it('treats an unusable previous delay as the first poll', () => {
-		expect(nextPollDelayMs(0, 10_000)).toBe(1000);
-		expect(nextPollDelayMs(Number.NaN, 10_000)).toBe(1000);
-		expect(nextPollDelayMs(-100, 10_000)).toBe(1000);
+		expect(nextPollDelayMs(0, 10_000, 1000)).toBe(1000);
+		expect(nextPollDelayMs(Number.NaN, 10_000, 1000)).toBe(1000);
+		expect(nextPollDelayMs(-100, 10_000, 1000)).toBe(1000);
 	});
 
 	it('honours the server hint, clamped to 200 ms … 60 s, regardless of the cap', () => {
-		expect(nextPollDelayMs(undefined, 10_000, 2500)).toBe(2500);
-		expect(nextPollDelayMs(5000, 1000, 20_000)).toBe(20_000);
-		expect(nextPollDelayMs(undefined, 10_000, 0)).toBe(200);
-		expect(nextPollDelayMs(undefined, 10_000, 50)).toBe(200);
-		expect(nextPollDelayMs(undefined, 10_000, 600_000)).toBe(60_000);
+		expect(nextPollDelayMs(undefined, 10_000, 1000, 2500)).toBe(2500);
+		expect(nextPollDelayMs(5000, 1000, 1000, 20_000)).toBe(20_000);
+		expect(nextPollDelayMs(undefined, 10_000, 1000, 0)).toBe(200);
+		expect(nextPollDelayMs(undefined, 10_000, 1000, 50)).toBe(200);
+		expect(nextPollDelayMs(undefined, 10_000, 1000, 600_000)).toBe(60_000);
 	});
 
 	it('ignores an unusable server hint', () => {
-		expect(nextPollDelayMs(undefined, 10_000, Number.NaN)).toBe(1000);
-		expect(nextPollDelayMs(1000, 10_000, -1)).toBe(1500);
+		expect(nextPollDelayMs(undefined, 10_000, 1000, Number.NaN)).toBe(1000);
+		expect(nextPollDelayMs(1000, 10_000, 1000, -1)).toBe(1500);
 	});
 });
 
 describe('retryDelayMs', () => {
 	it('backs off 500 ms × 2^attempt, capped at 8 s', () => {
-		expect([0, 1, 2, 3, 4, 5, 10, 100].map((attempt) => retryDelayMs(attempt))).toEqual([
-			500, 1000, 2000, 4000, 8000, 8000, 8000, 8000,
-		]);
+		expect(
+			[0, 1, 2, 3, 4, 5, 10, 100].map((attempt) => retryDelayMs(attempt, DEFAULT_TIMING)),
+		).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000, 8000]);
 	});
 
 	it('treats a negative or fractional attempt sensibly', () => {
-		expect(retryDelayMs(-1)).toBe(500);
-		expect(retryDelayMs(1.7)).toBe(1000);
-		expect(retryDelayMs(Number.NaN)).toBe(500);
+		expect(retryDelayMs(-1, DEFAULT_TIMING)).toBe(500);
+		expect(retryDelayMs(1.7, DEFAULT_TIMING)).toBe(1000);
+		expect(retryDelayMs(Number.NaN, DEFAULT_TIMING)).toBe(500);
 	});
 
 	it('honours Retry-After up to 60 s', () => {
-		expect(retryDelayMs(0, 20_000)).toBe(20_000);
-		expect(retryDelayMs(5, 1500)).toBe(1500);
-		expect(retryDelayMs(0, 0)).toBe(0);
-		expect(retryDelayMs(0, 3_600_000)).toBe(60_000);
+		expect(retryDelayMs(0, DEFAULT_TIMING, 20_000)).toBe(20_000);
+		expect(retryDelayMs(5, DEFAULT_TIMING, 1500)).toBe(1500);
+		expect(retryDelayMs(0, DEFAULT_TIMING, 0)).toBe(0);
+		expect(retryDelayMs(0, DEFAULT_TIMING, 3_600_000)).toBe(60_000);
 	});
 
 	it('ignores an unusable Retry-After', () => {
-		expect(retryDelayMs(2, Number.NaN)).toBe(2000);
-		expect(retryDelayMs(2, -5)).toBe(2000);
+		expect(retryDelayMs(2, DEFAULT_TIMING, Number.NaN)).toBe(2000);
+		expect(retryDelayMs(2, DEFAULT_TIMING, -5)).toBe(2000);
 	});
 });
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { Sora } from '../../nodes/Sora/Sora.node';
 import type { AskedVideo, ModelFamilyId } from '../../nodes/Sora/domain/media';
-import type { PreparedJob } from '../../nodes/Sora/actions/types';
+import type { PreparedJob } from '../../nodes/Sora/runner/types';
 import { forAgent } from '../../nodes/Sora/runner/toolRun';
 import { create } from '../../nodes/Sora/actions/video/create.operation';
 import type { SoraClient } from '../../nodes/Sora/transport/client';

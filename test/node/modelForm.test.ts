@@ -9,7 +9,7 @@ import { loadOptions } from '../harness/runNode';
 import { create } from '../../nodes/Sora/actions/video/create.operation';
 import { extend } from '../../nodes/Sora/actions/video/extend.operation';
 import { remix } from '../../nodes/Sora/actions/video/remix.operation';
-import type { PreparedJob } from '../../nodes/Sora/actions/types';
+import type { PreparedJob } from '../../nodes/Sora/runner/types';
 import { createParams, seedVideo, useReferenceServer } from './setup';
 
 const model = (value: string) => ({ __rl: true, mode: 'id', value });

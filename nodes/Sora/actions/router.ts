@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { RequestBudget } from '../transport/requestBudget';
 import { SoraClient } from '../transport/client';
 import { characterOperations } from './character';
-import { optionsParam } from '../helpers/inputs';
+import { optionsParam } from '../runner/inputs';
 import { runItems } from '../runner/runItems';
 import { routesByStatus, splitByStatus } from '../runner/routeByStatus';
 import { runJobs } from '../runner/runJobs';

@@ -1,4 +1,3 @@
-import { timing } from '../../base/timing';
 import { firstHeader, type Headers } from '../../base/headers';
 
 export const DEFAULT_POLL_INTERVAL_MS = 10_000;
@@ -21,12 +20,13 @@ function isUsableNumber(value: number | undefined): value is number {
 }
 
 /**
- * Delay before the next status poll: the server's hint when given, else 1 s (timing's
- * firstPollDelayMs) growing up to the cap, ×1.5 a poll, or ×3 when the host reports progress.
+ * Delay before the next status poll: the server's hint when given, else `firstPollDelayMs` (1 s by
+ * default) growing up to the cap, ×1.5 a poll, or ×3 when the host reports progress.
  */
 export function nextPollDelayMs(
 	previousDelayMs: number | undefined,
 	capMs: number,
+	firstPollDelayMs: number,
 	pollAfterMs?: number,
 	reportsProgress = false,
 ): number {
@@ -35,18 +35,24 @@ export function nextPollDelayMs(
 	}
 	const cap = Number.isFinite(capMs) && capMs > 0 ? capMs : DEFAULT_POLL_INTERVAL_MS;
 	if (!isUsableNumber(previousDelayMs) || previousDelayMs === 0) {
-		return Math.round(Math.min(timing().firstPollDelayMs, cap));
+		return Math.round(Math.min(firstPollDelayMs, cap));
 	}
 	return Math.round(
 		Math.min(previousDelayMs * (reportsProgress ? POLL_GROWTH_WITH_PROGRESS : POLL_GROWTH), cap),
 	);
 }
 
+/** The back-off between retries: the first delay, doubled each retry up to the cap. */
+export interface BackOff {
+	retryBaseMs: number;
+	retryCapMs: number;
+}
+
 /** Delay before retry number `attempt` (0-based): Retry-After when given, else exponential backoff. */
-export function retryDelayMs(attempt: number, retryAfterMs?: number): number {
+export function retryDelayMs(attempt: number, backOff: BackOff, retryAfterMs?: number): number {
 	if (isUsableNumber(retryAfterMs)) return Math.round(Math.min(retryAfterMs, MAX_SERVER_DELAY_MS));
 	const exponent = Number.isFinite(attempt) && attempt > 0 ? Math.floor(attempt) : 0;
-	const { retryBaseMs, retryCapMs } = timing();
+	const { retryBaseMs, retryCapMs } = backOff;
 	return Math.min(retryBaseMs * 2 ** exponent, retryCapMs);
 }
 

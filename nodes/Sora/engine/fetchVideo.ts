@@ -1,5 +1,6 @@
 import type { Video } from '../domain/video';
-import { apiErrorFromFailure, type ErrorScope } from '../transport/apiError';
+import { apiErrorFromFailure } from '../transport/apiError';
+import type { ErrorScope } from '../../base/errorScope';
 import type { SoraClient } from '../transport/client';
 
 /**

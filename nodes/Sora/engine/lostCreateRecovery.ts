@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Video } from '../domain/video';
 import { pause } from '../../base/pause';
 import { timing } from '../../base/timing';
-import { isAmbiguousCreate, scopeSuffix, type ErrorScope } from '../transport/apiError';
+import { isAmbiguousCreate } from '../transport/apiError';
+import { scopeSuffix, type ErrorScope } from '../../base/errorScope';
 import {
 	failureOf,
 	type SoraClient,

@@ -12,7 +12,8 @@ import type { MeasuredVideo } from '../domain/media';
 import { failureMessageOf, type Video } from '../domain/video';
 import { pause, throwIfCancelled } from '../../base/pause';
 import { timing } from '../../base/timing';
-import { apiErrorFromFailure, scopeSuffix, type ErrorScope } from '../transport/apiError';
+import { apiErrorFromFailure } from '../transport/apiError';
+import { scopeSuffix, type ErrorScope } from '../../base/errorScope';
 import { failureOf, type SoraClient } from '../transport/client';
 import { HeldPastDeadlineError } from '../transport/requestBudget';
 import { unreachableMessage } from '../transport/failureMessages';
@@ -139,6 +140,7 @@ export async function waitForVideos(
 		const adaptive = nextPollDelayMs(
 			state.lastDelayMs,
 			pace ?? options.pollIntervalMs,
+			timing().firstPollDelayMs,
 			pollAfterMs,
 			progress !== undefined,
 		);

@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { differencesFrom } from '../domain/asAsked';
 import type { MeasuredVideo, ModelFamilyId } from '../domain/media';
-import { scopeSuffix } from '../transport/apiError';
-import { optionsParam } from '../helpers/inputs';
-import type { PreparedJob } from '../actions/types';
+import { scopeSuffix } from '../../base/errorScope';
+import { optionsParam } from './inputs';
+import type { PreparedJob } from './types';
 
 /**
  * What an item says about its video: what the delivered MP4 measures and, when the job knows what

@@ -1,10 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { scopeSuffix } from '../transport/apiError';
+import { scopeSuffix } from '../../base/errorScope';
 import type { NodeError } from '../../shared/itemErrors';
-import { optionsParam } from '../helpers/inputs';
-import type { PreparedJob } from '../actions/types';
+import { optionsParam } from './inputs';
+import type { PreparedJob } from './types';
 
 /** Price per Second (USD): the price of models and sizes outside the price table; undefined when unset. */
 export function userPricePerSecond(ctx: IExecuteFunctions, itemIndex: number): number | undefined {

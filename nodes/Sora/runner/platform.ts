@@ -21,7 +21,7 @@ import {
 import type { ModelChoice } from '../hosts/types';
 import { knownModel } from '../models';
 import { withCatalogue, type CreateChoice } from '../models/plan';
-import { optionsParam, throwIfProblem } from '../helpers/inputs';
+import { optionsParam, throwIfProblem } from './inputs';
 
 /** The Platform chosen for an item, if any. */
 export function platformOf(ctx: IExecuteFunctions, itemIndex: number): PlatformId | undefined {

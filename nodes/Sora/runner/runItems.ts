@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { SoraClient } from '../transport/client';
 import { forEachItem } from '../../shared/itemErrors';
-import type { ItemOperation } from '../actions/types';
+import type { ItemOperation } from './types';
 
 function toItem(result: object, itemIndex: number): INodeExecutionData {
 	const item =

@@ -17,11 +17,11 @@ import { POLICIES } from '../transport/retryPolicy';
 import type { SoraClient, SoraRequest } from '../transport/client';
 import { checkFields, checkVideo, differenceError, type VideoCheck } from './asAskedOutput';
 import { asNodeError, errorItem, tryEachItem } from '../../shared/itemErrors';
-import { optionsParam } from '../helpers/inputs';
+import { optionsParam } from './inputs';
 import { checkBudget, nodeLevelOption, refuseUnpriced } from './budgetCap';
 import { checkForPlatform } from './platform';
 import { forAgent, toolWaitOptions } from './toolRun';
-import type { JobOperation, PreparedJob } from '../actions/types';
+import type { JobOperation, PreparedJob } from './types';
 
 /** How the items leave the node: as an agent's tool (no binary, an answer an agent can act on), routed by status. */
 export interface JobOutput {

@@ -5,7 +5,7 @@ import type { Video } from '../domain/video';
 import type { WaitOptions } from '../engine/waitForVideos';
 import type { SoraClient } from '../transport/client';
 import { absoluteUrl } from '../transport/urls';
-import { optionsParam } from '../helpers/inputs';
+import { optionsParam } from './inputs';
 
 /** An agent's tool call should answer within a few minutes: longer renders come back as their current state. */
 export const TOOL_TIMEOUT_MINUTES = 3;

@@ -4,27 +4,12 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { soraFamilyOf } from '../domain/contract';
 import { isRetiredHost, readErrorBody, type ErrorBody, type HostOperation } from '../hosts';
 import { familyLabel, familyOf } from '../models';
+import { scopeSuffix, type ErrorScope } from '../../base/errorScope';
 
 export { readErrorBody, type ErrorBody };
 
-/** What a request was for, so that every error names the item and, where known, the video. */
-export interface ErrorScope {
-	itemIndex?: number;
-	videoId?: string;
-	characterId?: string;
-	model?: string;
-}
-
 export const RETIRED_HOST_MESSAGE =
 	"This host does not serve the Videos API: OpenAI's hosted Sora API was retired on 2026-09-24";
-
-export function scopeSuffix(scope: ErrorScope): string {
-	const parts: string[] = [];
-	if (scope.itemIndex !== undefined) parts.push(`item ${scope.itemIndex}`);
-	if (scope.videoId) parts.push(`video ${scope.videoId}`);
-	if (scope.characterId) parts.push(`character ${scope.characterId}`);
-	return parts.length ? ` [${parts.join(', ')}]` : '';
-}
 
 const COLLECTION_PATHS = ['/videos', '/videos/edits', '/videos/extensions', '/videos/characters'];
 

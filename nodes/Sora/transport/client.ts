@@ -21,7 +21,8 @@ import {
 	type HostDialect,
 	type HostOperation,
 } from '../hosts';
-import { apiErrorFromResponse, type ErrorScope } from './apiError';
+import { apiErrorFromResponse } from './apiError';
+import type { ErrorScope } from '../../base/errorScope';
 import {
 	channelLacksError,
 	notOfferedError,

@@ -2,7 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
 import { readErrorBody, type HostOperation } from '../hosts';
-import { apiErrorFromFailure, markAmbiguousCreate, scopeSuffix, type ErrorScope } from './apiError';
+import { apiErrorFromFailure, markAmbiguousCreate } from './apiError';
+import { scopeSuffix, type ErrorScope } from '../../base/errorScope';
 import { describeFailure, type Failure, type RequestSafety } from './retryPolicy';
 
 /**

@@ -46,7 +46,10 @@ export class RetryPolicy {
 		const limit = isRateLimit(failure) ? this.rateLimitMaxAttempts : this.maxAttempts;
 		if (attempt + 1 >= limit || !this.mayRepeat(failure)) return { retry: false };
 		const retryAfterMs = failure.kind === 'status' ? failure.retryAfterMs : undefined;
-		return { retry: true, delayMs: this.fixedDelayMs?.() ?? retryDelayMs(attempt, retryAfterMs) };
+		return {
+			retry: true,
+			delayMs: this.fixedDelayMs?.() ?? retryDelayMs(attempt, timing(), retryAfterMs),
+		};
 	}
 
 	/** Whether this kind of failure may ever be repeated under this policy (attempts aside). */

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { checkCharacterName } from '../../domain/validation';
 import type { SoraClient } from '../../transport/client';
-import { stringParam, throwIfProblem } from '../../helpers/inputs';
-import { postRequest, uploadInputFile } from '../../helpers/requests';
+import { stringParam, throwIfProblem } from '../../runner/inputs';
+import { postRequest, uploadInputFile } from '../requests';
 
 const show = { show: { resource: ['character'], operation: ['create'] } };
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { SoraClient } from '../../transport/client';
-import { requiredString } from '../../helpers/inputs';
+import { requiredString } from '../../runner/inputs';
 
 const properties: INodeProperties[] = [
 	{

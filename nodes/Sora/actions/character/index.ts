@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptions } from '../shared.fields';
-import type { Operation } from '../types';
+import type { Operation } from '../../runner/types';
 import { createCharacter } from './create.operation';
 import { getCharacter } from './get.operation';
 

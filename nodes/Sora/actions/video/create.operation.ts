@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { sniffMimeType } from '../../domain/image';
-import { estimateCost } from '../../domain/pricing';
+import { estimateCost } from '../../models/pricing';
 import type { Problem } from '../../domain/problem';
 import {
 	checkCharacterIds,
@@ -22,11 +22,11 @@ import {
 	stringParam,
 	throwIfProblem,
 	waitChoice,
-} from '../../helpers/inputs';
+} from '../../runner/inputs';
 import { choiceForPlatform } from '../../runner/platform';
-import { postRequest, readInputFile } from '../../helpers/requests';
+import { postRequest, readInputFile } from '../requests';
 import { modelField, paidJobOptions, promptField, waitFields } from '../shared.fields';
-import type { JobOperation } from '../types';
+import type { JobOperation } from '../../runner/types';
 import { checkAgainstListedModel, checkHostFields, listedModels } from './hostFields';
 import { readVideoChoice, videoShapeFields, videoShapeOptions } from './videoShape.fields';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { SoraClient } from '../../transport/client';
-import { requiredString } from '../../helpers/inputs';
+import { requiredString } from '../../runner/inputs';
 import { videoIdField } from '../shared.fields';
-import type { ItemOperation } from '../types';
+import type { ItemOperation } from '../../runner/types';
 
 const properties: INodeProperties[] = [
 	videoIdField(['delete'], 'ID of a completed or failed video to delete'),

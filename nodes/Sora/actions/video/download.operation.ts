@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { CONTENT_VARIANTS, type ContentVariant } from '../../domain/contract';
 import { downloadContent, maxDownloadBytes } from '../../engine/downloadContent';
 import type { SoraClient } from '../../transport/client';
-import { optionsParam, requiredString, stringParam } from '../../helpers/inputs';
+import { optionsParam, requiredString, stringParam } from '../../runner/inputs';
 import {
 	binaryPropertyField,
 	forVideo,
@@ -11,7 +11,7 @@ import {
 	maxRequestsPerMinuteOption,
 	videoIdField,
 } from '../shared.fields';
-import type { ItemOperation } from '../types';
+import type { ItemOperation } from '../../runner/types';
 
 const OPERATION = ['download'];
 

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { estimateCost } from '../../domain/pricing';
+import { estimateCost } from '../../models/pricing';
 import { userPricePerSecond } from '../../runner/budgetCap';
 import { checkPrompt } from '../../domain/validation';
 import type { SoraClient } from '../../transport/client';
-import { additionalBodyFields, throwIfProblem, waitChoice } from '../../helpers/inputs';
-import { postRequest } from '../../helpers/requests';
+import { additionalBodyFields, throwIfProblem, waitChoice } from '../../runner/inputs';
+import { postRequest } from '../requests';
 import { paidJobOptions, promptField, waitFields } from '../shared.fields';
-import type { JobOperation } from '../types';
+import type { JobOperation } from '../../runner/types';
 import { readSourceVideo, sourceVideoFields } from './uploadSource';
 
 const OPERATION = ['edit'];

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { soraFamilyOf } from '../../domain/contract';
-import { estimateCost } from '../../domain/pricing';
+import { estimateCost } from '../../models/pricing';
 import { checkPrompt } from '../../domain/validation';
 import type { Video } from '../../domain/video';
 import { familyOf } from '../../models/index';
@@ -9,10 +9,10 @@ import { planCreate } from '../../models/plan';
 import type { SoraClient } from '../../transport/client';
 import { userPricePerSecond } from '../../runner/budgetCap';
 import { refuseAskedForPlatform } from '../../runner/platform';
-import { additionalBodyFields, inputError, throwIfProblem, waitChoice } from '../../helpers/inputs';
-import { postRequest } from '../../helpers/requests';
+import { additionalBodyFields, inputError, throwIfProblem, waitChoice } from '../../runner/inputs';
+import { postRequest } from '../requests';
 import { forVideo, paidJobOptions, promptField, waitFields } from '../shared.fields';
-import type { JobOperation } from '../types';
+import type { JobOperation } from '../../runner/types';
 import { askedLike } from './sourceVideo';
 import { readSourceVideo, sourceVideoFields } from './uploadSource';
 

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { SoraClient } from '../../transport/client';
-import { requiredString, waitChoice } from '../../helpers/inputs';
+import { requiredString, waitChoice } from '../../runner/inputs';
 import { videoIdField, waitFields } from '../shared.fields';
-import type { JobOperation } from '../types';
+import type { JobOperation } from '../../runner/types';
 
 const OPERATION = ['get'];
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { forVideo, requestOptions, retryOnFailNotice } from '../shared.fields';
-import type { Operation } from '../types';
+import type { Operation } from '../../runner/types';
 import { create } from './create.operation';
 import { deleteVideo } from './delete.operation';
 import { download } from './download.operation';

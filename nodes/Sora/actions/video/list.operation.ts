@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { SoraClient } from '../../transport/client';
 import { forVideo } from '../shared.fields';
-import type { ItemOperation } from '../types';
+import type { ItemOperation } from '../../runner/types';
 
 const OPERATION = ['list'];
 const PAGE_SIZE = 100;

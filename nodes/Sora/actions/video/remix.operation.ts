@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { estimateCost } from '../../domain/pricing';
+import { estimateCost } from '../../models/pricing';
 import { userPricePerSecond } from '../../runner/budgetCap';
 import { refuseAskedForPlatform } from '../../runner/platform';
 import { checkPrompt } from '../../domain/validation';
@@ -11,10 +11,10 @@ import {
 	requiredString,
 	throwIfProblem,
 	waitChoice,
-} from '../../helpers/inputs';
-import { postRequest } from '../../helpers/requests';
+} from '../../runner/inputs';
+import { postRequest } from '../requests';
 import { paidJobOptions, promptField, videoIdField, waitFields } from '../shared.fields';
-import type { JobOperation } from '../types';
+import type { JobOperation } from '../../runner/types';
 import { askedLike, completedSourceVideo } from './sourceVideo';
 
 const OPERATION = ['remix'];

@@ -4,7 +4,7 @@ import type { AskedVideo } from '../../domain/media';
 import type { Video } from '../../domain/video';
 import { aspectRatioOf, dimensionsOf, resolutionOf } from '../../models/geometry';
 import type { SoraClient } from '../../transport/client';
-import { inputError } from '../../helpers/inputs';
+import { inputError } from '../../runner/inputs';
 import { fetchVideo } from '../../engine/fetchVideo';
 
 /**

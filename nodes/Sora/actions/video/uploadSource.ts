@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Video } from '../../domain/video';
 import type { SoraClient } from '../../transport/client';
-import { requiredString, stringParam } from '../../helpers/inputs';
-import { uploadInputFile, type UploadFile } from '../../helpers/requests';
+import { requiredString, stringParam } from '../../runner/inputs';
+import { uploadInputFile, type UploadFile } from '../requests';
 import { forVideo } from '../shared.fields';
 import { completedSourceVideo } from './sourceVideo';
 

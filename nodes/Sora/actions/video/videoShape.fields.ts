@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { Problem } from '../../domain/problem';
 import type { CreateChoice } from '../../models/plan';
 import { CUSTOM, forVideo, NOT_SENT } from '../shared.fields';
-import { choiceParam, optionsParam, stringParam } from '../../helpers/inputs';
+import { optionsParam, stringParam } from '../../runner/inputs';
 
 /**
  * Create's video in the user's terms: Duration, Aspect Ratio, Resolution (choices read from the
@@ -154,6 +154,17 @@ export const videoShapeOptions: INodeProperties[] = [
 			'A seed for repeatable results (models that take one: Veo, Seedance, Wan, Vidu, Runway, Jimeng)',
 	},
 ];
+
+/** A choice among fixed values with a "Custom" escape hatch (Size). */
+function choiceParam(
+	ctx: IExecuteFunctions,
+	name: string,
+	customName: string,
+	itemIndex: number,
+): string {
+	const choice = stringParam(ctx, name, itemIndex);
+	return choice === CUSTOM ? stringParam(ctx, customName, itemIndex) : choice;
+}
 
 /** The form's choice for one item, before the model is consulted; a value that is not a value is a problem. */
 export function readVideoChoice(

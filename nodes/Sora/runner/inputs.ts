@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } fr
 
 import type { ContentVariant } from '../domain/contract';
 import type { Problem } from '../domain/validation';
-import { scopeSuffix } from '../transport/apiError';
-import { CUSTOM } from '../actions/shared.fields';
+import { scopeSuffix } from '../../base/errorScope';
 
 export function inputError(
 	ctx: IExecuteFunctions,
@@ -56,17 +55,6 @@ export function modelParam(ctx: IExecuteFunctions, itemIndex: number): string {
 		| string;
 	const value = typeof raw === 'object' && raw !== null ? raw.value : raw;
 	return value === undefined || value === null ? '' : String(value).trim();
-}
-
-/** A choice among fixed values with a "Custom" escape hatch (Seconds, Size). */
-export function choiceParam(
-	ctx: IExecuteFunctions,
-	name: string,
-	customName: string,
-	itemIndex: number,
-): string {
-	const choice = stringParam(ctx, name, itemIndex);
-	return choice === CUSTOM ? stringParam(ctx, customName, itemIndex) : choice;
 }
 
 export function optionsParam(ctx: IExecuteFunctions, name: string, itemIndex: number): IDataObject {

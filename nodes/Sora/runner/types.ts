@@ -7,7 +7,7 @@ import type {
 
 import type { ContentVariant } from '../domain/contract';
 import type { AskedVideo, ModelFamilyId } from '../domain/media';
-import type { EstimatedCost } from '../domain/pricing';
+import type { EstimatedCost } from '../models/pricing';
 import type { SoraClient, SoraRequest } from '../transport/client';
 
 /** What an item asks the wait engine to do, decided before any paid request is sent. */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { SoraRequest } from '../transport/client';
 import type { BufferedFile, MultipartField, StreamedFile } from '../transport/multipart';
-import { inputError } from './inputs';
+import { inputError } from '../runner/inputs';
 
 /** An uploaded file: in memory (small images), or streamed from n8n's binary store (videos). */
 export type UploadFile = BufferedFile | StreamedFile;

@@ -4,7 +4,7 @@ import {
 	VIDEO_SECONDS,
 	VIDEO_SIZES,
 } from '../../nodes/Sora/domain/contract';
-import { estimateCost, PRICE_PER_SECOND } from '../../nodes/Sora/domain/pricing';
+import { estimateCost, PRICE_PER_SECOND } from '../../nodes/Sora/models/pricing';
 
 const NOTE = '(estimate; your provider may charge differently)';
 

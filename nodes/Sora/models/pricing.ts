@@ -1,5 +1,5 @@
-import { familyLabel, familyOf, knownModel } from '../models/index';
-import { DEFAULT_VIDEO_SIZE, soraFamilyOf, type SoraFamily } from './contract';
+import { familyLabel, familyOf, knownModel } from './index';
+import { DEFAULT_VIDEO_SIZE, soraFamilyOf, type SoraFamily } from '../domain/contract';
 
 export interface EstimatedCost {
 	usd: number;
