@@ -1,4 +1,3 @@
-import { Sora } from '../../nodes/Sora/Sora.node';
 import { useReferenceServer } from './setup';
 
 /**
@@ -7,15 +6,7 @@ import { useReferenceServer } from './setup';
  * Kling 10-second portrait is spelled for new-api's Kling channel (`duration`) and measures as asked.
  */
 
-const hasDuration = new Sora().description.properties.some(
-	(property) => property.name === 'duration',
-);
-
 describe('Host Type Auto at a new-api gateway', () => {
-	if (!hasDuration) {
-		test.todo("runs once Create asks in the user's terms (Duration)");
-		return;
-	}
 	const api = useReferenceServer({ mode: 'newapi', generationMs: 300, refreshMs: 0 });
 
 	test('a Kling create is spelled for new-api after one free GET /models, and the MP4 is 10 s portrait', async () => {

@@ -18,7 +18,6 @@ export const VIDEO_SIZES: readonly string[] = [
 ];
 
 export const DEFAULT_VIDEO_SIZE = '720x1280';
-export const DEFAULT_VIDEO_SECONDS = '4';
 
 export const PROMPT_MAX_LENGTH = 32000;
 export const MAX_CHARACTERS = 2;

@@ -42,8 +42,6 @@ export interface UploadFile {
 
 /** A frame image (first or last): a URL (https or data URL) or an image file from the input item. */
 export type FrameImage = { url: string } | { file: UploadFile };
-/** @deprecated name kept for the first frame: use FrameImage. */
-export type FirstFrame = FrameImage;
 
 /**
  * What a Create asks for, in the user's terms, before any host's spelling of it. The model family
@@ -73,17 +71,6 @@ export interface CanonicalCreate {
 	/** Additional Body Fields, already checked to be a JSON object: sent as the user wrote them. */
 	extra: IDataObject;
 }
-
-/** The canonical fields a family takes beyond prompt, model, duration, size and the first frame. */
-export type OptionalCreateField =
-	| 'characterIds'
-	| 'resolution'
-	| 'aspectRatio'
-	| 'generateAudio'
-	| 'seed'
-	| 'callbackUrl'
-	| 'lastFrame'
-	| 'negativePrompt';
 
 export interface CreateBody {
 	fields: IDataObject;

@@ -10,6 +10,7 @@ import {
 	checkPrompt,
 	checkReferenceImage,
 } from '../../domain/validation';
+import { checkCreate } from '../../hosts';
 import type { CanonicalCreate, FrameImage } from '../../hosts/types';
 import { planCreate, type CreatePlan } from '../../models/plan';
 import type { SoraClient } from '../../transport/client';
@@ -27,7 +28,7 @@ import { choiceForPlatform } from '../../runner/platform';
 import { postRequest, readInputFile } from '../requests';
 import { modelField, paidJobOptions, promptField, waitFields } from '../shared.fields';
 import type { JobOperation } from '../../runner/types';
-import { checkAgainstListedModel, checkHostFields, listedModels } from './hostFields';
+import { checkAgainstListedModel, listedModels } from './hostFields';
 import { readVideoChoice, videoShapeFields, videoShapeOptions } from './videoShape.fields';
 
 const OPERATION = ['create'];
@@ -195,7 +196,8 @@ export const create: JobOperation = {
 			model,
 		);
 		canonical.lastFrame = await frame(this, itemIndex, 'lastFrame', '', model);
-		throwIfProblem(this, itemIndex, checkHostFields(client.host, canonical));
+		// A field the host's channel would drop in silence is refused before anything is sent.
+		throwIfProblem(this, itemIndex, checkCreate(client.host, canonical));
 		canonical.extra = additionalBodyFields(
 			this,
 			itemIndex,

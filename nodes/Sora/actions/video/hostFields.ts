@@ -1,16 +1,6 @@
 import type { Problem } from '../../domain/problem';
-import { checkCreate } from '../../hosts';
-import type { CanonicalCreate, HostDialect, ModelChoice } from '../../hosts/types';
+import type { CanonicalCreate, ModelChoice } from '../../hosts/types';
 import type { SoraClient } from '../../transport/client';
-
-/**
- * A field the host's channel for the model family does not read (the gateway would drop it without
- * an error) or a value it cannot carry is refused before anything is sent, naming the host's
- * channel ("new-api's Gemini/Vertex (Veo) channel takes no Last Frame"). The tables are in hosts/.
- */
-export function checkHostFields(host: HostDialect, request: CanonicalCreate): Problem | undefined {
-	return checkCreate(host, request);
-}
 
 const modelLists = new WeakMap<SoraClient, Promise<ModelChoice[]>>();
 
