@@ -11,6 +11,9 @@ import type { MeasuredVideo } from '../../nodes/Sora/domain/media';
  * swapped, as players show it. ffmpeg and ffprobe come from apt-get (scripts/e2e installs them).
  */
 
+export const FFMPEG_MISSING =
+	'ffmpeg or ffprobe not found: CI needs ffmpeg (apt-get install ffmpeg)';
+
 export function hasFfmpeg(): boolean {
 	try {
 		execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });

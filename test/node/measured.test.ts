@@ -7,7 +7,8 @@ import { forAgent } from '../../nodes/Sora/runner/toolRun';
 import { create } from '../../nodes/Sora/actions/video/create.operation';
 import type { SoraClient } from '../../nodes/Sora/transport/client';
 import { logger, readBinary, registerNodeType } from '../harness/runNode';
-import { expectSameReading, ffprobeReading, hasFfmpeg } from '../media/ffprobe';
+import { testIf } from '../harness/needs';
+import { expectSameReading, FFMPEG_MISSING, ffprobeReading, hasFfmpeg } from '../media/ffprobe';
 import { createParams, useReferenceServer } from './setup';
 
 /**
@@ -17,8 +18,7 @@ import { createParams, useReferenceServer } from './setup';
  */
 
 const api = useReferenceServer({ sizedVideos: true });
-const ffmpeg = hasFfmpeg();
-const itFfmpeg = ffmpeg ? test : test.skip;
+const itFfmpeg = testIf(hasFfmpeg(), FFMPEG_MISSING);
 
 /** Until Create fills `asked` and `family` itself (the models work), a test sets them on the job Create prepares. */
 function asking(asked: AskedVideo, family: ModelFamilyId = 'kling') {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,18 +5,11 @@ import { readMp4DurationSeconds, readMp4VideoSize } from './media-headers';
 import { placeholderShape } from './placeholder-video';
 import { startReferenceServer, type ReferenceServer } from './index';
 import { call, completedVideo } from './test-client';
+import { present } from '../harness/needs';
+import { FFMPEG_MISSING, hasFfmpeg } from '../media/ffprobe';
 
-/** Unit tests need no ffmpeg: with it the sizes are checked, without it the fixture fallback. */
-function hasFfmpeg(): boolean {
-	try {
-		execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-const ffmpeg = hasFfmpeg();
+/** With ffmpeg the sizes are checked; without it (never under CI) the fixture fallback. */
+const ffmpeg = present(hasFfmpeg(), FFMPEG_MISSING);
 const cacheDir = mkdtempSync(join(tmpdir(), 'sora-placeholder-test-'));
 let server: ReferenceServer;
 
