@@ -159,8 +159,11 @@ export class SoraApi implements ICredentialType {
 
 	// A free request every family serves and that needs the key: OpenRouter's /key (its /models
 	// answers without one), the model list elsewhere.
+	// Never redirected: a redirect would carry the key to wherever the host points.
 	test: ICredentialTestRequest = {
 		request: {
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '={{$credentials.hostType === "openRouter" || (($credentials.hostType || "auto") === "auto" && $credentials.baseUrl.includes("openrouter.ai")) ? "/key" : "/models"}}',
 		},

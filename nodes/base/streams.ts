@@ -30,18 +30,20 @@ export function inspectedStream(
 	source: NodeReadable,
 	inspect: (chunk: Buffer) => void,
 	state: { sourceFailed?: unknown },
+	stop?: Promise<Error>,
 ): NodeReadable {
 	async function* pass(): AsyncGenerator<Buffer> {
 		const iterator = (source as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
 		try {
 			for (;;) {
-				const next = await iterator.next().catch((error: unknown) => {
+				const next = await nextChunk(source, iterator, stop).catch((error: unknown) => {
 					state.sourceFailed = error ?? 'the stream failed';
 					return undefined;
 				});
 				if (!next) {
-					readable.destroy(state.sourceFailed instanceof Error ? state.sourceFailed : undefined);
-					return;
+					throw state.sourceFailed instanceof Error
+						? state.sourceFailed
+						: new Error('The stream failed');
 				}
 				if (next.done) return;
 				const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
@@ -49,10 +51,32 @@ export function inspectedStream(
 				yield chunk;
 			}
 		} finally {
-			// Stopped early (the consumer failed, or inspect refused): release the source too.
-			await iterator.return?.().catch(() => undefined);
+			// Stopped early (the consumer failed, or inspect refused): release the source too. A
+			// source that failed may never answer its pending read: its release is not waited for.
+			const released = iterator.return?.().catch(() => undefined);
+			if (state.sourceFailed === undefined) await released;
 		}
 	}
 	const readable = readableClassOf(source).from(pass(), { objectMode: false });
 	return readable;
+}
+
+/**
+ * The next chunk of a stream, or `stop`'s error as soon as it settles: a stream stalled inside
+ * the network never answers `next()`, and destroying it from outside does not end a pending read
+ * of every kind of stream n8n hands over, so the read is raced and the source destroyed.
+ */
+export async function nextChunk<T>(
+	source: { destroy(error?: Error): void },
+	iterator: AsyncIterator<T>,
+	stop?: Promise<Error>,
+): Promise<IteratorResult<T>> {
+	if (!stop) return await iterator.next();
+	const pending = iterator.next();
+	const stopped = stop.then((error) => {
+		source.destroy(error);
+		pending.catch(() => undefined);
+		throw error;
+	});
+	return await Promise.race([pending, stopped]);
 }

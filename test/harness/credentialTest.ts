@@ -60,6 +60,8 @@ export async function runCredentialTest(credentials: ICredentialDataDecryptedObj
 	const response = await fetch(url, {
 		method: authenticated.method,
 		headers: authenticated.headers as Record<string, string>,
+		// n8n honours disableFollowRedirect: a 3xx is the test's answer, its Location never asked.
+		redirect: request.disableFollowRedirect ? 'manual' : 'follow',
 	});
 	return {
 		url,

@@ -104,13 +104,13 @@ describe('error classification', () => {
 		expect(api.server.createCount).toBe(0);
 	});
 
-	test('an invalid Base URL on a create is "not sent", once, with its cause', async () => {
+	test('an invalid Base URL is refused before anything is sent, naming the credential', async () => {
 		const credentials = { ...api.credentials, baseUrl: 'http://exa mple.invalid/v1' };
 		const { error } = await runNode({ credentials, parameters: createParams() });
 		expect(error?.message).toBe(
-			'The request could not be sent: the Base URL is not a valid http(s) URL [item 0]',
+			'Base URL in the Sora API credential is "http://exa mple.invalid/v1", not an http(s) URL',
 		);
-		expect(error?.description).toMatch(/could not be sent \(ERR_INVALID_URL: Invalid URL\)/);
+		expect(api.server.createCount).toBe(0);
 	});
 
 	test('a 5xx on Character Create says a character (not a video) may have been created', async () => {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { SoraRequest } from '../transport/client';
+import type { Route } from '../transport/routes';
 import type { BufferedFile, MultipartField, StreamedFile } from '../transport/multipart';
 import { inputError } from '../runner/inputs';
 
@@ -9,18 +10,18 @@ export type UploadFile = BufferedFile | StreamedFile;
 
 /** A POST with a JSON body, or a multipart body when files are uploaded (nested values JSON-encoded). */
 export function postRequest(
-	path: string,
+	route: Route,
 	fields: IDataObject,
 	files: UploadFile[] = [],
 ): SoraRequest {
 	const present = Object.entries(fields).filter(([, value]) => value !== undefined && value !== '');
-	if (!files.length) return { method: 'POST', path, json: Object.fromEntries(present) };
+	if (!files.length) return { method: 'POST', route, json: Object.fromEntries(present) };
 	const multipart: MultipartField[] = present.map(([name, value]) => ({
 		name,
 		value: typeof value === 'string' ? value : JSON.stringify(value),
 	}));
 	for (const file of files) multipart.push(file);
-	return { method: 'POST', path, multipart };
+	return { method: 'POST', route, multipart };
 }
 
 function inputBinary(

@@ -23,7 +23,11 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			`The operation "${operationName}" of "${resource}" is not supported`,
 		);
 	}
-	const client = await SoraClient.connect(this, new RequestBudget(maxRequestsPerMinute(this)));
+	const options = optionsParam(this, 'options', 0);
+	const client = await SoraClient.connect(this, {
+		budget: new RequestBudget(Number(options.maxRequestsPerMinute ?? 0) || undefined),
+		idleTimeoutMs: idleTimeoutMs(options.idleTimeout),
+	});
 	if (operation.kind === 'item') return [await runItems.call(this, client, operation)];
 	const asTool = isToolRun(this);
 	const routed = routesByStatus(this, asTool);
@@ -31,7 +35,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	return routed ? splitByStatus(items) : [items];
 }
 
-/** Options → Max Requests per Minute, on every operation. */
-function maxRequestsPerMinute(ctx: IExecuteFunctions): number | undefined {
-	return Number(optionsParam(ctx, 'options', 0).maxRequestsPerMinute ?? 0) || undefined;
+/** Options → Idle Timeout (seconds), on every operation; unset or invalid: the default. */
+function idleTimeoutMs(seconds: unknown): number | undefined {
+	const value = Number(seconds);
+	return Number.isFinite(value) && value > 0 ? value * 1000 : undefined;
 }

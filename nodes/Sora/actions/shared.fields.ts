@@ -216,6 +216,17 @@ export const maxRequestsPerMinuteOption: INodeProperties = {
 		'Cap on the requests this node sends per minute: creates, status checks, lists, deletes and downloads (0 = no cap). Rate-limit answers slow all polling down anyway.',
 };
 
+/** Idle Timeout: in the Options of every operation, since every request the node sends has it. */
+export const idleTimeoutOption: INodeProperties = {
+	displayName: 'Idle Timeout (Seconds)',
+	name: 'idleTimeout',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 60,
+	description:
+		'End a request when the host sends no byte for this long (its answer, or a download that stalls). The request is retried where that is safe; a create is never sent again.',
+};
+
 /** What a paid operation does when the measured MP4 is not what was asked (runner/asAskedOutput.ts). */
 export const onDifferenceOption: INodeProperties = {
 	displayName: 'On Difference From Request',
@@ -248,7 +259,7 @@ export function requestOptions(displayOptions: INodeProperties['displayOptions']
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions,
-		options: [maxRequestsPerMinuteOption],
+		options: [maxRequestsPerMinuteOption, idleTimeoutOption],
 	};
 }
 
@@ -323,6 +334,7 @@ export function paidJobOptions(
 					'Whether to fail an item whose cost is unknown (no list price and no Price per Second) instead of sending it',
 			},
 			maxRequestsPerMinuteOption,
+			idleTimeoutOption,
 		],
 	};
 }

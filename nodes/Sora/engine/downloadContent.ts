@@ -11,7 +11,6 @@ import { apiErrorFromFailure } from '../transport/apiError';
 import { scopeSuffix, type ErrorScope } from '../../base/errorScope';
 import type { SoraClient, SoraRequest } from '../transport/client';
 import { describeFailure, POLICIES, type Failure } from '../transport/retryPolicy';
-import { absoluteUrl } from '../transport/urls';
 
 export type BinaryStore = Pick<
 	IExecuteFunctions['helpers'],
@@ -146,19 +145,16 @@ export async function downloadContent(
 ): Promise<DownloadedContent> {
 	if (!client.host.variants.includes(variant))
 		throw variantNotServed(client, variant, videoId, scope);
-	const location = client.host.contentLocation(video, videoId, variant);
-	const request: SoraRequest =
-		'url' in location
-			? { method: 'GET', path: '', url: location.url, stream: true }
-			: { method: 'GET', path: location.path, qs: location.qs, stream: true };
-	const url = absoluteUrl(client.baseUrl, request);
+	const request: SoraRequest = {
+		method: 'GET',
+		route: { operation: 'Download', videoId, variant, video },
+		stream: true,
+	};
+	const url = client.urlOf(request);
 	const fileName = `${videoId}.${CONTENT_VARIANTS[variant].extension}`;
 	// One loop: a cut download and a failed request share the download policy's 12 attempts.
-	const result = await client.retrying(
-		request,
-		POLICIES.download,
-		scope,
-		async (response) => {
+	const result = await client.send<DownloadedContent>(request, POLICIES.download, scope, {
+		use: async (response) => {
 			if (
 				variant !== 'video' &&
 				mimeTypeOf(response.headers['content-type'], variant).startsWith('video/')
@@ -177,10 +173,15 @@ export async function downloadContent(
 			}
 			return 'failure' in stored ? stored : { kept: stored };
 		},
-		(failure, attempts) =>
-			downloadGaveUp(client, failure, attempts, { variant, videoId, url, scope }),
-	);
+	});
 	if ('refused' in result) throw client.errorFor(request, result.refused, scope);
+	if ('failed' in result) {
+		const { failed, attempts, response } = result;
+		throw (
+			downloadGaveUp(client, failed, attempts, { variant, videoId, url, scope }) ??
+			client.failedError(request, failed, POLICIES.download, scope, response, attempts)
+		);
+	}
 	result.kept.binary.fileName = fileName;
 	return result.kept;
 }

@@ -13,7 +13,7 @@ export async function fetchVideo(
 	videoId: string,
 	scope: ErrorScope,
 ): Promise<Video> {
-	const request = { method: 'GET', path: `/videos/${encodeURIComponent(videoId)}` } as const;
+	const request = { method: 'GET', route: { operation: 'Get', videoId } } as const;
 	const response = await client.call(request, 'safe', { ...scope, videoId });
 	const video = client.host.readVideo(response.body);
 	if (!video) {
@@ -21,7 +21,7 @@ export async function fetchVideo(
 			client.node,
 			{ ...scope, videoId },
 			'The host answered without a video object',
-			`GET /videos/${videoId} at ${client.baseUrl} did not answer a video with an id.`,
+			`GET ${client.describe(request).target} at ${client.baseUrl} did not answer a video with an id.`,
 		);
 	}
 	return video;

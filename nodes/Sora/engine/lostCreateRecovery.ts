@@ -1,16 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Video } from '../domain/video';
-import { pause } from '../../base/pause';
 import { timing } from '../../base/timing';
 import { isAmbiguousCreate } from '../transport/apiError';
 import { scopeSuffix, type ErrorScope } from '../../base/errorScope';
-import {
-	failureOf,
-	type SoraClient,
-	type SoraRequest,
-	type SoraResponse,
-} from '../transport/client';
+import type { SoraClient, SoraRequest, SoraResponse } from '../transport/client';
+import type { Route } from '../transport/routes';
 import {
 	describeFailure,
 	POLICIES,
@@ -69,7 +64,9 @@ export const processCreates = new CreateRecord();
 
 interface Fingerprint {
 	method: string;
-	path: string;
+	operation: Route['operation'];
+	/** The video a remix is made from. */
+	remixOf?: string;
 	fields: Record<string, string>;
 }
 
@@ -85,24 +82,28 @@ function fingerprintOf(request: SoraRequest): Fingerprint {
 		if (value !== undefined && value !== null)
 			fields[name] = typeof value === 'string' ? value : JSON.stringify(value);
 	}
-	return { method: request.method, path: request.path, fields };
+	const { route } = request;
+	return {
+		method: request.method,
+		operation: route.operation,
+		remixOf: route.operation === 'Remix' ? route.videoId : undefined,
+		fields,
+	};
 }
 
 /** Whether a listed video can be the job this create started (only what the video shows is compared). */
 function matches(video: Video, fingerprint: Fingerprint): boolean {
-	const { fields, path } = fingerprint;
+	const { fields, operation, remixOf } = fingerprint;
 	if (fields.prompt === undefined || video.prompt !== fields.prompt) return false;
-	const remixOf = /^\/videos\/([^/]+)\/remix$/.exec(path)?.[1];
 	const remixedFrom = (video as { remixed_from_video_id?: unknown }).remixed_from_video_id;
 	if (remixOf !== undefined) {
-		if (typeof remixedFrom === 'string' && remixedFrom !== decodeURIComponent(remixOf))
-			return false;
+		if (typeof remixedFrom === 'string' && remixedFrom !== remixOf) return false;
 	} else if (typeof remixedFrom === 'string' && remixedFrom) {
 		return false; // a remix is never the job of a create, an edit or an extension
 	}
 	return COMPARED_FIELDS.every((name) => {
 		// An extension's video carries the stitched total length, not the seconds sent.
-		if (name === 'seconds' && path === '/videos/extensions') return true;
+		if (name === 'seconds' && operation === 'Extend') return true;
 		const value = (video as unknown as Record<string, unknown>)[name];
 		return (
 			fields[name] === undefined ||
@@ -136,20 +137,20 @@ export class LostCreateRecovery {
 		scope: ErrorScope,
 		send: (request: SoraRequest) => Promise<SoraResponse>,
 	): Promise<SoraResponse> {
-		this.record.forgetOld(Date.now());
+		this.record.forgetOld(this.client.clock.now());
 		const fingerprint = fingerprintOf(request);
 		const create: SentCreate = {
 			owner: this,
 			prompt: fingerprint.fields.prompt ?? '',
 			signature: JSON.stringify(fingerprint),
 			state: 'inFlight',
-			startedAt: Date.now(),
+			startedAt: this.client.clock.now(),
 		};
 		this.record.sent.add(create);
 		const outcome = await send({
 			...request,
 			onSend: () => {
-				create.sentAt = Date.now();
+				create.sentAt = this.client.clock.now();
 				request.onSend?.();
 			},
 		}).then(
@@ -159,7 +160,7 @@ export class LostCreateRecovery {
 		if ('response' in outcome) {
 			create.state = 'settled';
 			const video = this.client.host.readVideo(outcome.response.body);
-			if (video) this.record.answered.set(video.id, Date.now());
+			if (video) this.record.answered.set(video.id, this.client.clock.now());
 			return outcome.response;
 		}
 		if (!isAmbiguousCreate(outcome.error) || create.sentAt === undefined) {
@@ -167,7 +168,7 @@ export class LostCreateRecovery {
 			throw outcome.error;
 		}
 		create.state = 'lost';
-		create.lostAt = Date.now();
+		create.lostAt = this.client.clock.now();
 		// A host without List (its error then says to look in the host's dashboard) cannot be searched.
 		const { found, notes } = this.client.offers('List')
 			? await this.lookUp(create, fingerprint, scope)
@@ -189,35 +190,54 @@ export class LostCreateRecovery {
 		scope: ErrorScope,
 	): Promise<{ found?: Video; notes: string }> {
 		const problems: string[] = [];
-		for (let attempt = 0; ; attempt++) {
-			await this.settleInFlight(create);
-			const listed = await this.list(create.sentAt!);
-			let failure: Failure;
-			if ('failure' in listed) {
-				problems.push(`List failed: ${describeFailure(listed.failure)}`);
-				this.client.logger.debug(
-					`Sora: looking up a lost create with List failed: ${describeFailure(listed.failure)}${scopeSuffix(scope)}`,
-				);
-				failure = listed.failure;
-			} else {
-				const verdict = this.decide(create, fingerprint, listed);
-				if ('adopt' in verdict) return { found: verdict.adopt, notes: '' };
-				if ('refuse' in verdict)
-					return { notes: `The node looked for the job with List: ${verdict.refuse}.` };
-				if ('wait' in verdict) {
-					attempt--; // another create of the same prompt is still in flight: decide once it is answered
-					continue;
-				}
-				problems.push('no matching job in List');
-				failure = { kind: 'notListed' };
-			}
-			const decision = this.policy.decide(failure, attempt);
-			if (!decision.retry)
-				return {
-					notes: `The node looked for the job with List ${attempt + 1} times: ${problems.join('; ')}.`,
-				};
-			await pause(decision.delayMs, this.client.signal);
-		}
+		let lists = 0;
+		const request: SoraRequest = {
+			method: 'GET',
+			route: { operation: 'List' },
+			qs: { order: 'desc', limit: 100 },
+			onSend: () => lists++,
+		};
+		await this.settleInFlight(create);
+		const sent = await this.client.send<{ found?: Video; notes: string }>(
+			request,
+			this.policy,
+			scope,
+			{
+				use: async (response) => {
+					const listed = this.readList(response, create.sentAt!);
+					if ('failure' in listed) {
+						problems.push(`List failed: ${describeFailure(listed.failure)}`);
+						return listed;
+					}
+					const verdict = this.decide(create, fingerprint, listed);
+					if ('adopt' in verdict) return { kept: { found: verdict.adopt, notes: '' } };
+					if ('refuse' in verdict)
+						return { kept: { notes: `The node looked for the job with List: ${verdict.refuse}.` } };
+					if ('wait' in verdict) {
+						// Another create of the same prompt is still in flight: decide once it is answered.
+						await this.settleInFlight(create);
+						return { again: true };
+					}
+					problems.push('no matching job in List');
+					return { failure: { kind: 'notListed' } };
+				},
+				onFailure: (failure) => {
+					if (failure.kind === 'notListed') return;
+					if (failure.kind !== 'malformed')
+						problems.push(`List failed: ${describeFailure(failure)}`);
+					this.client.logger.debug(
+						`Sora: looking up a lost create with List failed: ${describeFailure(failure)}${scopeSuffix(scope)}`,
+					);
+				},
+			},
+		);
+		if ('kept' in sent) return sent.kept;
+		this.client.logger.debug(
+			`Sora: looking up a lost create with List found nothing: ${problems.join('; ')}${scopeSuffix(scope)}`,
+		);
+		return {
+			notes: `The node looked for the job with List ${lists} times: ${problems.join('; ')}.`,
+		};
 	}
 
 	/** Waits while any other create of the same prompt (any run, this process) awaits its answer. */
@@ -226,26 +246,19 @@ export class LostCreateRecovery {
 			[...this.record.sent].some(
 				(other) => other !== create && other.state === 'inFlight' && other.prompt === create.prompt,
 			);
-		while (busy()) await pause(timing().inFlightCheckMs, this.client.signal);
+		while (busy()) await this.client.clock.pause(timing().inFlightCheckMs, this.client.signal);
 	}
 
-	private async list(
+	private readList(
+		response: SoraResponse,
 		sentAt: number,
-	): Promise<{ videos: Video[]; createdSinceS: number; offsetMs: number } | { failure: Failure }> {
-		const request: SoraRequest = {
-			method: 'GET',
-			path: '/videos',
-			qs: { order: 'desc', limit: 100 },
-		};
-		const result = await this.client.attempt(request);
-		const failure = failureOf(result);
-		if (failure) return { failure };
-		const { body, headers } = (result as { response: SoraResponse }).response;
+	): { videos: Video[]; createdSinceS: number; offsetMs: number } | { failure: Failure } {
+		const { body, headers } = response;
 		const data = (body as { data?: unknown[] } | undefined)?.data;
 		if (!Array.isArray(data)) return { failure: { kind: 'malformed' } };
 		const date = headers.date;
 		const hostNow = typeof date === 'string' ? Date.parse(date) : NaN;
-		const offsetMs = Number.isNaN(hostNow) ? 0 : hostNow - Date.now();
+		const offsetMs = Number.isNaN(hostNow) ? 0 : hostNow - this.client.clock.now();
 		const toleranceMs = Number.isNaN(hostNow) ? UNKNOWN_SKEW_MS : DATE_RESOLUTION_MS;
 		return {
 			videos: data
@@ -291,7 +304,7 @@ export class LostCreateRecovery {
 				refuse: `${candidates.length} jobs created since the request left match it (${candidates.map((v) => v.id).join(', ')}), so the node cannot tell which one is this item's`,
 			};
 		}
-		this.record.answered.set(candidates[0].id, Date.now());
+		this.record.answered.set(candidates[0].id, this.client.clock.now());
 		return { adopt: candidates[0] };
 	}
 }

@@ -14,7 +14,7 @@ import { pause, throwIfCancelled } from '../../base/pause';
 import { timing } from '../../base/timing';
 import { apiErrorFromFailure } from '../transport/apiError';
 import { scopeSuffix, type ErrorScope } from '../../base/errorScope';
-import { failureOf, type SoraClient } from '../transport/client';
+import { failureOf, type SoraClient, type SoraRequest } from '../transport/client';
 import { HeldPastDeadlineError } from '../transport/requestBudget';
 import { unreachableMessage } from '../transport/failureMessages';
 import { describeFailure, isTransient, POLICIES } from '../transport/retryPolicy';
@@ -160,19 +160,20 @@ export async function waitForVideos(
 		state.reasonAsked = true;
 		settle(state, 'polling');
 		const source = client.host.failureReason!;
-		client
-			.attempt({ method: 'GET', path: source.path(video.id), notAfter: deadline }, scopeOf(state))
-			.then(
-				(result) => {
-					const reason =
-						'response' in result && result.response.status < 400
-							? source.read(result.response.body)
-							: undefined;
-					if (reason) video.error = { ...(video.error ?? {}), message: reason };
-					then();
-				},
-				() => then(),
-			);
+		const request: SoraRequest = {
+			method: 'GET',
+			route: { operation: 'Failure Reason', videoId: video.id },
+			notAfter: deadline,
+			endBy: deadline,
+		};
+		client.send(request, POLICIES.once, scopeOf(state)).then(
+			(sent) => {
+				const reason = 'kept' in sent ? source.read(sent.kept.body) : undefined;
+				if (reason) video.error = { ...(video.error ?? {}), message: reason };
+				then();
+			},
+			() => then(),
+		);
 	};
 
 	const onVideo = (state: JobState, video: Video, pollAfterMs?: number) => {
@@ -218,20 +219,25 @@ export async function waitForVideos(
 	const poll = (state: JobState) => {
 		settle(state, 'polling');
 		const videoId = state.outcome.video?.id ?? state.job.videoId!;
-		const request = {
-			method: 'GET' as const,
-			path: `/videos/${encodeURIComponent(videoId)}`,
+		const request: SoraRequest = {
+			method: 'GET',
+			route: { operation: 'Get', videoId },
 			notAfter: deadline,
+			endBy: deadline,
 		};
-		client.attempt(request).then(
-			(result) => {
-				let failure = failureOf(result);
-				if (failure?.kind === 'status' && 'response' in result && !isTransient(failure)) {
-					return finish(state, client.errorFor(request, result.response, scopeOf(state)));
+		client.send(request, POLICIES.once, scopeOf(state)).then(
+			(sent) => {
+				const response =
+					'failed' in sent ? sent.response : 'kept' in sent ? sent.kept : sent.refused;
+				let failure = 'failed' in sent ? sent.failed : response && failureOf({ response });
+				if (failure?.kind === 'status' && response && !isTransient(failure)) {
+					return finish(state, client.errorFor(request, response, scopeOf(state)));
 				}
-				const video = failure
-					? undefined
-					: client.host.readVideo((result as { response: { body: unknown } }).response.body);
+				if (failure?.kind === 'pastDeadline') {
+					state.nextPollAt = deadline; // ended by the wait's Timeout: the timeout answers for it
+					return settle(state, 'watching');
+				}
+				const video = failure || !response ? undefined : client.host.readVideo(response.body);
 				if (!video) {
 					failure ??= { kind: 'malformed' };
 					// A video never seen (a plain Get, or a wrong host) is not known to be generating:
@@ -247,7 +253,7 @@ export async function waitForVideos(
 								client.node,
 								scopeOf(state),
 								unreachableMessage(failure),
-								`GET ${request.path} at ${client.baseUrl} failed ${state.failedPolls + 1} times.`,
+								`GET ${client.describe(request).target} at ${client.baseUrl} failed ${state.failedPolls + 1} times.`,
 							),
 						);
 					}
@@ -259,13 +265,7 @@ export async function waitForVideos(
 					return settle(state, 'watching');
 				}
 				state.failedPolls = 0;
-				onVideo(
-					state,
-					video,
-					parsePollAfterMs(
-						(result as { response: { headers: Record<string, string> } }).response.headers,
-					),
-				);
+				onVideo(state, video, parsePollAfterMs(response!.headers as Record<string, string>));
 			},
 			(error: Error) => {
 				if (!(error instanceof HeldPastDeadlineError)) return finish(state, error);

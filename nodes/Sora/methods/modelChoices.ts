@@ -22,12 +22,7 @@ async function rulesOfChosenModel(
 		const client = await SoraClient.connect(ctx);
 		host = client.host.label;
 		if (model && client.host.checkAgainstModel) {
-			const { body } = await client.call(
-				{ method: 'GET', path: client.host.modelListPath },
-				'safe',
-				{},
-			);
-			entry = client.host.readModels(body).find((m) => m.id === model);
+			entry = (await client.listModels()).find((m) => m.id === model);
 		}
 	} catch (error) {
 		ctx.logger.debug(

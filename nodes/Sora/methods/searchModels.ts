@@ -15,12 +15,7 @@ export async function searchModels(
 	let reason = 'the host listed no models';
 	try {
 		const client = await SoraClient.connect(this);
-		const { body } = await client.call(
-			{ method: 'GET', path: client.host.modelListPath },
-			'safe',
-			{},
-		);
-		const models = client.host.readModels(body);
+		const models = await client.listModels();
 		const videoModels = models.filter((m) => m.isVideo);
 		const shown = (videoModels.length ? videoModels : models)
 			.filter((m) => matches(m.id))

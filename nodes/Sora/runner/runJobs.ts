@@ -108,7 +108,7 @@ function submitter(
 				client.node,
 				scope,
 				'The host accepted the request but answered without a video id',
-				`${request.method} ${request.path} answered HTTP ${response.status} without an id, so the job may exist without the node knowing it. Use the List operation to find it before you run this item again.`,
+				`${client.describe(request).method} ${client.describe(request).target} answered HTTP ${response.status} without an id, so the job may exist without the node knowing it. Use the List operation to find it before you run this item again.`,
 			);
 		}
 		return { video, pollAfterMs: parsePollAfterMs(response.headers as Record<string, string>) };

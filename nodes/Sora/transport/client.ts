@@ -1,70 +1,65 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IHttpRequestOptions,
-	INode,
-	Logger,
-} from 'n8n-workflow';
+import type { IDataObject, INode, Logger } from 'n8n-workflow';
 
-import { NodeOperationError } from 'n8n-workflow';
-
-import { parseRetryAfterMs } from '../domain/schedule';
 import { CREDENTIAL_TYPE } from '../../base/credential';
+import { parseRetryAfterMs } from '../domain/schedule';
+import { systemClock, type Clock } from '../../base/clock';
 import { pause, throwIfCancelled } from '../../base/pause';
 import {
 	dialectFor,
 	familyOfAnswer,
-	familyOfModelId,
 	familyOfModelList,
+	familyOfModelId,
 	DIALECTS,
-	operationOf,
 	type HostDialect,
 	type HostOperation,
+	type ModelChoice,
 } from '../hosts';
 import { apiErrorFromResponse } from './apiError';
-import type { ErrorScope } from '../../base/errorScope';
+import { scopeSuffix, type ErrorScope } from '../../base/errorScope';
+import { BODY_LIMITS } from './bodies';
+import { readBaseUrl } from './baseUrl';
+import {
+	exchange,
+	storeFailure,
+	type Attempt,
+	type Network,
+	type RequestContext,
+	type SoraResponse,
+} from './exchange';
 import {
 	channelLacksError,
+	invalidIdError,
 	notOfferedError,
+	redirectedWriteError,
 	requestFailedError,
 	type HostInWords,
 } from './failureMessages';
-import { absoluteUrl } from './urls';
-import { encodeMultipart, type EncodedMultipart, type MultipartField } from './multipart';
+import { encodeMultipart, type MultipartField } from './multipart';
 import { HeldPastDeadlineError, RequestBudget } from './requestBudget';
-import { networkFailure } from './networkError';
 import { redactSecrets, secretsOf } from './redact';
 import {
 	describeFailure,
-	POLICIES,
-	RetryPolicy,
+	policyOf,
 	type Failure,
 	type RequestSafety,
+	type RetryPolicy,
 } from './retryPolicy';
+import {
+	InvalidIdError,
+	menuOperationOf,
+	targetOf,
+	videoIdOf,
+	type Route,
+	type Target,
+} from './routes';
+import { absoluteUrl } from './urls';
 
-/** The parts of n8n's node contexts (execute, webhook, load options) that the transport uses. */
-export interface RequestContext {
-	getNode(): INode;
-	getCredentials<T extends object = ICredentialDataDecryptedObject>(type: string): Promise<T>;
-	getExecutionCancelSignal?(): AbortSignal | undefined;
-	logger: Logger;
-	helpers: {
-		httpRequestWithAuthentication(
-			this: unknown,
-			credentialsType: string,
-			requestOptions: IHttpRequestOptions,
-		): Promise<unknown>;
-		/** Only for a URL outside the host's origin (a result file on a CDN): the key never goes there. */
-		httpRequest(requestOptions: IHttpRequestOptions): Promise<unknown>;
-	};
-}
+export type { Attempt, RequestContext, SoraResponse } from './exchange';
 
 export interface SoraRequest {
 	method: 'GET' | 'POST' | 'DELETE';
-	/** Under Base URL; ignored when `url` is set. */
-	path: string;
-	/** An absolute URL the host named (a result file); sent with the credential only on the host's own origin. */
-	url?: string;
+	/** What the request is for, with its ids: the route builder makes its path (or names the host's URL). */
+	route: Route;
 	qs?: IDataObject;
 	json?: IDataObject;
 	multipart?: MultipartField[];
@@ -73,25 +68,38 @@ export interface SoraRequest {
 	stream?: boolean;
 	/** Time (ms since epoch) after which the request is not sent at all: HeldPastDeadlineError. */
 	notAfter?: number;
+	/** Time after which a request still in flight is ended (the wait's Timeout). */
+	endBy?: number;
 	/** Called each time the request actually leaves (after any hold by the request budget). */
 	onSend?: () => void;
 }
 
-export interface SoraResponse<T = unknown> {
-	status: number;
-	headers: Record<string, unknown>;
-	body: T;
+/** What a use of an answer says: keep it, treat it as a failure (retried by the policy), or send again now. */
+export type Use<T> = { kept: T } | { failure: Failure } | { again: true };
+
+export interface SendHandlers<T> {
+	/** Each answer under 400: keep it, call it a failure, or send again now. Default: keep it. */
+	use?: (response: SoraResponse) => Promise<Use<T>>;
+	/** Told of every failed attempt (to log or name it), before the policy decides. */
+	onFailure?: (failure: Failure) => void;
 }
 
-interface RawResponse {
-	statusCode: number;
-	headers: Record<string, unknown>;
-	body: unknown;
+/** How one request ended: kept, refused by the host (an HTTP error not retried), or failed for good. */
+export type Sent<T> =
+	| { kept: T }
+	| { refused: SoraResponse }
+	| { failed: Failure; attempts: number; response?: SoraResponse };
+
+export interface ClientOptions {
+	budget?: RequestBudget;
+	/** A request is ended when no byte has come for this long (Options → Idle Timeout). */
+	idleTimeoutMs?: number;
+	clock?: Clock;
 }
 
-export type Attempt = { response: SoraResponse } | { failure: Failure };
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
-/** What went wrong in one attempt, read one way for every loop that retries: no answer, or an HTTP error (with its Retry-After). */
+/** What went wrong in one attempt, read one way: no answer, or an HTTP error (with its Retry-After). */
 export function failureOf(result: Attempt): Failure | undefined {
 	if ('failure' in result) return result.failure;
 	const { status, headers } = result.response;
@@ -103,23 +111,19 @@ export function failureOf(result: Attempt): Failure | undefined {
 	};
 }
 
-function isJsonContent(headers: Record<string, unknown>): boolean {
-	return String(headers['content-type'] ?? '').includes('json');
-}
-
-async function readStream(stream: AsyncIterable<Buffer | string>): Promise<string> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of stream)
-		chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-	return Buffer.concat(chunks).toString('utf8');
-}
-
 /**
- * The only code that sends requests: URLs, JSON and multipart bodies, the retry policy, the
- * request budget, and error answers turned into NodeApiErrors that name the item and video.
+ * The one way out to the network: every request the node and the trigger send comes through
+ * `send` (the one loop that re-sends, under the policy of its kind of request), and each attempt
+ * through `exchange` (redirects by hand, the key only to Base URL's origin, deadlines, bounds).
  */
 export class SoraClient {
 	readonly signal: AbortSignal | undefined;
+
+	private readonly network: Network;
+
+	private readonly modelLists = new Map<string, Promise<Attempt>>();
+
+	private identification?: Promise<void>;
 
 	private constructor(
 		private readonly ctx: RequestContext,
@@ -128,65 +132,41 @@ export class SoraClient {
 		private dialect: HostDialect,
 		private readonly familyChosen: boolean,
 		readonly budget: RequestBudget,
+		readonly clock: Clock,
 		private readonly secrets: readonly string[],
+		idleTimeoutMs: number,
 	) {
 		this.signal = ctx.getExecutionCancelSignal?.();
+		this.network = {
+			ctx,
+			base: new URL(baseUrl),
+			clock,
+			idleTimeoutMs,
+			signal: this.signal,
+			secrets,
+		};
 	}
 
-	static async connect(
-		ctx: RequestContext,
-		budget = new RequestBudget(undefined),
-	): Promise<SoraClient> {
-		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		const baseUrl = String(credentials.baseUrl ?? '')
-			.trim()
-			.replace(/\/+$/, '');
-		if (!/^https?:\/\/[^/]/i.test(baseUrl)) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Base URL in the Sora API credential is ${baseUrl ? `"${baseUrl}", not an http(s) URL` : 'empty'}`,
-				{
-					description:
-						'Set it to the root of the host that serves /videos, e.g. https://openrouter.ai/api/v1 or https://your-gateway.example.com/v1.',
-				},
-			);
-		}
-		const secrets = secretsOf(credentials);
+	static async connect(ctx: RequestContext, options: ClientOptions = {}): Promise<SoraClient> {
+		const credentials = await ctx.getCredentials<IDataObject>(CREDENTIAL_TYPE);
+		const baseUrl = readBaseUrl(ctx.getNode(), credentials.baseUrl);
 		const { dialect, chosen } = dialectFor(credentials.hostType, baseUrl);
-		return new SoraClient(ctx, baseUrl, dialect, chosen, budget, secrets);
+		const clock = options.clock ?? systemClock;
+		return new SoraClient(
+			ctx,
+			baseUrl,
+			dialect,
+			chosen,
+			options.budget ?? new RequestBudget(undefined, () => clock.now()),
+			clock,
+			secretsOf(credentials),
+			options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+		);
 	}
 
 	/** The dialect of the host behind Base URL. */
 	get host(): HostDialect {
 		return this.dialect;
-	}
-
-	private identification?: Promise<void>;
-
-	/**
-	 * Under Auto, with a Base URL of no known family and no telling answer yet: before a create of a
-	 * model family whose keys differ per host is spelled, the free model list (or the model id's
-	 * provider prefix) says which family serves it. At most one request per execution.
-	 */
-	async identifyHost(model?: string): Promise<void> {
-		if (this.familyChosen || this.dialect !== DIALECTS.openai) return;
-		this.identification ??= this.attempt({ method: 'GET', path: this.dialect.modelListPath }).then(
-			(result) => {
-				const listed =
-					'response' in result && result.response.status < 300
-						? familyOfModelList(result.response.body, result.response.headers)
-						: undefined;
-				const family = listed ?? familyOfModelId(model);
-				if (family && this.dialect === DIALECTS.openai) this.dialect = DIALECTS[family];
-			},
-			() => undefined,
-		);
-		await this.identification;
-	}
-
-	/** Whether the host offers an operation, as far as its family is known. */
-	offers(operation: HostOperation): boolean {
-		return !this.dialect.lacks.includes(operation);
 	}
 
 	get node(): INode {
@@ -197,175 +177,287 @@ export class SoraClient {
 		return this.ctx.logger;
 	}
 
-	/** A JSON request; `unsafe` ones (creates, deletes) are repeated only when provably not processed. */
+	/** Whether the host offers an operation, as far as its family is known. */
+	offers(operation: HostOperation): boolean {
+		return !this.dialect.lacks.includes(operation);
+	}
+
+	/** Fails, naming the operation and the host, when the host's family is known not to offer it. */
+	requireOffered(operation: HostOperation, scope: ErrorScope, request: string = operation): void {
+		if (!this.offers(operation)) throw notOfferedError(this.inWords, operation, scope, request);
+	}
+
+	/**
+	 * The host's model list (a free GET), read once per execution and path: the menu, the checks
+	 * of a create and the host's identification all come here.
+	 */
+	async listModels(): Promise<ModelChoice[]> {
+		const result = await this.modelListAnswer();
+		if ('failure' in result || result.response.status >= 400) {
+			const failure = failureOf(result)!;
+			if ('response' in result)
+				throw this.errorFor(
+					{ method: 'GET', route: { operation: 'Model List' } },
+					result.response,
+					{},
+				);
+			throw this.failedError(
+				{ method: 'GET', route: { operation: 'Model List' } },
+				failure,
+				policyOf('safe'),
+				{},
+			);
+		}
+		return this.dialect.readModels(result.response.body);
+	}
+
+	private modelListAnswer(): Promise<Attempt> {
+		const path = this.dialect.modelListPath;
+		let answer = this.modelLists.get(path);
+		if (!answer) {
+			answer = this.send<SoraResponse>(
+				{ method: 'GET', route: { operation: 'Model List' } },
+				policyOf('safe'),
+				{},
+			).then(
+				(sent): Attempt =>
+					'kept' in sent
+						? { response: sent.kept }
+						: 'refused' in sent
+							? { response: sent.refused }
+							: { failure: sent.failed },
+				(error: unknown) => ({
+					failure: { kind: 'network', code: 'UNKNOWN', sent: false, cause: String(error) },
+				}),
+			);
+			this.modelLists.set(path, answer);
+		}
+		return answer;
+	}
+
+	/**
+	 * Under Auto, with a Base URL of no known family and no telling answer yet: before a create of a
+	 * model family whose keys differ per host is spelled, the free model list (or the model id's
+	 * provider prefix) says which family serves it. At most one request per execution.
+	 */
+	async identifyHost(model?: string): Promise<void> {
+		if (this.familyChosen || this.dialect !== DIALECTS.openai) return;
+		this.identification ??= this.modelListAnswer().then((result) => {
+			const listed =
+				'response' in result && result.response.status < 300
+					? familyOfModelList(result.response.body, result.response.headers)
+					: undefined;
+			const family = listed ?? familyOfModelId(model);
+			if (family && this.dialect === DIALECTS.openai) this.dialect = DIALECTS[family];
+		});
+		await this.identification;
+	}
+
+	/** A JSON request whose HTTP errors become NodeApiErrors; `unsafe` ones are repeated only when provably not processed. */
 	async call<T>(
 		request: SoraRequest,
 		safety: RequestSafety | RetryPolicy,
 		scope: ErrorScope,
 	): Promise<SoraResponse<T>> {
 		const policy = policyOf(safety);
-		const response = await this.withRetries(request, policy, scope);
+		const sent = await this.send<SoraResponse>(request, policy, scope);
+		if ('failed' in sent)
+			throw this.failedError(request, sent.failed, policy, scope, sent.response, sent.attempts);
+		const response = 'kept' in sent ? sent.kept : sent.refused;
+		if (request.method !== 'GET' && response.status >= 300 && response.status < 400)
+			throw redirectedWriteError(this.inWords, this.describe(request), response, scope);
 		if (request.method === 'POST' && response.status >= 500) {
 			const failure: Failure = { kind: 'status', status: response.status };
-			throw requestFailedError(this.inWords, request, failure, policy.safety, scope, response);
+			throw requestFailedError(
+				this.inWords,
+				this.describe(request),
+				failure,
+				policy.safety,
+				scope,
+				response,
+			);
 		}
-		if (response.status >= 400) throw this.errorFor(request, response, scope);
+		if (response.status >= 300) throw this.errorFor(request, response, scope);
 		return response as SoraResponse<T>;
 	}
 
-	/** Sends with retries; answers the final response whatever its status. */
-	async withRetries(
-		request: SoraRequest,
-		safety: RequestSafety | RetryPolicy,
-		scope: ErrorScope,
-	): Promise<SoraResponse> {
-		const result = await this.retrying(request, safety, scope, async (response) => ({
-			kept: response,
-		}));
-		return 'kept' in result ? result.kept : result.refused;
-	}
-
 	/**
-	 * The one retry loop. Each answer under 400 goes to `use`, which keeps it or reports a failure
-	 * of its own (a download cut short): that failure is retried under the same policy and counts
-	 * against the same attempts as a failed request, so no request is ever retried inside another
-	 * retry (a download costs at most the policy's attempts, 12). An HTTP error that is not retried
-	 * comes back as `refused`; any other failure, after its last attempt, throws `giveUp`'s error,
-	 * or the client's own when `giveUp` has none for it.
+	 * The one loop that sends a request again. Each answer under 400 goes to `use`, which keeps it,
+	 * reports a failure of its own (a download cut short: retried under the same policy, counting
+	 * against the same attempts, so no request is retried inside another retry), or asks to send
+	 * again at once (a lookup that waited for another create). An HTTP error that is not retried
+	 * comes back as `refused`; any other failure, once the policy stops, as `failed`.
 	 */
-	async retrying<T>(
+	async send<T = SoraResponse>(
 		request: SoraRequest,
-		safety: RequestSafety | RetryPolicy,
+		policy: RetryPolicy,
 		scope: ErrorScope,
-		use: (response: SoraResponse) => Promise<{ kept: T } | { failure: Failure }>,
-		giveUp: (failure: Failure, attempts: number) => Error | undefined = () => undefined,
-	): Promise<{ kept: T } | { refused: SoraResponse }> {
-		const policy = policyOf(safety);
+		{ use = async (response) => ({ kept: response as T }), onFailure }: SendHandlers<T> = {},
+	): Promise<Sent<T>> {
 		for (let attempt = 0; ; attempt++) {
 			const result = await this.attempt(request, scope);
 			let failure = failureOf(result);
 			if (!failure) {
 				const used = await use((result as { response: SoraResponse }).response);
 				if ('kept' in used) return used;
+				if ('again' in used) {
+					attempt--;
+					continue;
+				}
 				failure = used.failure;
 			}
+			onFailure?.(failure);
 			const decision = policy.decide(failure, attempt);
+			const response = 'response' in result ? result.response : undefined;
 			if (!decision.retry) {
-				if (failure.kind === 'status' && 'response' in result) return { refused: result.response };
-				throw (
-					giveUp(failure, attempt + 1) ??
-					requestFailedError(
-						this.inWords,
-						request,
-						failure,
-						policy.safety,
-						scope,
-						undefined,
-						attempt + 1,
-					)
-				);
+				if (failure.kind === 'status' && response) return { refused: response };
+				return { failed: failure, attempts: attempt + 1, response };
 			}
 			const delay = decision.delayMs;
-			if (Date.now() + delay > (request.notAfter ?? Infinity)) throw new HeldPastDeadlineError();
-			this.ctx.logger.debug(
-				`Sora: ${request.method} ${request.url ?? request.path} got ${describeFailure(failure)}; retrying in ${delay} ms`,
-			);
+			if (this.clock.now() + delay > (request.notAfter ?? Infinity))
+				throw new HeldPastDeadlineError();
+			this.log(request, `got ${describeFailure(failure)}; retrying in ${delay} ms`, scope);
 			await pause(delay, this.signal);
 		}
 	}
 
-	/** One attempt, no retry: network failures come back as a Failure, HTTP errors as a response. */
-	async attempt(request: SoraRequest, scope: ErrorScope = {}): Promise<Attempt> {
+	/** One attempt: network failures come back as a Failure, HTTP answers as a response. */
+	private async attempt(request: SoraRequest, scope: ErrorScope): Promise<Attempt> {
 		throwIfCancelled(this.signal);
-		this.refuseIfNotOffered(request, scope);
+		const target = this.targetOf(request, scope);
 		await this.budget.beforeRequest(this.signal, request.notAfter);
 		// A streamed upload is opened here, for each attempt: read while sent, never kept.
 		const upload = request.multipart
 			? await encodeMultipart(request.multipart).catch((error: unknown) => ({ error }))
 			: undefined;
 		if (upload && 'error' in upload) return { failure: storeFailure(upload.error) };
+		const headers: Record<string, string> = { ...request.headers };
+		let body: Buffer | string | undefined | Awaited<ReturnType<typeof encodeMultipart>>['body'];
+		if (upload) {
+			headers['Content-Type'] = upload.contentType;
+			headers['Content-Length'] = String(upload.length);
+			body = upload.body;
+		} else if (request.json) {
+			headers['Content-Type'] = 'application/json';
+			body = JSON.stringify(request.json);
+		}
+		if (!request.stream) headers.Accept ??= 'application/json';
 		request.onSend?.();
-		let raw: RawResponse;
-		try {
-			const options = this.toHttpOptions(request, upload);
-			raw = (
-				this.isOwnOrigin(options.url)
-					? await this.ctx.helpers.httpRequestWithAuthentication.call(
-							this.ctx,
-							CREDENTIAL_TYPE,
-							options,
-						)
-					: await this.ctx.helpers.httpRequest(options)
-			) as RawResponse;
-		} catch (error) {
-			throwIfCancelled(this.signal);
-			if (upload?.sourceFailed !== undefined) return { failure: storeFailure(upload.sourceFailed) };
-			const failure = networkFailure(error);
-			if (failure.cause) failure.cause = redactSecrets(failure.cause, this.secrets);
-			this.ctx.logger.debug(
-				`Sora: ${request.method} ${request.path} failed (${failure.sent ? 'maybe sent' : 'not sent'}): ${failure.code} ${failure.cause ?? ''}`,
-			);
-			return { failure };
+		const result = await exchange(this.network, {
+			method: request.method,
+			url: absoluteUrl(this.baseUrl, target),
+			headers,
+			body,
+			stream: request.stream ?? false,
+			limits: request.route.operation === 'Get' ? BODY_LIMITS.status : BODY_LIMITS.answer,
+			endBy: request.endBy ?? Infinity,
+			uploadFailed: () => upload?.sourceFailed,
+		});
+		if ('failure' in result) {
+			this.log(request, `failed: ${describeFailure(result.failure)}`, scope);
+			return result;
 		}
-		const headers = raw.headers ?? {};
-		const retryAfterMs = parseRetryAfterMs(headers as Record<string, string>);
-		this.budget.afterResponse(raw.statusCode, retryAfterMs);
-		this.ctx.logger.debug(`Sora: ${request.method} ${request.path} → ${raw.statusCode}`);
-
-		let body = raw.body;
-		if (request.stream && raw.statusCode >= 400 && body && typeof body === 'object') {
-			body = await readStream(body as AsyncIterable<Buffer>).catch(() => '');
-		}
-		if (typeof body === 'string' && (isJsonContent(headers) || raw.statusCode >= 400)) {
-			try {
-				body = body.trim() ? JSON.parse(body) : {};
-			} catch {
-				if (raw.statusCode < 400) return { failure: { kind: 'malformed' } };
-			}
-		}
-		// Secrets are masked only in what becomes error text; answers that are data stay untouched.
-		if (raw.statusCode >= 400) body = redactSecrets(body, this.secrets);
-		if (!this.familyChosen && raw.statusCode < 300) {
-			const family = familyOfAnswer(body);
+		const { status, headers: answered, body: answer } = result.response;
+		this.budget.afterResponse(status, parseRetryAfterMs(answered as Record<string, string>));
+		this.log(request, `→ ${status}`, scope);
+		if (!this.familyChosen && status < 300 && !request.stream) {
+			const family = familyOfAnswer(answer);
 			if (family) this.dialect = DIALECTS[family];
 		}
-		return { response: { status: raw.statusCode, headers, body } };
+		return result;
 	}
 
-	errorFor(request: SoraRequest, response: SoraResponse, scope: ErrorScope) {
+	/** Where a request goes; refused here, before anything is sent, when the host does not serve it or an id is not one. */
+	private targetOf(request: SoraRequest, scope: ErrorScope): Target {
+		const { route } = request;
+		let target: Target;
+		try {
+			target = this.resolve(request);
+		} catch (error) {
+			if (error instanceof InvalidIdError) throw invalidIdError(this.node, error, scope);
+			throw error;
+		}
+		if ('url' in target) return target;
+		const operation = menuOperationOf(route);
+		const what = `${request.method} ${target.path}`;
+		this.requireOffered(operation, scope, what);
+		const videoId = videoIdOf(route);
+		const channel = videoId ? this.dialect.lacksForVideo?.(operation, videoId) : undefined;
+		if (channel) throw channelLacksError(this.inWords, channel, operation, videoId!, scope, what);
+		return target;
+	}
+
+	/** The request in words for errors and logs: method and URL (path under Base URL), secrets masked. */
+	describe(request: Pick<SoraRequest, 'method' | 'route' | 'qs'>): {
+		method: string;
+		target: string;
+		operation: Route['operation'];
+	} {
+		let where: string;
+		try {
+			const target = targetOf(this.dialect, request.route);
+			where = 'url' in target ? target.url : target.path;
+		} catch {
+			where = request.route.operation;
+		}
+		return {
+			method: request.method,
+			target: redactSecrets(where, this.secrets),
+			operation: request.route.operation,
+		};
+	}
+
+	/** The absolute URL a request goes to first (query included), secrets masked: for errors and a tool's answer. */
+	urlOf(request: Pick<SoraRequest, 'route' | 'qs'>): string {
+		return redactSecrets(absoluteUrl(this.baseUrl, this.resolve(request)), this.secrets);
+	}
+
+	private resolve(request: Pick<SoraRequest, 'route' | 'qs'>): Target {
+		const target = targetOf(this.dialect, request.route);
+		if ('url' in target || !request.qs) return target;
+		return { ...target, qs: { ...target.qs, ...request.qs } };
+	}
+
+	/** The one log line format of a request. */
+	private log(request: SoraRequest, text: string, scope: ErrorScope): void {
+		const { method, target } = this.describe(request);
+		this.ctx.logger.debug(`Sora: ${method} ${target} ${text}${scopeSuffix(scope)}`);
+	}
+
+	/** The error of a request that failed for good (after `attempts` tries). */
+	failedError(
+		request: Pick<SoraRequest, 'method' | 'route'>,
+		failure: Failure,
+		policy: RetryPolicy,
+		scope: ErrorScope,
+		response?: SoraResponse,
+		attempts = 1,
+	) {
+		return requestFailedError(
+			this.inWords,
+			this.describe(request),
+			failure,
+			policy.safety,
+			scope,
+			response,
+			attempts,
+		);
+	}
+
+	errorFor(
+		request: Pick<SoraRequest, 'method' | 'route'>,
+		response: SoraResponse,
+		scope: ErrorScope,
+	) {
+		const { method, target } = this.describe(request);
 		return apiErrorFromResponse(this.node, scope, {
 			...response,
-			method: request.method,
-			path: request.url ?? request.path,
+			method,
+			path: target,
 			baseUrl: this.baseUrl,
-			operation: operationOf(request.method, request.path),
+			operation: menuOperationOf(request.route),
 			hostLabel: this.familyChosen ? this.dialect.label : undefined,
 		});
-	}
-
-	/** A request the host's family is known not to serve fails here, before anything is sent. */
-	private refuseIfNotOffered(request: SoraRequest, scope: ErrorScope): void {
-		const operation = request.url ? undefined : operationOf(request.method, request.path);
-		if (!operation) return;
-		this.requireOffered(operation, scope, `${request.method} ${request.path}`);
-		const [collection, videoId] = request.path.split('?')[0].split('/').filter(Boolean);
-		if (collection !== 'videos' || !videoId) return;
-		const channel = this.dialect.lacksForVideo?.(operation, decodeURIComponent(videoId));
-		if (channel) {
-			throw channelLacksError(
-				this.inWords,
-				channel,
-				operation,
-				decodeURIComponent(videoId),
-				scope,
-				`${request.method} ${request.path}`,
-			);
-		}
-	}
-
-	/** Fails, naming the operation and the host, when the host's family is known not to offer it. */
-	requireOffered(operation: HostOperation, scope: ErrorScope, request: string = operation): void {
-		if (!this.offers(operation)) throw notOfferedError(this.inWords, operation, scope, request);
 	}
 
 	/** What the failure messages say about this host. */
@@ -377,50 +469,4 @@ export class SoraClient {
 			offersList: this.offers('List'),
 		};
 	}
-
-	private isOwnOrigin(url: string): boolean {
-		const origin = (value: string) => /^[a-z]+:\/\/[^/?#]+/i.exec(value)?.[0].toLowerCase();
-		return origin(url) === origin(this.baseUrl);
-	}
-
-	private toHttpOptions(request: SoraRequest, upload?: EncodedMultipart): IHttpRequestOptions {
-		const headers: Record<string, string> = { ...request.headers };
-		const options: IHttpRequestOptions = {
-			method: request.method,
-			url: absoluteUrl(this.baseUrl, request),
-			headers,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		};
-		if (request.stream) {
-			options.encoding = 'stream';
-		} else {
-			options.json = true;
-		}
-		if (upload) {
-			headers['Content-Type'] = upload.contentType;
-			headers['Content-Length'] = String(upload.length);
-			options.body = upload.body;
-			// Following redirects keeps every byte written, to send the body again: a streamed
-			// upload would then sit in memory whole. A create is not sent on to another URL anyway.
-			if (!Buffer.isBuffer(upload.body)) options.disableFollowRedirect = true;
-		} else if (request.json) {
-			headers['Content-Type'] = 'application/json';
-			options.body = request.json;
-		}
-		return options;
-	}
-}
-
-/** Reading an upload from n8n's binary store failed: nothing complete was sent, and trying again will not help. */
-function storeFailure(error: unknown): Failure {
-	return {
-		kind: 'store',
-		cause: (error instanceof Error ? error.message : String(error)).slice(0, 300),
-	};
-}
-
-function policyOf(safety: RequestSafety | RetryPolicy): RetryPolicy {
-	if (safety instanceof RetryPolicy) return safety;
-	return safety === 'safe' ? POLICIES.read : POLICIES.write;
 }

@@ -5,11 +5,19 @@ import { readErrorBody, type HostOperation } from '../hosts';
 import { apiErrorFromFailure, markAmbiguousCreate } from './apiError';
 import { scopeSuffix, type ErrorScope } from '../../base/errorScope';
 import { describeFailure, type Failure, type RequestSafety } from './retryPolicy';
+import type { InvalidIdError, RouteOperation } from './routes';
 
 /**
  * The client's words for a request that failed or was refused before sending: kept here, apart
  * from the sending, so that each message is written once.
  */
+/** A request in words: its method, where it went (path under Base URL, or a URL) and its route's operation. */
+export interface RequestInWords {
+	method: string;
+	target: string;
+	operation: RouteOperation;
+}
+
 export interface HostInWords {
 	node: INode;
 	baseUrl: string;
@@ -21,20 +29,22 @@ export interface HostInWords {
 
 /** The message of a read that got no usable answer: written once, for the client and the poll loop. */
 export function unreachableMessage(failure: Failure): string {
+	if (failure.kind === 'tooLarge')
+		return `The host's answer was refused: ${describeFailure(failure)}`;
 	return `The host could not be reached: ${describeFailure(failure)}`;
 }
 
 /** The error of a request that failed for good (after `attempts` tries). */
 export function requestFailedError(
 	host: HostInWords,
-	request: { method: string; path: string },
+	request: RequestInWords,
 	failure: Failure,
 	safety: RequestSafety,
 	scope: ErrorScope,
 	response?: { status: number; body: unknown },
 	attempts = 1,
 ) {
-	const what = `${request.method} ${request.path}`;
+	const what = `${request.method} ${request.target}`;
 	const detail =
 		failure.kind === 'network'
 			? ` (${failure.code}${failure.cause ? `: ${failure.cause}` : ''})`
@@ -51,6 +61,14 @@ export function requestFailedError(
 			`Reading it failed with "${failure.cause}", so ${what} was not sent (or was cut before its body was complete) and nothing was created or charged. Check the input item's binary data.`,
 		);
 	}
+	if (failure.kind === 'refused') {
+		return apiErrorFromFailure(
+			host.node,
+			scope,
+			`The node refused to fetch ${failure.url}: ${failure.reason}`,
+			`${what} at ${host.baseUrl} led to ${failure.url}, which the node does not connect to (${failure.reason}). Nothing was sent there. A result file must be on a public https host (or, for a self-hosted gateway, in the same network as Base URL); see the README's Security section.`,
+		);
+	}
 	if (failure.kind === 'network' && !failure.sent) {
 		return apiErrorFromFailure(
 			host.node,
@@ -64,7 +82,7 @@ export function requestFailedError(
 	// A POST creates (a video or a character): after sending, its fate is unknown, even one the
 	// host deduplicates by key once the re-sends with that key ran out.
 	if (request.method === 'POST') {
-		const character = request.path.startsWith('/videos/characters');
+		const character = request.operation === 'Character Create';
 		const thing = character ? 'a character' : 'a video that is now being generated (and charged)';
 		const next = character
 			? 'It was not sent again. Check the host for the character before you run this item again.'
@@ -121,4 +139,39 @@ export function channelLacksError(
 			description: `Video ${videoId} was made by ${channel}, which does not serve ${operation} (${request}). Nothing was sent.`,
 		},
 	);
+}
+
+/** A POST or DELETE answered with a redirect: never followed (a paid request goes to Base URL only). */
+export function redirectedWriteError(
+	host: HostInWords,
+	request: RequestInWords,
+	response: { status: number; headers: Record<string, unknown> },
+	scope: ErrorScope,
+) {
+	const what = `${request.method} ${request.target}`;
+	const location = String(response.headers.location ?? 'no Location');
+	const asksResend = response.status === 307 || response.status === 308;
+	const error = apiErrorFromFailure(
+		host.node,
+		scope,
+		`The host answered ${what} with a redirect (HTTP ${response.status} to ${location}), which the node does not follow`,
+		`${host.baseUrl} redirected ${what} to ${location}. The node never sends a ${request.method === 'POST' ? 'paid ' : ''}request again to another URL, and it was not sent again. ` +
+			(asksResend
+				? `HTTP ${response.status} asks for the request to be repeated there, so the host should not have acted on it; if that URL is your gateway, set Base URL to it. `
+				: `HTTP ${response.status} can follow a request the host did act on: `) +
+			(request.method === 'POST' && !asksResend
+				? `${host.offersList ? 'use the List operation (Order: Descending) to look for the job' : `look for the job in ${host.label}'s dashboard`} before you run this item again.`
+				: ''),
+		response.status,
+	);
+	// A 301/302/303 after a POST may follow a job the host made: its fate is unknown.
+	return request.method === 'POST' && !asksResend ? markAmbiguousCreate(error) : error;
+}
+
+/** An id that would change the request's path: refused before anything is sent. */
+export function invalidIdError(node: INode, error: InvalidIdError, scope: ErrorScope) {
+	return new NodeOperationError(node, `${error.message}${scopeSuffix(scope)}`, {
+		itemIndex: scope.itemIndex,
+		description: `${error.field} must be the id the host gave (e.g. video_123 or task_abc). "." and ".." (also URL-encoded) would send the request to another path, so nothing was sent.`,
+	});
 }

@@ -1,5 +1,6 @@
 import { retryDelayMs } from '../domain/schedule';
 import { timing } from '../../base/timing';
+import { formatBytes } from './bodies';
 
 /**
  * A request either is safe to repeat (reads, downloads, a create the host deduplicates by its
@@ -21,16 +22,33 @@ export type Failure =
 	/** n8n's binary data store refused or failed to keep a file: never a network fault. */
 	| { kind: 'store'; cause: string }
 	/** A lost create's job is not (yet) in the host's List. */
-	| { kind: 'notListed' };
+	| { kind: 'notListed' }
+	/** The node refused to connect to a URL (its address, its scheme, too many redirects): nothing was sent. */
+	| { kind: 'refused'; url: string; reason: string }
+	/** No byte came for `idleMs` after the request was sent: it may have reached the host. */
+	| { kind: 'stalled'; idleMs: number }
+	/** The wait's Timeout passed while the request was in flight: it was ended there. */
+	| { kind: 'pastDeadline' }
+	/** An answer larger than the node reads into memory: refused unread. */
+	| { kind: 'tooLarge'; capBytes: number };
+
+/** Failures that the same request, sent again, would only repeat. */
+const PERMANENT_KINDS: readonly Failure['kind'][] = [
+	'store',
+	'refused',
+	'pastDeadline',
+	'tooLarge',
+];
 
 const TRANSIENT_STATUSES = [408, 425, 429, 500, 502, 503, 504, 520, 522, 524];
 
 export type Decision = { retry: true; delayMs: number } | { retry: false };
 
 /**
- * The one retry policy: every loop that repeats a request (the client, the poll loop, the
- * download loop, the lost-create lookup) asks one of these whether to try again and how long
- * to wait first. `attempt` is 0-based: the attempt that just failed.
+ * The one retry policy: the client's send loop (every request: creates, status checks, downloads,
+ * the lost-create lookup) asks one of these whether to try again and how long to wait first, and
+ * the wait engine asks one whether a video that keeps failing to answer is given up.
+ * `attempt` is 0-based: the attempt that just failed.
  */
 export class RetryPolicy {
 	constructor(
@@ -54,7 +72,7 @@ export class RetryPolicy {
 
 	/** Whether this kind of failure may ever be repeated under this policy (attempts aside). */
 	mayRepeat(failure: Failure): boolean {
-		if (failure.kind === 'store') return false;
+		if (PERMANENT_KINDS.includes(failure.kind)) return false;
 		if (failure.kind === 'network' && failure.permanent) return false;
 		return this.safety === 'safe' ? isTransient(failure) : provesNotProcessed(failure);
 	}
@@ -67,16 +85,17 @@ function isRateLimit(failure: Failure): boolean {
 export function provesNotProcessed(failure: Failure): boolean {
 	if (failure.kind === 'status') return failure.status === 429;
 	if (failure.kind === 'network') return !failure.sent;
-	return failure.kind === 'notListed';
+	return failure.kind === 'notListed' || failure.kind === 'refused';
 }
 
 export function isTransient(failure: Failure): boolean {
 	if (failure.kind === 'status') return TRANSIENT_STATUSES.includes(failure.status);
-	if (failure.kind === 'store') return false;
+	if (PERMANENT_KINDS.includes(failure.kind)) return false;
 	if (failure.kind === 'network') return !failure.permanent;
 	return true;
 }
 
+/** One policy per kind of request: every retry decision of the node is one of these. */
 export const POLICIES = {
 	/** Status checks, lists, source checks: a few tries, then the error. */
 	read: new RetryPolicy('safe', 6),
@@ -86,11 +105,22 @@ export const POLICIES = {
 	idempotentCreate: new RetryPolicy('safe', 12),
 	/** A completed video is paid for: its download is worth more patience than a status check. */
 	download: new RetryPolicy('safe', 12),
+	/**
+	 * One status check of a wait, or a free look-up on its side (a failure's reason): never
+	 * repeated in place. The wait engine schedules the next check; `watch` and `read` say when it
+	 * gives up on a video that keeps failing to answer.
+	 */
+	once: new RetryPolicy('safe', 1, 1),
 	/** Polling a video known to exist: transient failures never end the wait (the timeout does). */
 	watch: new RetryPolicy('safe', Infinity),
 	/** Looking up a lost create's job with List: twice, 2 s apart (a job can take that to appear). */
 	lookup: new RetryPolicy('safe', 2, 2, () => timing().lostCreateLookupMs),
 };
+
+export function policyOf(safety: RequestSafety | RetryPolicy): RetryPolicy {
+	if (safety instanceof RetryPolicy) return safety;
+	return safety === 'safe' ? POLICIES.read : POLICIES.write;
+}
 
 const NETWORK_WORDS: Record<string, string> = {
 	ECONNREFUSED: 'connection refused',
@@ -128,5 +158,13 @@ export function describeFailure(failure: Failure): string {
 			return `n8n's binary data store refused the file: ${failure.cause}`;
 		case 'notListed':
 			return 'no matching job in List';
+		case 'refused':
+			return `the node refused to connect to ${failure.url}: ${failure.reason}`;
+		case 'stalled':
+			return `no byte for ${Math.round(failure.idleMs / 1000)} s (idle timeout)`;
+		case 'pastDeadline':
+			return "the wait's Timeout passed while the request was in flight";
+		case 'tooLarge':
+			return `an answer larger than ${formatBytes(failure.capBytes)} (refused unread)`;
 	}
 }

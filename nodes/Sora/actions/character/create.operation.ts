@@ -37,7 +37,7 @@ export const createCharacter = {
 		const property = stringParam(this, 'videoBinaryProperty', itemIndex, 'data') || 'data';
 		const file = await uploadInputFile(this, itemIndex, property, 'Input Binary Field', 'video');
 		const response = await client.call<IDataObject>(
-			postRequest('/videos/characters', { name }, [file]),
+			postRequest({ operation: 'Character Create' }, { name }, [file]),
 			'unsafe',
 			{ itemIndex },
 		);

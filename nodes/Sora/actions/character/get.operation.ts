@@ -21,7 +21,7 @@ export const getCharacter = {
 	async execute(this: IExecuteFunctions, client: SoraClient, itemIndex: number) {
 		const characterId = requiredString(this, 'characterId', 'Character ID', itemIndex);
 		const response = await client.call<IDataObject>(
-			{ method: 'GET', path: `/videos/characters/${encodeURIComponent(characterId)}` },
+			{ method: 'GET', route: { operation: 'Character Get', characterId } },
 			'safe',
 			{ itemIndex, characterId },
 		);

@@ -28,7 +28,7 @@ import { choiceForPlatform } from '../../runner/platform';
 import { postRequest, readInputFile } from '../requests';
 import { modelField, paidJobOptions, promptField, waitFields } from '../shared.fields';
 import type { JobOperation } from '../../runner/types';
-import { checkAgainstListedModel, listedModels } from './hostFields';
+import { checkAgainstListedModel } from './hostFields';
 import { readVideoChoice, videoShapeFields, videoShapeOptions } from './videoShape.fields';
 
 const OPERATION = ['create'];
@@ -60,7 +60,7 @@ async function characterNames(
 	const names: string[] = [];
 	for (const id of ids) {
 		const response = await client.call<{ name?: string | null }>(
-			{ method: 'GET', path: `/videos/characters/${encodeURIComponent(id)}` },
+			{ method: 'GET', route: { operation: 'Character Get', characterId: id } },
 			'safe',
 			{ itemIndex, characterId: id },
 		);
@@ -123,7 +123,7 @@ async function frame(
 async function catalogueEntry(client: SoraClient, model: string, itemIndex: number) {
 	if (!client.host.checkAgainstModel || !model) return undefined;
 	try {
-		return (await listedModels(client)).find((entry) => entry.id === model);
+		return (await client.listModels()).find((entry) => entry.id === model);
 	} catch (error) {
 		client.logger.debug(
 			`Sora: no model list, so item ${itemIndex} is checked against the model family only: ${(error as Error).message}`,
@@ -212,7 +212,7 @@ export const create: JobOperation = {
 		const pricedSize =
 			plan.size ?? (plan.asked.width ? `${plan.asked.width}x${plan.asked.height}` : undefined);
 		return {
-			request: postRequest('/videos', fields, files),
+			request: postRequest({ operation: 'Create' }, fields, files),
 			model,
 			estimate: estimateCost(
 				model || 'sora-2',

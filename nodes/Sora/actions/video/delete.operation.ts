@@ -15,7 +15,7 @@ export const deleteVideo: ItemOperation = {
 	async execute(this: IExecuteFunctions, client: SoraClient, itemIndex: number) {
 		const videoId = requiredString(this, 'videoId', 'Video ID', itemIndex);
 		const response = await client.call<IDataObject>(
-			{ method: 'DELETE', path: `/videos/${encodeURIComponent(videoId)}` },
+			{ method: 'DELETE', route: { operation: 'Delete', videoId } },
 			'unsafe',
 			{ itemIndex, videoId },
 		);

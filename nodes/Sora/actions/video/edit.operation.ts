@@ -31,7 +31,7 @@ export const edit: JobOperation = {
 		const fields = { prompt, ...(source.kind === 'id' ? { video: { id: source.video.id } } : {}) };
 		return {
 			request: postRequest(
-				'/videos/edits',
+				{ operation: 'Edit' },
 				{ ...extra, ...fields },
 				source.kind === 'file' ? [source.file] : [],
 			),

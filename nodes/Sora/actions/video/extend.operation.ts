@@ -87,7 +87,7 @@ export const extend: JobOperation = {
 		};
 		return {
 			request: postRequest(
-				'/videos/extensions',
+				{ operation: 'Extend' },
 				{ ...extra, ...fields },
 				source.kind === 'file' ? [source.file] : [],
 			),

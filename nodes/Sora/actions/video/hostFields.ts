@@ -2,20 +2,6 @@ import type { Problem } from '../../domain/problem';
 import type { CanonicalCreate, ModelChoice } from '../../hosts/types';
 import type { SoraClient } from '../../transport/client';
 
-const modelLists = new WeakMap<SoraClient, Promise<ModelChoice[]>>();
-
-/** The host's model list, read once per execution (a free request). */
-export async function listedModels(client: SoraClient): Promise<ModelChoice[]> {
-	let list = modelLists.get(client);
-	if (!list) {
-		list = client
-			.call({ method: 'GET', path: client.host.modelListPath }, 'safe', {})
-			.then((response) => client.host.readModels(response.body));
-		modelLists.set(client, list);
-	}
-	return await list;
-}
-
 /** Seconds, resolution and aspect ratio checked against what the host lists for the model, before the paid call. */
 export async function checkAgainstListedModel(
 	client: SoraClient,
@@ -26,7 +12,7 @@ export async function checkAgainstListedModel(
 	if (!check || !request.model) return undefined;
 	let models: ModelChoice[];
 	try {
-		models = await listedModels(client);
+		models = await client.listModels();
 	} catch (error) {
 		client.logger.debug(
 			`Sora: the model list could not be read, so item ${itemIndex} is not checked against it: ${(error as Error).message}`,

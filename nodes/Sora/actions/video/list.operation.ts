@@ -57,7 +57,7 @@ export const list: ItemOperation = {
 			const qs: IDataObject = { limit: Math.min(PAGE_SIZE, limit - videos.length), order };
 			if (after) qs.after = after;
 			const { body } = await client.call<VideoPage>(
-				{ method: 'GET', path: '/videos', qs },
+				{ method: 'GET', route: { operation: 'List' }, qs },
 				'safe',
 				{ itemIndex },
 			);

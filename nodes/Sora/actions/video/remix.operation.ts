@@ -40,7 +40,7 @@ export const remix: JobOperation = {
 		const asked = askedLike(source);
 		refuseAskedForPlatform(this, itemIndex, asked);
 		return {
-			request: postRequest(`/videos/${encodeURIComponent(videoId)}/remix`, { ...extra, ...fields }),
+			request: postRequest({ operation: 'Remix', videoId }, { ...extra, ...fields }),
 			model: source.model,
 			asked,
 			family: familyOf(source.model ?? ''),
