@@ -1,4 +1,5 @@
 import type { IDataObject, INode, Logger } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../base/credential';
 import { parseRetryAfterMs } from '../domain/schedule';
@@ -375,7 +376,9 @@ export class SoraClient {
 			target = this.resolve(request);
 		} catch (error) {
 			if (error instanceof InvalidIdError) throw invalidIdError(this.node, error, scope);
-			throw error;
+			throw new NodeOperationError(this.node, (error as Error).message, {
+				itemIndex: scope.itemIndex,
+			});
 		}
 		if ('url' in target) return target;
 		const operation = menuOperationOf(route);
