@@ -6,6 +6,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { timeSourceOf, type TimeSource } from '../base/timing';
 import { characterDescription } from './actions/character';
 import { outputsFor } from './runner/routeByStatus';
 import { route } from './actions/router';
@@ -51,7 +52,14 @@ export class Sora implements INodeType {
 		loadOptions: { durationChoices, aspectRatioChoices, resolutionChoices },
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this);
+	/** n8n calls it with the execution as `this`: the time source is taken in here, not from the node. */
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	/** n8n makes the node with no argument (the system's clock); the test harness hands in its own. */
+	constructor(time: Partial<TimeSource> = {}) {
+		const source = timeSourceOf(time);
+		this.execute = async function (this: IExecuteFunctions) {
+			return await route.call(this, source);
+		};
 	}
 }

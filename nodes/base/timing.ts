@@ -1,12 +1,14 @@
+import { systemClock, type Clock } from './clock';
+
 /**
  * Every wait the node chooses by itself, in one place: retry back-off, the first status check,
  * the poll floor on a slow-refreshing host, the lost-create lookup's pauses. Waits the user sets
  * (Poll Interval, Timeout, Max Requests per Minute) and those a host asks for in its answers
  * (Retry-After, openai-poll-after-ms) are not here.
  *
- * n8n always runs with DEFAULT_TIMING. The test harness (test/harness/fastTiming.ts) sets these
- * to milliseconds with setTiming, so that tests answer in seconds; a test that checks a real
- * delay sets DEFAULT_TIMING back for itself.
+ * n8n always runs with DEFAULT_TIMING. The test harness makes its node instances with a timing
+ * in milliseconds (test/harness/fastTiming.ts), so that tests answer in seconds: the timing is
+ * handed in (a TimeSource), never read from a global.
  */
 export interface Timing {
 	/** The first retry's back-off; it doubles with each retry up to retryCapMs. */
@@ -34,16 +36,18 @@ export const DEFAULT_TIMING: Readonly<Timing> = Object.freeze({
 	inFlightCheckMs: 200,
 });
 
-const current: Timing = { ...DEFAULT_TIMING };
-
-/** The timing in force (read it at each use: tests change it). */
-export function timing(): Readonly<Timing> {
-	return current;
+/** How the node tells time: the clock and the timing of its own waits, handed to every part that waits. */
+export interface TimeSource {
+	clock: Clock;
+	timing: Readonly<Timing>;
 }
 
-/** Changes some of the timing for the whole process (tests); answers the timing it replaced. */
-export function setTiming(changes: Partial<Timing>): Timing {
-	const previous = { ...current };
-	Object.assign(current, changes);
-	return previous;
+export const SYSTEM_TIME: TimeSource = Object.freeze({
+	clock: systemClock,
+	timing: DEFAULT_TIMING,
+});
+
+/** The time source a node instance was made with: n8n makes them with none (the system's). */
+export function timeSourceOf(given: Partial<TimeSource> = {}): TimeSource {
+	return { clock: given.clock ?? systemClock, timing: given.timing ?? DEFAULT_TIMING };
 }

@@ -4,9 +4,11 @@
  * those of n8n's DEFAULT_TIMING (a retry waits twice the one before, up to the cap; the first
  * status check comes once the reference server's short jobs can be done).
  *
- * A test that checks a real delay takes the defaults for itself: `useTiming(DEFAULT_TIMING)`.
+ * The timing is handed to the node instances the harness makes (`new Sora(time)`): the node has
+ * no global to set. A test that checks a real delay takes the defaults: `useTiming(DEFAULT_TIMING)`.
  */
-import { DEFAULT_TIMING, setTiming, type Timing } from '../../nodes/base/timing';
+import { DEFAULT_TIMING, type Timing } from '../../nodes/base/timing';
+import { harnessTiming, setHarnessTiming } from './harnessTime';
 
 export const FAST_TIMING: Readonly<Timing> = Object.freeze({
 	retryBaseMs: 5,
@@ -17,15 +19,16 @@ export const FAST_TIMING: Readonly<Timing> = Object.freeze({
 	inFlightCheckMs: 10,
 });
 
-setTiming(FAST_TIMING);
+setHarnessTiming(FAST_TIMING);
 
 /** In the calling describe block (or file): `timing` instead of the fast one, restored after. */
 export function useTiming(timing: Readonly<Timing> = DEFAULT_TIMING): void {
-	let previous: Timing;
+	let previous: Readonly<Timing>;
 	beforeAll(() => {
-		previous = setTiming(timing);
+		previous = harnessTiming();
+		setHarnessTiming(timing);
 	});
 	afterAll(() => {
-		setTiming(previous);
+		setHarnessTiming(previous);
 	});
 }

@@ -31,11 +31,12 @@ import { Sora } from '../../nodes/Sora/Sora.node';
 import { harnessAdditionalData } from './additionalData';
 import { HarnessCredentialsHelper } from './credentialsHelper';
 import { HarnessInput, registerItems, type HarnessItem } from './inputNode';
+import { perTiming } from './harnessTime';
 import { CapturingLogger } from './logger';
 
 export const SORA_NODE_TYPE = 'n8n-nodes-sora.sora';
+const soraNode = perTiming((time) => new Sora(time));
 const nodeTypeClasses: Record<string, INodeType> = {
-	[SORA_NODE_TYPE]: new Sora(),
 	'harness.input': new HarnessInput(),
 };
 
@@ -44,8 +45,12 @@ export function registerNodeType(name: string, nodeType: INodeType) {
 }
 
 const nodeTypes: INodeTypes = {
-	getByName: (name: string) => nodeTypeClasses[name] as INodeType | IVersionedNodeType,
-	getByNameAndVersion: (name: string) => nodeTypeClasses[name],
+	getByName: (name: string) =>
+		(nodeTypeClasses[name] ?? (name === SORA_NODE_TYPE ? soraNode() : undefined)) as
+			| INodeType
+			| IVersionedNodeType,
+	getByNameAndVersion: (name: string) =>
+		nodeTypeClasses[name] ?? (name === SORA_NODE_TYPE ? soraNode() : undefined)!,
 	getKnownTypes: () => ({}),
 };
 

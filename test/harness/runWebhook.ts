@@ -9,6 +9,7 @@
  *   packages/cli's prepareExecutionData does, so the engine runs the node on them.
  * - `startWebhookFront()`: a loopback HTTP server that hands real POSTs (raw bytes) to both.
  */
+import { perTiming } from './harnessTime';
 import { harnessAdditionalData } from './additionalData';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -44,11 +45,12 @@ const N8N_PAYLOAD_SIZE_MAX = 16 * 1024 * 1024;
 
 const nodeTypeClasses: Record<string, INodeType> = {
 	[TRIGGER_NODE_TYPE]: new SoraTrigger(),
-	[SORA_NODE_TYPE]: new Sora(),
 };
+const soraNode = perTiming((time) => new Sora(time));
 const nodeTypes: INodeTypes = {
-	getByName: (name: string) => nodeTypeClasses[name],
-	getByNameAndVersion: (name: string) => nodeTypeClasses[name],
+	getByName: (name: string) => (name === SORA_NODE_TYPE ? soraNode() : nodeTypeClasses[name]),
+	getByNameAndVersion: (name: string) =>
+		name === SORA_NODE_TYPE ? soraNode() : nodeTypeClasses[name],
 	getKnownTypes: () => ({}),
 };
 

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { TimeSource } from '../../base/timing';
 import { RequestBudget } from '../transport/requestBudget';
 import { SoraClient } from '../transport/client';
 import { characterOperations } from './character';
@@ -11,7 +12,10 @@ import { runJobs } from '../runner/runJobs';
 import { isToolRun } from '../runner/toolRun';
 import { videoOperations } from './video';
 
-export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function route(
+	this: IExecuteFunctions,
+	time: TimeSource,
+): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = (resource === 'character' ? characterOperations : videoOperations)[
@@ -25,8 +29,11 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	}
 	const options = optionsParam(this, 'options', 0);
 	const client = await SoraClient.connect(this, {
-		budget: new RequestBudget(Number(options.maxRequestsPerMinute ?? 0) || undefined),
+		budget: new RequestBudget(Number(options.maxRequestsPerMinute ?? 0) || undefined, () =>
+			time.clock.now(),
+		),
 		idleTimeoutMs: idleTimeoutMs(options.idleTimeout),
+		time,
 	});
 	if (operation.kind === 'item') return [await runItems.call(this, client, operation)];
 	const asTool = isToolRun(this);

@@ -61,10 +61,7 @@ function nonNegativeNumber(text: string | undefined): number | undefined {
 	return Number(text);
 }
 
-export function parseRetryAfterMs(
-	headers: Headers,
-	nowMs: number = Date.now(),
-): number | undefined {
+export function parseRetryAfterMs(headers: Headers, nowMs: number): number | undefined {
 	const milliseconds = nonNegativeNumber(firstHeader(headers, 'retry-after-ms'));
 	if (milliseconds !== undefined) return Math.round(milliseconds);
 	const retryAfter = firstHeader(headers, 'retry-after');

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Video } from '../domain/video';
-import { timing } from '../../base/timing';
 import { isAmbiguousCreate } from '../transport/apiError';
 import { scopeSuffix, type ErrorScope } from '../../base/errorScope';
 import type { SoraClient, SoraRequest, SoraResponse } from '../transport/client';
@@ -137,20 +136,20 @@ export class LostCreateRecovery {
 		scope: ErrorScope,
 		send: (request: SoraRequest) => Promise<SoraResponse>,
 	): Promise<SoraResponse> {
-		this.record.forgetOld(this.client.clock.now());
+		this.record.forgetOld(this.client.time.clock.now());
 		const fingerprint = fingerprintOf(request);
 		const create: SentCreate = {
 			owner: this,
 			prompt: fingerprint.fields.prompt ?? '',
 			signature: JSON.stringify(fingerprint),
 			state: 'inFlight',
-			startedAt: this.client.clock.now(),
+			startedAt: this.client.time.clock.now(),
 		};
 		this.record.sent.add(create);
 		const outcome = await send({
 			...request,
 			onSend: () => {
-				create.sentAt = this.client.clock.now();
+				create.sentAt = this.client.time.clock.now();
 				request.onSend?.();
 			},
 		}).then(
@@ -160,7 +159,7 @@ export class LostCreateRecovery {
 		if ('response' in outcome) {
 			create.state = 'settled';
 			const video = this.client.host.readVideo(outcome.response.body);
-			if (video) this.record.answered.set(video.id, this.client.clock.now());
+			if (video) this.record.answered.set(video.id, this.client.time.clock.now());
 			return outcome.response;
 		}
 		if (!isAmbiguousCreate(outcome.error) || create.sentAt === undefined) {
@@ -168,7 +167,7 @@ export class LostCreateRecovery {
 			throw outcome.error;
 		}
 		create.state = 'lost';
-		create.lostAt = this.client.clock.now();
+		create.lostAt = this.client.time.clock.now();
 		// A host without List (its error then says to look in the host's dashboard) cannot be searched.
 		const { found, notes } = this.client.offers('List')
 			? await this.lookUp(create, fingerprint, scope)
@@ -246,7 +245,11 @@ export class LostCreateRecovery {
 			[...this.record.sent].some(
 				(other) => other !== create && other.state === 'inFlight' && other.prompt === create.prompt,
 			);
-		while (busy()) await this.client.clock.pause(timing().inFlightCheckMs, this.client.signal);
+		while (busy())
+			await this.client.time.clock.pause(
+				this.client.time.timing.inFlightCheckMs,
+				this.client.signal,
+			);
 	}
 
 	private readList(
@@ -258,7 +261,7 @@ export class LostCreateRecovery {
 		if (!Array.isArray(data)) return { failure: { kind: 'malformed' } };
 		const date = headers.date;
 		const hostNow = typeof date === 'string' ? Date.parse(date) : NaN;
-		const offsetMs = Number.isNaN(hostNow) ? 0 : hostNow - this.client.clock.now();
+		const offsetMs = Number.isNaN(hostNow) ? 0 : hostNow - this.client.time.clock.now();
 		const toleranceMs = Number.isNaN(hostNow) ? UNKNOWN_SKEW_MS : DATE_RESOLUTION_MS;
 		return {
 			videos: data
@@ -304,7 +307,7 @@ export class LostCreateRecovery {
 				refuse: `${candidates.length} jobs created since the request left match it (${candidates.map((v) => v.id).join(', ')}), so the node cannot tell which one is this item's`,
 			};
 		}
-		this.record.answered.set(candidates[0].id, this.client.clock.now());
+		this.record.answered.set(candidates[0].id, this.client.time.clock.now());
 		return { adopt: candidates[0] };
 	}
 }

@@ -10,8 +10,7 @@ import {
 } from '../domain/schedule';
 import type { MeasuredVideo } from '../domain/media';
 import { failureMessageOf, type Video } from '../domain/video';
-import { pause, throwIfCancelled } from '../../base/pause';
-import { timing } from '../../base/timing';
+import { throwIfCancelled } from '../../base/pause';
 import { apiErrorFromFailure } from '../transport/apiError';
 import { scopeSuffix, type ErrorScope } from '../../base/errorScope';
 import { failureOf, type SoraClient, type SoraRequest } from '../transport/client';
@@ -97,8 +96,8 @@ export async function waitForVideos(
 	logger: Logger,
 	jobs: VideoJob[],
 	options: WaitOptions,
-	now: () => number = Date.now,
 ): Promise<JobOutcome[]> {
+	const now = () => client.time.clock.now();
 	const states: JobState[] = jobs.map((job) => ({
 		job,
 		phase: 'queued',
@@ -136,11 +135,11 @@ export async function waitForVideos(
 	const schedulePoll = (state: JobState, video: Video, pollAfterMs?: number) => {
 		const progress = typeof video.progress === 'number' ? video.progress : undefined;
 		const refreshMs = options.followHostPace ? client.host.statusRefreshMs : undefined;
-		const pace = refreshMs === undefined ? undefined : refreshMs * timing().hostPaceScale;
+		const pace = refreshMs === undefined ? undefined : refreshMs * client.time.timing.hostPaceScale;
 		const adaptive = nextPollDelayMs(
 			state.lastDelayMs,
 			pace ?? options.pollIntervalMs,
-			timing().firstPollDelayMs,
+			client.time.timing.firstPollDelayMs,
 			pollAfterMs,
 			progress !== undefined,
 		);
@@ -229,7 +228,7 @@ export async function waitForVideos(
 			(sent) => {
 				const response =
 					'failed' in sent ? sent.response : 'kept' in sent ? sent.kept : sent.refused;
-				let failure = 'failed' in sent ? sent.failed : response && failureOf({ response });
+				let failure = 'failed' in sent ? sent.failed : response && failureOf({ response }, now());
 				if (failure?.kind === 'status' && response && !isTransient(failure)) {
 					return finish(state, client.errorFor(request, response, scopeOf(state)));
 				}
@@ -245,6 +244,7 @@ export async function waitForVideos(
 					const decision = (state.outcome.video ? POLICIES.watch : POLICIES.read).decide(
 						failure,
 						state.failedPolls,
+						client.time.timing,
 					);
 					if (!decision.retry) {
 						return finish(
@@ -345,7 +345,7 @@ export async function waitForVideos(
 
 		const pollTimes = states.filter((s) => s.phase === 'watching').map((s) => s.nextPollAt);
 		const nextAt = timedOut ? Infinity : Math.min(deadline, ...pollTimes);
-		await pause(nextAt - now(), client.signal, wakeUp);
+		await client.time.clock.pause(nextAt - now(), client.signal, wakeUp);
 	}
 	return states.map((s) => s.outcome);
 }

@@ -211,14 +211,14 @@ export async function runJobs(
 	const waitOptions = output.asTool
 		? toolWaitOptions(this, readWaitOptions(this, items.length))
 		: readWaitOptions(this, items.length);
-	const startedAt = Date.now();
+	const startedAt = client.time.clock.now();
 	const outcomes = await waitForVideos(client, this.helpers, this.logger, jobs, waitOptions).catch(
 		(error: unknown) => {
 			throw asNodeError(this, error, 0);
 		},
 	);
 
-	const elapsedMs = Date.now() - startedAt;
+	const elapsedMs = client.time.clock.now() - startedAt;
 	if (output.routed) outcomes.forEach((outcome) => failUnfinished(client, outcome));
 	const byItem = new Map(outcomes.map((outcome) => [outcome.itemIndex, outcome]));
 	return prepared.map((job, itemIndex) => {

@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../base/credential';
 import { parseRetryAfterMs } from '../domain/schedule';
-import { systemClock, type Clock } from '../../base/clock';
-import { pause, throwIfCancelled } from '../../base/pause';
+import { SYSTEM_TIME, type TimeSource } from '../../base/timing';
+import { throwIfCancelled } from '../../base/pause';
 import {
 	dialectFor,
 	familyOfAnswer,
@@ -95,20 +95,21 @@ export interface ClientOptions {
 	budget?: RequestBudget;
 	/** A request is ended when no byte has come for this long (Options → Idle Timeout). */
 	idleTimeoutMs?: number;
-	clock?: Clock;
+	/** The clock and the timing of the node's own waits (the system's in n8n). */
+	time?: TimeSource;
 }
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
 /** What went wrong in one attempt, read one way: no answer, or an HTTP error (with its Retry-After). */
-export function failureOf(result: Attempt): Failure | undefined {
+export function failureOf(result: Attempt, nowMs: number): Failure | undefined {
 	if ('failure' in result) return result.failure;
 	const { status, headers } = result.response;
 	if (status < 400) return undefined;
 	return {
 		kind: 'status',
 		status,
-		retryAfterMs: parseRetryAfterMs(headers as Record<string, string>),
+		retryAfterMs: parseRetryAfterMs(headers as Record<string, string>, nowMs),
 	};
 }
 
@@ -133,7 +134,7 @@ export class SoraClient {
 		private dialect: HostDialect,
 		private readonly familyChosen: boolean,
 		readonly budget: RequestBudget,
-		readonly clock: Clock,
+		readonly time: TimeSource,
 		private readonly secrets: readonly string[],
 		idleTimeoutMs: number,
 	) {
@@ -141,7 +142,7 @@ export class SoraClient {
 		this.network = {
 			ctx,
 			base: new URL(baseUrl),
-			clock,
+			clock: time.clock,
 			idleTimeoutMs,
 			signal: this.signal,
 			secrets,
@@ -152,14 +153,14 @@ export class SoraClient {
 		const credentials = await ctx.getCredentials<IDataObject>(CREDENTIAL_TYPE);
 		const baseUrl = readBaseUrl(ctx.getNode(), credentials.baseUrl);
 		const { dialect, chosen } = dialectFor(credentials.hostType, baseUrl);
-		const clock = options.clock ?? systemClock;
+		const time = options.time ?? SYSTEM_TIME;
 		return new SoraClient(
 			ctx,
 			baseUrl,
 			dialect,
 			chosen,
-			options.budget ?? new RequestBudget(undefined, () => clock.now()),
-			clock,
+			options.budget ?? new RequestBudget(undefined, () => time.clock.now()),
+			time,
 			secretsOf(credentials),
 			options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
 		);
@@ -195,7 +196,7 @@ export class SoraClient {
 	async listModels(): Promise<ModelChoice[]> {
 		const result = await this.modelListAnswer();
 		if ('failure' in result || result.response.status >= 400) {
-			const failure = failureOf(result)!;
+			const failure = failureOf(result, this.time.clock.now())!;
 			if ('response' in result)
 				throw this.errorFor(
 					{ method: 'GET', route: { operation: 'Model List' } },
@@ -297,7 +298,7 @@ export class SoraClient {
 	): Promise<Sent<T>> {
 		for (let attempt = 0; ; attempt++) {
 			const result = await this.attempt(request, scope);
-			let failure = failureOf(result);
+			let failure = failureOf(result, this.time.clock.now());
 			if (!failure) {
 				const used = await use((result as { response: SoraResponse }).response);
 				if ('kept' in used) return used;
@@ -308,17 +309,17 @@ export class SoraClient {
 				failure = used.failure;
 			}
 			onFailure?.(failure);
-			const decision = policy.decide(failure, attempt);
+			const decision = policy.decide(failure, attempt, this.time.timing);
 			const response = 'response' in result ? result.response : undefined;
 			if (!decision.retry) {
 				if (failure.kind === 'status' && response) return { refused: response };
 				return { failed: failure, attempts: attempt + 1, response };
 			}
 			const delay = decision.delayMs;
-			if (this.clock.now() + delay > (request.notAfter ?? Infinity))
+			if (this.time.clock.now() + delay > (request.notAfter ?? Infinity))
 				throw new HeldPastDeadlineError();
 			this.log(request, `got ${describeFailure(failure)}; retrying in ${delay} ms`, scope);
-			await pause(delay, this.signal);
+			await this.time.clock.pause(delay, this.signal);
 		}
 	}
 
@@ -359,7 +360,10 @@ export class SoraClient {
 			return result;
 		}
 		const { status, headers: answered, body: answer } = result.response;
-		this.budget.afterResponse(status, parseRetryAfterMs(answered as Record<string, string>));
+		this.budget.afterResponse(
+			status,
+			parseRetryAfterMs(answered as Record<string, string>, this.time.clock.now()),
+		);
 		this.log(request, `→ ${status}`, scope);
 		if (!this.familyChosen && status < 300 && !request.stream) {
 			const family = familyOfAnswer(answer);

@@ -1,5 +1,5 @@
 import { retryDelayMs } from '../domain/schedule';
-import { timing } from '../../base/timing';
+import type { Timing } from '../../base/timing';
 import { formatBytes } from './bodies';
 
 /**
@@ -56,17 +56,17 @@ export class RetryPolicy {
 		readonly maxAttempts: number,
 		/** A 429 proves nothing was done and asks to come back: it is worth more patience. */
 		readonly rateLimitMaxAttempts = Math.max(maxAttempts, 12),
-		/** A fixed delay instead of the back-off, read at each decision (the timing can change). */
-		private readonly fixedDelayMs?: () => number,
+		/** A fixed delay instead of the back-off, from the timing in force. */
+		private readonly fixedDelayMs?: (timing: Readonly<Timing>) => number,
 	) {}
 
-	decide(failure: Failure, attempt: number): Decision {
+	decide(failure: Failure, attempt: number, timing: Readonly<Timing>): Decision {
 		const limit = isRateLimit(failure) ? this.rateLimitMaxAttempts : this.maxAttempts;
 		if (attempt + 1 >= limit || !this.mayRepeat(failure)) return { retry: false };
 		const retryAfterMs = failure.kind === 'status' ? failure.retryAfterMs : undefined;
 		return {
 			retry: true,
-			delayMs: this.fixedDelayMs?.() ?? retryDelayMs(attempt, timing(), retryAfterMs),
+			delayMs: this.fixedDelayMs?.(timing) ?? retryDelayMs(attempt, timing, retryAfterMs),
 		};
 	}
 
@@ -114,7 +114,7 @@ export const POLICIES = {
 	/** Polling a video known to exist: transient failures never end the wait (the timeout does). */
 	watch: new RetryPolicy('safe', Infinity),
 	/** Looking up a lost create's job with List: twice, 2 s apart (a job can take that to appear). */
-	lookup: new RetryPolicy('safe', 2, 2, () => timing().lostCreateLookupMs),
+	lookup: new RetryPolicy('safe', 2, 2, (timing) => timing.lostCreateLookupMs),
 };
 
 export function policyOf(safety: RequestSafety | RetryPolicy): RetryPolicy {
