@@ -3,9 +3,10 @@ import { readVideoEvent, type VideoEvent } from './videoEvent';
 import { firstHeader, type Headers } from '../base/headers';
 import {
 	canonicalOpenRouterEvent,
-	OPENROUTER_IDEMPOTENCY_HEADER,
+	MIN_SIGNING_KEY_BYTES,
 	OPENROUTER_SIGNATURE_HEADER,
 	SIGNATURE_TOLERANCE_SECONDS,
+	signingKeyLength,
 	verifyOpenRouterSignature,
 	verifyWebhookSignature,
 	type OpenRouterVerifyResult,
@@ -18,6 +19,17 @@ export const MAX_DELIVERY_BYTES = 1024 * 1024;
 export const MISSING_SECRET_MESSAGE = 'No webhook signing secret is set';
 export const MISSING_SECRET_HELP =
 	"Enter the provider's signing secret (whsec_…) as Webhook Signing Secret in the Sora API credential, or as Signing Secret in the trigger's options. Without it the trigger refuses every delivery.";
+
+export const SHORT_SECRET_HELP = `Copy the whole signing secret from the provider: whsec_ followed by its base64 key (Standard Webhooks), or OpenRouter's secret as shown. A shorter key can be guessed, and a delivery signed with it proves nothing.`;
+
+/** Why a signing secret cannot be used, or undefined when it can: none set, or a key shorter than 16 bytes. */
+export function signingSecretProblem(secret: string): string | undefined {
+	if (!secret.trim()) return MISSING_SECRET_MESSAGE;
+	const bytes = signingKeyLength(secret);
+	if (bytes < MIN_SIGNING_KEY_BYTES)
+		return `The webhook signing secret is too short: its key has ${bytes} byte${bytes === 1 ? '' : 's'}, at least ${MIN_SIGNING_KEY_BYTES} are needed`;
+	return undefined;
+}
 
 /** A delivery the trigger refuses: the HTTP status to answer and why. The workflow does not start. */
 export interface Refusal {
@@ -79,8 +91,10 @@ export function checkDelivery(delivery: Delivery): DeliveryCheck {
 			'This n8n did not hand the trigger the raw request body, so the signature cannot be checked and the delivery was refused',
 		);
 	}
-	if (!secret.trim()) {
-		return refuse(500, `${MISSING_SECRET_MESSAGE}. ${MISSING_SECRET_HELP}`);
+	const secretProblem = signingSecretProblem(secret);
+	if (secretProblem) {
+		const help = secretProblem === MISSING_SECRET_MESSAGE ? MISSING_SECRET_HELP : SHORT_SECRET_HELP;
+		return refuse(500, `${secretProblem}. ${help}`);
 	}
 
 	const openRouter = firstHeader(headers, OPENROUTER_SIGNATURE_HEADER);
@@ -104,7 +118,12 @@ function parseJson(rawBody: Buffer): unknown {
 	}
 }
 
-/** OpenRouter's scheme: its signature header, its event names, its idempotency header as the delivery id. */
+/**
+ * OpenRouter's scheme: its signature header, its event names. The delivery id comes from the
+ * signed body (the job id and its status, as OpenRouter spells its idempotency key), never from
+ * the X-OpenRouter-Idempotency-Key header, which is not signed: a replay with another header is
+ * still the same delivery, and OpenRouter's own retries (new timestamp, same event) are too.
+ */
 function checkOpenRouterDelivery(delivery: Delivery, signature: string): DeliveryCheck {
 	const rawBody = delivery.rawBody!;
 	const verified = verifyOpenRouterSignature({
@@ -120,9 +139,7 @@ function checkOpenRouterDelivery(delivery: Delivery, signature: string): Deliver
 			400,
 			'The body is not an OpenRouter video event: it needs a "type" video.generation.… and a "data.id"',
 		);
-	const webhookId =
-		firstHeader(delivery.headers, OPENROUTER_IDEMPOTENCY_HEADER) ??
-		`${event.data.id}-${String(event.data.status ?? event.type)}`;
+	const webhookId = `${event.data.id}-${String(event.data.status ?? event.hostType)}`;
 	return { ok: true, webhookId, event };
 }
 

@@ -2,7 +2,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../base/credential';
-import { MISSING_SECRET_HELP, MISSING_SECRET_MESSAGE } from './delivery';
+import {
+	MISSING_SECRET_HELP,
+	MISSING_SECRET_MESSAGE,
+	SHORT_SECRET_HELP,
+	signingSecretProblem,
+} from './delivery';
 
 /** The parts of n8n's hook and webhook contexts that reading the secret needs. */
 interface SecretContext {
@@ -21,10 +26,14 @@ export async function signingSecretOf(ctx: SecretContext): Promise<string> {
 	return typeof credentials?.webhookSecret === 'string' ? credentials.webhookSecret.trim() : '';
 }
 
-/** Refuses to listen without a secret, so that an unverifiable endpoint is never switched on. */
+/**
+ * Refuses to listen without a secret or with one whose key is too short to prove anything, so
+ * that an endpoint that anyone can sign for is never switched on.
+ */
 export async function assertSigningSecret(ctx: SecretContext): Promise<void> {
-	if (await signingSecretOf(ctx)) return;
-	throw new NodeOperationError(ctx.getNode(), MISSING_SECRET_MESSAGE, {
-		description: MISSING_SECRET_HELP,
+	const problem = signingSecretProblem(await signingSecretOf(ctx));
+	if (!problem) return;
+	throw new NodeOperationError(ctx.getNode(), problem, {
+		description: problem === MISSING_SECRET_MESSAGE ? MISSING_SECRET_HELP : SHORT_SECRET_HELP,
 	});
 }

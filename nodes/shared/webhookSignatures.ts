@@ -52,6 +52,18 @@ function matchesAny(expected: string, candidates: string[]): boolean {
 
 const SECRET_PREFIX = 'whsec_';
 
+/**
+ * The shortest signing key the trigger accepts. Providers issue 24 to 32 random bytes; a shorter
+ * key (`whsec_` with nothing after it, a typo, a placeholder) can be guessed or is empty, and a
+ * delivery signed with it proves nothing.
+ */
+export const MIN_SIGNING_KEY_BYTES = 16;
+
+/** How many bytes of key a secret gives: a `whsec_` secret's base64 key, any other secret's UTF-8 bytes. */
+export function signingKeyLength(secret: string): number {
+	return secretKey(secret).length;
+}
+
 function secretKey(secret: string): Buffer {
 	const trimmed = secret.trim();
 	return trimmed.startsWith(SECRET_PREFIX)
@@ -106,11 +118,10 @@ export function verifyWebhookSignature(input: {
 		: { ok: false, reason: 'bad-signature' };
 }
 
-// OpenRouter (webhooks to a job's callback_url): `X-OpenRouter-Idempotency-Key: <job id>-<status>`,
-// events `video.generation.<status>`.
+// OpenRouter (webhooks to a job's callback_url): events `video.generation.<status>`. Its
+// `X-OpenRouter-Idempotency-Key: <job id>-<status>` header is not signed, so the trigger never reads it.
 
 export const OPENROUTER_SIGNATURE_HEADER = 'x-openrouter-signature';
-export const OPENROUTER_IDEMPOTENCY_HEADER = 'x-openrouter-idempotency-key';
 
 export function computeOpenRouterSignature(
 	secret: string,

@@ -82,6 +82,66 @@ describe("Sora Trigger: OpenRouter's webhooks", () => {
 		const again = await harness.deliver(asRequest(openRouterDelivery(secret, event('completed'))));
 		expect(again).toMatchObject({ status: 200, started: false, body: { ignored: 'redelivery' } });
 	});
+
+	it('a replay of a signed delivery with another X-OpenRouter-Idempotency-Key (not signed) starts no second run', async () => {
+		const harness = trigger();
+		const delivery = openRouterDelivery(secret, event('completed'));
+		expect((await harness.deliver(asRequest(delivery))).started).toBe(true);
+		for (const key of ['job-abc-completed-again', 'another-key', '']) {
+			const replay = await harness.deliver({
+				body: delivery.rawBody,
+				headers: { ...delivery.headers, 'x-openrouter-idempotency-key': key },
+			});
+			expect(replay).toMatchObject({
+				status: 200,
+				started: false,
+				body: { ignored: 'redelivery' },
+			});
+		}
+		const withoutHeader = { ...delivery.headers };
+		delete (withoutHeader as Record<string, string>)['x-openrouter-idempotency-key'];
+		const replay = await harness.deliver({ body: delivery.rawBody, headers: withoutHeader });
+		expect(replay).toMatchObject({ started: false, body: { ignored: 'redelivery' } });
+	});
+
+	it("OpenRouter's own retry (a new timestamp, the same event) starts nothing; the job's next status does", async () => {
+		const harness = trigger();
+		expect(
+			(await harness.deliver(asRequest(openRouterDelivery(secret, event('completed'))))).started,
+		).toBe(true);
+		const retried = await harness.deliver(
+			asRequest(
+				openRouterDelivery(secret, event('completed'), {
+					timestampSeconds: Math.floor(Date.now() / 1000) - 60,
+				}),
+			),
+		);
+		expect(retried).toMatchObject({ started: false, body: { ignored: 'redelivery' } });
+		const other = await harness.deliver(
+			asRequest(openRouterDelivery(secret, event('completed', 'job-other'))),
+		);
+		expect(other.started).toBe(true);
+	});
+
+	it("a secret of 'whsec_' is refused at activation, and a delivery signed with its empty key starts nothing", async () => {
+		const weak = new TriggerHarness({
+			parameters: { fetchVideo: false } as never,
+			credentials: { webhookSecret: 'whsec_', hostType: 'openRouter' } as never,
+		});
+		await expect(weak.activate()).rejects.toThrow(
+			'The webhook signing secret is too short: its key has 0 bytes, at least 16 are needed',
+		);
+		for (const signWith of ['', 'whsec_']) {
+			const forged = await weak.deliver(
+				asRequest(openRouterDelivery(secret, event('completed'), { signWith })),
+			);
+			expect(forged).toMatchObject({
+				status: 500,
+				started: false,
+				body: { error: expect.stringMatching(/too short/) },
+			});
+		}
+	});
 });
 
 describe('OpenRouter → callback_url → Sora Trigger → engine', () => {

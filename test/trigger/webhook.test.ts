@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 import { TriggerHarness } from '../harness/runWebhook';
 import { signWebhook } from '../server';
 import { MAX_DELIVERY_BYTES } from '../../nodes/SoraTrigger/delivery';
@@ -231,6 +233,44 @@ describe('Sora Trigger: which deliveries start the workflow', () => {
 		await expect(trigger({ options: { signingSecret: secret } }, {}).activate()).resolves.toBe(
 			true,
 		);
+	});
+
+	it.each([
+		['whsec_', 0],
+		['whsec_c2hvcnQ=', 5],
+		['too-short', 9],
+	])(
+		'refuses to listen with the secret %p (a key of %d bytes), and refuses a delivery signed with it',
+		async (weakSecret, bytes) => {
+			const harness = trigger({}, { webhookSecret: weakSecret });
+			const problem = `The webhook signing secret is too short: its key has ${bytes} bytes, at least 16 are needed`;
+			await expect(harness.activate()).rejects.toThrow(problem);
+			const forged = await harness.deliver(
+				signedDelivery(weakSecret, videoEvent('video.completed', 'video_forged')),
+			);
+			expect(forged).toMatchObject({ status: 500, started: false });
+			expect((forged.body as { error: string }).error).toContain(problem);
+		},
+	);
+
+	it('refuses an empty-key delivery signed by hand (HMAC with no key) for a whsec_ secret', async () => {
+		const harness = trigger({}, { webhookSecret: 'whsec_' });
+		const event = videoEvent('video.completed', 'video_forged');
+		const rawBody = JSON.stringify(event);
+		const timestamp = nowSeconds();
+		const signature = createHmac('sha256', Buffer.alloc(0))
+			.update(`${event.id}.${timestamp}.${rawBody}`)
+			.digest('base64');
+		const answer = await harness.deliver({
+			body: rawBody,
+			headers: {
+				'content-type': 'application/json',
+				'webhook-id': event.id,
+				'webhook-timestamp': String(timestamp),
+				'webhook-signature': `v1,${signature}`,
+			},
+		});
+		expect(answer).toMatchObject({ status: 500, started: false });
 	});
 
 	it('refuses with 500, not by re-serialising JSON, when the host kept no raw body', async () => {
