@@ -65,7 +65,7 @@ describe('masking: only secrets, only in error text', () => {
 		expect(api.requests({ method: 'POST' })[0].headers['x-route']).toBe('eu-1');
 	});
 
-	test('a secret header value and the API key are masked in an error the host echoes them in; a non-secret header value is not', async () => {
+	test('custom header values and the API key are masked in an error the host echoes them in; a routing word under 8 characters is not', async () => {
 		const echo = createServer((req, res) => {
 			const message = `Refused: key ${String(req.headers.authorization)} token ${String(req.headers['x-gateway-token'])} route ${String(req.headers['x-route'])}`;
 			res

@@ -1,43 +1,71 @@
 const MASK = '***';
-/** Shorter values are not masked: they would wreck every message they happen to occur in. */
-const MIN_SECRET_LENGTH = 4;
 
 /**
- * Custom headers whose name says they carry a credential. Only their values are secrets: a
- * routing or billing header (X-Route: eu-1) is not, and masking it would rewrite messages that
- * merely contain the same word.
+ * The shortest value masked, by what the user told us about it. The API key, the webhook secret,
+ * a Base URL's user info and a custom header whose name says it carries a credential are secrets
+ * whatever they look like: masked from 4 characters. Every other custom header value is masked
+ * too (a gateway's tenant or billing header is often a key under another name), from 8
+ * characters: shorter ones are routing words (`eu-1`, `prod`, `v2`, `default`) that occur in
+ * ordinary messages, and masking them would wreck the text while hiding nothing worth a secret.
  */
+const MIN_SECRET_LENGTH = 4;
+const MIN_HEADER_VALUE_LENGTH = 8;
+
 const SECRET_HEADER_NAME =
 	/auth|key|token|secret|passw|signature|cookie|session|credential|bearer/i;
 
-export function isSecretHeaderName(name: string): boolean {
-	return SECRET_HEADER_NAME.test(name);
-}
-
 interface CredentialSecrets {
 	apiKey?: unknown;
+	baseUrl?: unknown;
 	webhookSecret?: unknown;
 	customHeaders?: unknown;
 }
 
-/** The credential's secret values: the API key, the webhook secret (and its key), secret header values. */
+/** The user name and password of a Base URL written `https://user:password@host/…`, as written and decoded. */
+export function userInfoOf(baseUrl: unknown): string[] {
+	const match = /^\s*[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(String(baseUrl ?? ''));
+	if (!match) return [];
+	const parts = match[1].split(':');
+	const values = [match[1], ...parts];
+	for (const part of parts) {
+		try {
+			values.push(decodeURIComponent(part));
+		} catch {
+			// A malformed escape stays as written; that form is already in the list.
+		}
+	}
+	return values;
+}
+
+function customHeaderSecrets(customHeaders: unknown): string[] {
+	const headers =
+		(customHeaders as { header?: Array<{ name?: string; value?: string }> } | undefined)?.header ??
+		[];
+	return headers
+		.map((header) => ({ name: String(header.name ?? ''), value: String(header.value ?? '') }))
+		.filter(
+			({ name, value }) =>
+				value.length >=
+				(SECRET_HEADER_NAME.test(name) ? MIN_SECRET_LENGTH : MIN_HEADER_VALUE_LENGTH),
+		)
+		.map(({ value }) => value);
+}
+
+/**
+ * The credential's secret values: the API key, the webhook secret (and its key), the user info of
+ * Base URL, every custom header value (see the floors above).
+ */
 export function secretsOf(credentials: CredentialSecrets): string[] {
-	const custom =
-		(credentials.customHeaders as { header?: Array<{ name?: string; value?: string }> } | undefined)
-			?.header ?? [];
 	const webhookSecret = String(credentials.webhookSecret ?? '');
 	const values = [
 		String(credentials.apiKey ?? ''),
 		webhookSecret,
 		webhookSecret.startsWith('whsec_') ? webhookSecret.slice('whsec_'.length) : '',
-		...custom
-			.filter((header) => isSecretHeaderName(header.name ?? ''))
-			.map((header) => String(header.value ?? '')),
-	];
+		...userInfoOf(credentials.baseUrl),
+	].filter((value) => value.length >= MIN_SECRET_LENGTH);
+	values.push(...customHeaderSecrets(credentials.customHeaders));
 	// Longest first, so that a secret containing another is masked whole.
-	return [...new Set(values.filter((value) => value.length >= MIN_SECRET_LENGTH))].sort(
-		(a, b) => b.length - a.length,
-	);
+	return [...new Set(values)].sort((a, b) => b.length - a.length);
 }
 
 /**
