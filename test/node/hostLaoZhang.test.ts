@@ -1,4 +1,5 @@
-import { readBinary, searchList } from '../harness/runNode';
+import { Sora } from '../../nodes/Sora/Sora.node';
+import { readBinary, registerNodeType, searchList } from '../harness/runNode';
 import { runCredentialTest } from '../harness/credentialTest';
 import { createParams, useReferenceServer } from './setup';
 
@@ -39,6 +40,23 @@ describe('LaoZhang API (Host Type LaoZhang)', () => {
 		expect(api.server.cdn.requests.length).toBeGreaterThan(0);
 		expect(api.server.cdn.sawCredentials).toBe(false);
 		expect((await readBinary(items[0].binary!.data)).subarray(4, 8).toString()).toBe('ftyp');
+	});
+
+	test("as an agent's tool, the hint for a result file on the CDN never says to send the API key there", async () => {
+		registerNodeType('n8n-nodes-sora.soraTool', new Sora());
+		const { items, error } = await run(
+			createParams({ model: muse(), duration: 8, size: '', aspectRatio: '9:16' }),
+			{ nodeType: 'n8n-nodes-sora.soraTool' },
+		);
+		expect(error).toBeUndefined();
+		const contentUrl = String(items[0].json.contentUrl);
+		expect(contentUrl.startsWith(api.server.cdn.url)).toBe(true);
+		expect(new URL(contentUrl).origin).not.toBe(new URL(api.server.url).origin);
+		const hint = String(items[0].json.howToFetch);
+		expect(hint).toMatch(/^GET contentUrl without the API key or any other credential/);
+		expect(hint).not.toMatch(/with the API key/);
+		expect(hint).toContain(new URL(contentUrl).origin);
+		expect(api.server.cdn.requests).toHaveLength(0);
 	});
 
 	test("a failing prompt ends with the host's reason; an unknown id with its message", async () => {

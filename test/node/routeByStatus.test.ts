@@ -1,5 +1,6 @@
 import { Sora } from '../../nodes/Sora/Sora.node';
 import { outputsFor } from '../../nodes/Sora/runner/routeByStatus';
+import { howToFetch } from '../../nodes/Sora/runner/toolRun';
 import { registerNodeType } from '../harness/runNode';
 import { createParams, seedVideo, useReferenceServer } from './setup';
 
@@ -198,5 +199,22 @@ describe('as an AI agent tool (the converted node type, as n8n 1.x runs it)', ()
 		);
 		expect(outputs).toHaveLength(1);
 		expect(outputs[0][0].json.status).toBe('queued');
+	});
+});
+
+describe('howToFetch', () => {
+	test('names the API key only for a URL on Base URL’s own origin', () => {
+		const base = 'https://gateway.example.com/v1';
+		expect(howToFetch('https://gateway.example.com/v1/videos/v1/content', base, 'v1')).toMatch(
+			/^GET contentUrl with the API key/,
+		);
+		for (const other of [
+			'https://cdn.example.net/v1.mp4',
+			'http://gateway.example.com/v1/videos/v1/content',
+			'https://gateway.example.com:8443/v1.mp4',
+			'https://evil.example/?u=https://gateway.example.com/v1',
+			'not a url',
+		])
+			expect(howToFetch(other, base, 'v1')).toMatch(/^GET contentUrl without the API key/);
 	});
 });

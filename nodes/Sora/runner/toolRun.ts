@@ -69,22 +69,44 @@ function asAskedSentence(json: IDataObject, asked: AskedVideo | undefined): stri
 	);
 }
 
+function originOf(url: string): string | undefined {
+	try {
+		return new URL(url).origin.toLowerCase();
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * How an agent gets the MP4. The API key is named only for a URL on Base URL's own origin: a
+ * result file elsewhere (a CDN, a bucket the host names) is fetched without any credential, so
+ * that an agent never hands the key to an origin the user did not configure.
+ */
+export function howToFetch(contentUrl: string, baseUrl: string, videoId: string): string {
+	const download = `the Sora node's Download operation with video id ${videoId}`;
+	const origin = originOf(contentUrl);
+	if (origin && origin === originOf(baseUrl))
+		return `GET contentUrl with the API key (Authorization header), or ${download}`;
+	return `GET contentUrl without the API key or any other credential: it is a result file outside the host (${origin ?? 'another origin'}), and the key must never be sent there. Or use ${download}`;
+}
+
 /**
  * What an agent reads: the video object plus where its MP4 is (a URL on the host, which needs the
- * credential's API key unless it is a result file elsewhere) or what to do next, and whether the
- * video is as asked (`asAskedNote`). Binary data never reaches an agent.
+ * credential's API key, or a result file elsewhere, which must not get it) or what to do next, and
+ * whether the video is as asked (`asAskedNote`). Binary data never reaches an agent.
  */
 export function forAgent(json: IDataObject, client: SoraClient, asked?: AskedVideo): IDataObject {
 	const id = typeof json.id === 'string' ? json.id : undefined;
 	if (!id) return json;
 	if (json.status === 'completed') {
+		const contentUrl = absoluteUrl(
+			client.baseUrl,
+			client.host.contentLocation(json as unknown as Video, id, 'video'),
+		);
 		return {
 			...json,
-			contentUrl: absoluteUrl(
-				client.baseUrl,
-				client.host.contentLocation(json as unknown as Video, id, 'video'),
-			),
-			howToFetch: `GET contentUrl with the API key (Authorization header), or the Sora node's Download operation with video id ${id}`,
+			contentUrl,
+			howToFetch: howToFetch(contentUrl, client.baseUrl, id),
 			asAskedNote: asAskedSentence(json, asked),
 		};
 	}
