@@ -9,6 +9,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { maxDownloadSizeField } from '../shared/downloadLimit';
 import { completeEvents } from './completeEvents';
 import { receiveDelivery } from './receiveDelivery';
 import { assertSigningSecret } from './signingSecret';
@@ -95,6 +96,7 @@ export class SoraTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					maxDownloadSizeField,
 					{
 						displayName: 'Signing Secret',
 						name: 'signingSecret',

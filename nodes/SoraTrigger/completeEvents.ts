@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { maxDownloadBytesOf } from '../shared/downloadLimit';
 import { failureMessageOf, type Video } from '../Sora/domain/video';
 import { downloadContent } from '../Sora/engine/downloadContent';
 import { fetchVideo } from '../Sora/engine/fetchVideo';
@@ -13,6 +14,7 @@ export interface EventOutputOptions {
 	fetchVideo: boolean;
 	downloadVideo: boolean;
 	binaryPropertyName: string;
+	maxDownloadBytes: number;
 }
 
 export function readEventOutputOptions(ctx: IExecuteFunctions): EventOutputOptions {
@@ -23,6 +25,9 @@ export function readEventOutputOptions(ctx: IExecuteFunctions): EventOutputOptio
 		fetchVideo: ctx.getNodeParameter('fetchVideo', 0, true) as boolean,
 		downloadVideo: ctx.getNodeParameter('downloadVideo', 0, false) as boolean,
 		binaryPropertyName: binaryPropertyName || 'data',
+		maxDownloadBytes: maxDownloadBytesOf(
+			(ctx.getNodeParameter('options', 0, {}) ?? {}) as { maxDownloadMib?: unknown },
+		),
 	};
 }
 
@@ -62,6 +67,7 @@ async function completeEvent(
 			'video',
 			{ itemIndex, videoId },
 			json.video as Video | undefined,
+			{ maxBytes: options.maxDownloadBytes },
 		);
 		if (measured) json.measured = { ...measured };
 		output.binary = { ...(item.binary ?? {}), [options.binaryPropertyName]: binary };

@@ -1,3 +1,4 @@
+import { maxDownloadBytesOf } from '../../nodes/shared/downloadLimit';
 import { readBinary } from '../harness/runNode';
 import { TriggerHarness } from '../harness/runWebhook';
 import { MODERATION_FAILURE, startReferenceServer, type ReferenceServer } from '../server';
@@ -105,6 +106,22 @@ describe('Sora Trigger in the engine: Fetch Video and Download Video', () => {
 		expect((await readBinary(items[0].binary!.data)).equals(server.fixture('video'))).toBe(true);
 		expect(requestsTo('GET', `/videos/${videoId}`)).toBe(0);
 		expect(requestsTo('GET', `/videos/${videoId}/content`)).toBe(1);
+	});
+
+	it('refuses a video above the Max Download Size option, naming the video; the default is 2 GiB', async () => {
+		const videoId = await finishedVideo();
+		const size = server.fixture('video').length;
+		const { error } = await receive(
+			trigger({ fetchVideo: false, downloadVideo: true, options: { maxDownloadMib: 1 / 1024 } }),
+			'video.completed',
+			videoId,
+		);
+		expect(size).toBeGreaterThan(1024);
+		expect(error?.message).toMatch(/larger than Max Download Size/);
+		expect(error?.message).toContain(videoId);
+		expect(maxDownloadBytesOf({})).toBe(2 * 1024 ** 3);
+		expect(maxDownloadBytesOf({ maxDownloadMib: 0 })).toBe(2 * 1024 ** 3);
+		expect(maxDownloadBytesOf({ maxDownloadMib: 5 })).toBe(5 * 1024 ** 2);
 	});
 
 	it("puts a failed video's error on the item, naming the video, even with Fetch Video off, and downloads nothing", async () => {

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { SORA_MODELS } from '../domain/contract';
 import { platformOptions } from './platform.fields';
+import { maxDownloadSizeField } from '../../shared/downloadLimit';
 
 /** Shows a property only for the given video operations. */
 export function forVideo(operation: string[], extra: INodeProperties['displayOptions'] = {}) {
@@ -77,17 +78,6 @@ export function binaryPropertyField(
 		displayOptions: forVideo(operations, { show: extraShow }),
 	};
 }
-
-/** Max Download Size: a file above it is refused before any byte is stored (Content-Length), or when it gets there. */
-export const maxDownloadSizeField: INodeProperties = {
-	displayName: 'Max Download Size (MiB)',
-	name: 'maxDownloadMib',
-	type: 'number',
-	typeOptions: { minValue: 0 },
-	default: 0,
-	description:
-		"Refuse a video file larger than this (0 = no limit); the error names the video and its URL. n8n's binary data mode 'database' cannot keep files above 512 MiB (N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE).",
-};
 
 export interface WaitFieldDefaults {
 	/** Default of Wait for Completion (and of Download Video): on for the creating operations, off for Get. */

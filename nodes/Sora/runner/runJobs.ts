@@ -4,7 +4,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { DEFAULT_POLL_INTERVAL_MS, parsePollAfterMs } from '../domain/schedule';
 import { LostCreateRecovery } from '../engine/lostCreateRecovery';
 import { isFinalStatus } from '../domain/contract';
-import { maxDownloadBytes } from '../engine/downloadContent';
 import {
 	failedVideoError,
 	waitForVideos,
@@ -22,6 +21,7 @@ import { checkBudget, nodeLevelOption, refuseUnpriced } from './budgetCap';
 import { checkForPlatform } from './platform';
 import { forAgent, toolWaitOptions } from './toolRun';
 import type { JobOperation, PreparedJob } from './types';
+import { maxDownloadBytesOf } from '../../shared/downloadLimit';
 
 /** How the items leave the node: as an agent's tool (no binary, an answer an agent can act on), routed by status. */
 export interface JobOutput {
@@ -193,9 +193,7 @@ export async function runJobs(
 			videoId: job.videoId,
 			wait: job.wait,
 			download: output.asTool ? undefined : job.download,
-			maxDownloadBytes: maxDownloadBytes(
-				optionsParam(this, 'waitOptions', itemIndex).maxDownloadMib,
-			),
+			maxDownloadBytes: maxDownloadBytesOf(optionsParam(this, 'waitOptions', itemIndex)),
 			submit: job.request
 				? submitter(recovery, client, {
 						request: job.request,

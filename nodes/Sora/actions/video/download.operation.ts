@@ -1,17 +1,17 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CONTENT_VARIANTS, type ContentVariant } from '../../domain/contract';
-import { downloadContent, maxDownloadBytes } from '../../engine/downloadContent';
+import { downloadContent } from '../../engine/downloadContent';
 import type { SoraClient } from '../../transport/client';
 import { optionsParam, requiredString, stringParam } from '../../runner/inputs';
 import {
 	binaryPropertyField,
 	forVideo,
-	maxDownloadSizeField,
 	maxRequestsPerMinuteOption,
 	videoIdField,
 } from '../shared.fields';
 import type { ItemOperation } from '../../runner/types';
+import { maxDownloadBytesOf, maxDownloadSizeField } from '../../../shared/downloadLimit';
 
 const OPERATION = ['download'];
 
@@ -54,7 +54,7 @@ export const download: ItemOperation = {
 		const property = stringParam(this, 'binaryPropertyName', itemIndex, 'data') || 'data';
 		const scope = { itemIndex, videoId };
 		const limits = {
-			maxBytes: maxDownloadBytes(optionsParam(this, 'options', itemIndex).maxDownloadMib),
+			maxBytes: maxDownloadBytesOf(optionsParam(this, 'options', itemIndex)),
 		};
 		const { binary, measured } = await downloadContent(
 			client,
