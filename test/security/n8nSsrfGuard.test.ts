@@ -155,3 +155,24 @@ describe('the node in the engine with the guard on', () => {
 		expect(api.server.createCount).toBe(0);
 	});
 });
+
+describe('a result URL the host names on a blocked address (LaoZhang video_url on 127.0.0.2)', () => {
+	const laoZhang = useReferenceServer({ mode: 'laozhang', refreshMs: 100, cdnHost: '127.0.0.2' });
+
+	test("the download fails naming n8n's block, the MP4 is never requested, and it is not retried", async () => {
+		const { error } = await laoZhang.run(
+			createParams({
+				model: { __rl: true, mode: 'id', value: 'muse-video' },
+				duration: 8,
+				size: '',
+				aspectRatio: '9:16',
+			}),
+			{ credentials: { ...laoZhang.credentials, hostType: 'laoZhang' } },
+		);
+		expect(laoZhang.server.cdn.url).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/);
+		expect(`${error?.message}\n${error?.description}`).toContain(
+			"n8n's SSRF protection blocked 127.0.0.2",
+		);
+		expect(laoZhang.server.cdn.requests).toHaveLength(0);
+	});
+});

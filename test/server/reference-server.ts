@@ -92,7 +92,7 @@ class RunningReferenceServer implements ReferenceServer, ServerState {
 		});
 		this.port = (this.httpServer.address() as AddressInfo).port;
 		this.origin = `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
-		await this.cdn.listen(host);
+		await this.cdn.listen(this.options.cdnHost ?? host);
 	}
 
 	addJob(video: StoredVideo): void {

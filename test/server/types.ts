@@ -60,6 +60,12 @@ export interface ServerOptions {
 	 * modes a job serves what its model family made (size, length, audio, first frame) unless this is false.
 	 */
 	sizedVideos?: boolean;
+	/**
+	 * The address the result-file listener (`cdn`: new-api's `metadata.url`, LaoZhang's `video_url`)
+	 * listens on and names, default the server's own: e.g. 127.0.0.2, a loopback address outside an
+	 * allowed range, to prove n8n's SSRF protection refuses a result URL the host names there.
+	 */
+	cdnHost?: string;
 	/** Seed of the PRNG behind `faultRates`. */
 	seed?: number;
 	/** Probability 0..1 per request that each fault kind is applied (where it applies). */
