@@ -19,6 +19,7 @@ import type { N8nRuntime } from './provision';
 import { runQueuePhase } from './queue/phase';
 import type { RunningServer } from './reference-server';
 import { runServerPhase } from './server-phase';
+import { runSsrfPhase } from './ssrf-phase';
 
 /** The n8n lines the e2e provisions: the current 2.x, the current 1.x, the oldest 1.x the package loads on. */
 export type N8nLine = '2.x' | '1.123' | '1.85';
@@ -87,6 +88,13 @@ export const PHASES: readonly Phase[] = [
 		proves: 'Loop Over Items against a host honouring Idempotency-Key: distinct keys, one job each',
 		n8n: ['2.x', '1.123'],
 		run: ({ runtime, customDir }) => runLoopPhase(runtime, customDir),
+	},
+	{
+		name: 'ssrf',
+		proves:
+			"n8n's SSRF guard on (loopback 127.0.0.1 allowed): Create with wait downloads and ffprobe measures the MP4; a video_url on 127.0.0.2 fails naming n8n's block, 0 requests to it",
+		n8n: ['2.x'],
+		run: ({ runtime, customDir }) => runSsrfPhase(runtime, customDir),
 	},
 	{
 		name: 'agent',
