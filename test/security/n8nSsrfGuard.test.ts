@@ -175,4 +175,22 @@ describe('a result URL the host names on a blocked address (LaoZhang video_url o
 		);
 		expect(laoZhang.server.cdn.requests).toHaveLength(0);
 	});
+
+	// Fails until describeFailure (the lead's retryPolicy.ts) starts with networkError's
+	// describeNetworkBlock: today the message reads "The request could not be sent: the request
+	// could not be sent". Then turn `test.failing` into `test`.
+	test.failing("the error's message itself names n8n's block and how to allow it", async () => {
+		const { error } = await laoZhang.run(
+			createParams({
+				model: { __rl: true, mode: 'id', value: 'muse-video' },
+				duration: 8,
+				size: '',
+				aspectRatio: '9:16',
+			}),
+			{ credentials: { ...laoZhang.credentials, hostType: 'laoZhang' } },
+		);
+		expect(error?.message).toMatch(
+			/^The request could not be sent: n8n's SSRF protection blocked 127\.0\.0\.2; an n8n administrator can allow it with N8N_SSRF_ALLOWED_IP_RANGES or N8N_SSRF_ALLOWED_HOSTNAMES \[item 0, video task_\w+\]$/,
+		);
+	});
 });
