@@ -32,7 +32,7 @@ export class SoraApi implements ICredentialType {
 			default: '',
 			placeholder: 'https://openrouter.ai/api/v1',
 			description:
-				"Root of a host that serves the Videos API (/videos): e.g. https://openrouter.ai/api/v1, https://api.laozhang.ai/v1, https://api.cometapi.com/v1, https://aihubmix.com/v1, your LiteLLM proxy's or your new-api gateway's https://…/v1. OpenAI's own hosted Sora API was retired on 2026-09-24.",
+				"Root of a host that serves the Videos API (/videos): e.g. https://openrouter.ai/api/v1, https://api.laozhang.ai/v1, https://api.cometapi.com/v1, https://aihubmix.com/v1, your LiteLLM proxy's or your new-api gateway's https://…/v1, without user:password@ (the key goes in API Key). OpenAI's own hosted Sora API was retired on 2026-09-24.",
 		},
 		{
 			displayName: 'Host Type',
@@ -107,7 +107,8 @@ export class SoraApi implements ICredentialType {
 			typeOptions: { multipleValues: true },
 			default: {},
 			placeholder: 'Add Header',
-			description: 'Extra headers for gateways that route or bill by header',
+			description:
+				"Extra headers for gateways that route or bill by header: sent only to Base URL's origin, their values masked in every error message",
 			options: [
 				{
 					displayName: 'Header',
