@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { Container } from '@n8n/di';
 import 'n8n-core';
 // n8n-core's own copy of @n8n/backend-network: the one its helpers use.
-import { OutboundHttp } from 'n8n-core/node_modules/@n8n/backend-network';
+import { OutboundHttp, SsrfBlockedIpError } from 'n8n-core/node_modules/@n8n/backend-network';
 import { NodeApiError, type INode } from 'n8n-workflow';
 
 import {
@@ -78,6 +78,20 @@ describe("n8n's SSRF errors, as its helpers throw them", () => {
 			sent: false,
 			permanent: true,
 			cause: "n8n's SSRF protection blocked ::1",
+		});
+	});
+
+	test('a name that resolves to a blocked address: SsrfBlockedIpError with the name and the address', () => {
+		// The guard resolves the name (before connecting and at connect time) and refuses it with both.
+		const error = new SsrfBlockedIpError('10.0.0.7', 'gateway.internal');
+		expect(error.description).toMatch(
+			/^The target 'gateway\.internal' \(10\.0\.0\.7\) is not allowed\./,
+		);
+		expect(networkFailure(new NodeApiError(node, error as never))).toMatchObject({
+			code: N8N_SSRF_BLOCKED,
+			sent: false,
+			permanent: true,
+			cause: "n8n's SSRF protection blocked gateway.internal (10.0.0.7)",
 		});
 	});
 
