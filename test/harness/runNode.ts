@@ -220,9 +220,7 @@ export async function searchList(
 	credentialsHelper.setValues({ soraApi: credentials });
 	const additionalData = harnessAdditionalData(credentialsHelper);
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.model');
-	const search = (nodeTypeClasses[SORA_NODE_TYPE] as Sora).methods.listSearch[
-		method as 'searchModels'
-	];
+	const search = (soraNode() as Sora).methods.listSearch[method as 'searchModels'];
 	return await search.call(context, filter);
 }
 
@@ -254,7 +252,7 @@ export async function loadOptions(
 		currentNodeParameters: parameters,
 	});
 	const context = new LoadOptionsContext(workflow, node, additionalData, `parameters.${method}`);
-	const methods = (nodeTypeClasses[SORA_NODE_TYPE] as Sora).methods.loadOptions as Record<
+	const methods = (soraNode() as Sora).methods.loadOptions as Record<
 		string,
 		(this: LoadOptionsContext) => Promise<unknown>
 	>;

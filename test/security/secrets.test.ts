@@ -128,14 +128,11 @@ describe('a Base URL with user:password@', () => {
 
 	// Fails until SoraClient.connect reads Base URL with readBaseUrl (the lead's transport/client.ts):
 	// then turn `test.failing` into `test`.
-	test.failing(
-		"in the engine, it is refused before any request, with readBaseUrl's message",
-		async () => {
-			const { error, requests } = await runWithUserInfo();
-			expect(error?.message).toMatch(
-				/^Base URL in the Sora API credential contains a user name or password \("http:\/\/\*\*\*@127\.0\.0\.1:\d+\/v1"\)/,
-			);
-			expect(requests).toBe(0);
-		},
-	);
+	test("in the engine, it is refused before any request, with readBaseUrl's message", async () => {
+		const { error, requests } = await runWithUserInfo();
+		expect(error?.message).toMatch(
+			/^Base URL in the Sora API credential contains a user name or password \("http:\/\/\*\*\*@127\.0\.0\.1:\d+\/v1"\)/,
+		);
+		expect(requests).toBe(0);
+	});
 });

@@ -24,12 +24,6 @@ export interface DownloadLimits {
 
 const MIB = 1024 * 1024;
 
-/** Max Download Size (MiB) as bytes; undefined for 0, empty or invalid (no limit). */
-export function maxDownloadBytes(mibValue: unknown): number | undefined {
-	const value = Number(mibValue);
-	return Number.isFinite(value) && value > 0 ? Math.floor(value * MIB) : undefined;
-}
-
 function mimeTypeOf(contentType: unknown, variant: ContentVariant): string {
 	const declared = String(contentType ?? '')
 		.split(';')[0]

@@ -1,6 +1,7 @@
 import { retryDelayMs } from '../domain/schedule';
 import type { Timing } from '../../base/timing';
 import { formatBytes } from './bodies';
+import { describeNetworkBlock } from './networkError';
 
 /**
  * A request either is safe to repeat (reads, downloads, a create the host deduplicates by its
@@ -139,7 +140,9 @@ export function describeFailure(failure: Failure): string {
 	switch (failure.kind) {
 		case 'status':
 			return `HTTP ${failure.status}`;
-		case 'network':
+		case 'network': {
+			const blocked = describeNetworkBlock(failure);
+			if (blocked) return blocked;
 			if (NETWORK_WORDS[failure.code]) return NETWORK_WORDS[failure.code];
 			if (/^(ERR_INVALID_URL|ERR_BAD_REQUEST|ERR_INVALID_PROTOCOL)$/.test(failure.code))
 				return 'the Base URL is not a valid http(s) URL';
@@ -150,6 +153,7 @@ export function describeFailure(failure: Failure): string {
 					? 'the request could not be sent'
 					: 'connection failed before sending';
 			return 'connection failed';
+		}
 		case 'malformed':
 			return 'a response that is not valid JSON';
 		case 'truncated':
