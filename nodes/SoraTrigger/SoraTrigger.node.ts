@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { maxDownloadSizeField } from '../shared/downloadLimit';
+import { timeSourceOf, type TimeSource } from '../base/timing';
 import { completeEvents } from './completeEvents';
 import { receiveDelivery } from './receiveDelivery';
 import { assertSigningSecret } from './signingSecret';
@@ -132,12 +133,19 @@ export class SoraTrigger implements INodeType {
 		},
 	};
 
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveDelivery.call(this);
-	}
+	webhook: (this: IWebhookFunctions) => Promise<IWebhookResponseData>;
 
 	/** Runs in the engine on the webhook's items: Fetch Video and Download Video, after the answer was sent. */
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [await completeEvents.call(this)];
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	/** n8n makes the node with no argument (the system's clock); the test harness hands in its own. */
+	constructor(time: Partial<TimeSource> = {}) {
+		const source = timeSourceOf(time);
+		this.webhook = async function (this: IWebhookFunctions) {
+			return await receiveDelivery.call(this, source.clock);
+		};
+		this.execute = async function (this: IExecuteFunctions) {
+			return [await completeEvents.call(this, source)];
+		};
 	}
 }

@@ -1,3 +1,4 @@
+import type { TimeSource } from '../base/timing';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
@@ -76,7 +77,10 @@ async function completeEvent(
 }
 
 /** Runs over the webhook's items in the engine; a failing item never stops the others under Continue On Fail. */
-export async function completeEvents(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+export async function completeEvents(
+	this: IExecuteFunctions,
+	time: TimeSource,
+): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const options = readEventOutputOptions(this);
 	const needsHost =
@@ -86,7 +90,7 @@ export async function completeEvents(this: IExecuteFunctions): Promise<INodeExec
 	if (!needsHost)
 		return items.map((item, itemIndex) => ({ ...item, pairedItem: { item: itemIndex } }));
 
-	const client = await SoraClient.connect(this);
+	const client = await SoraClient.connect(this, { time });
 	return await forEachItem(
 		this,
 		items,

@@ -1,3 +1,4 @@
+import type { Clock } from '../base/clock';
 import type {
 	IDataObject,
 	INodeExecutionData,
@@ -56,7 +57,10 @@ function eventItem(webhookId: string, event: VideoEvent): INodeExecutionData {
  * 413 too large · 500 no raw body or no secret · 401 bad signature · 400 not a video event ·
  * 200 `{received: true}` for the rest, also for a redelivery or an event not selected.
  */
-export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+export async function receiveDelivery(
+	this: IWebhookFunctions,
+	clock: Clock,
+): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject() as unknown as DeliveryRequest;
 	const response = this.getResponseObject() as unknown as DeliveryResponse;
 	const answer = (status: number, body: IDataObject): IWebhookResponseData => {
@@ -65,7 +69,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	};
 
 	const headers = request.headers ?? {};
-	const nowSeconds = Math.floor(Date.now() / 1000);
+	const nowSeconds = Math.floor(clock.now() / 1000);
 	const rawBody = isOversized(headers, undefined) ? undefined : await rawBodyOf(request);
 	const check = checkDelivery({
 		headers,

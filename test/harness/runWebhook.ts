@@ -43,14 +43,17 @@ export const TRIGGER_NODE_NAME = 'Sora Trigger';
 /** n8n's default N8N_PAYLOAD_SIZE_MAX (MiB): the body reader refuses more with 413. */
 const N8N_PAYLOAD_SIZE_MAX = 16 * 1024 * 1024;
 
-const nodeTypeClasses: Record<string, INodeType> = {
-	[TRIGGER_NODE_TYPE]: new SoraTrigger(),
-};
+const nodeTypeClasses: Record<string, INodeType> = {};
 const soraNode = perTiming((time) => new Sora(time));
+const triggerNode = perTiming((time) => new SoraTrigger(time));
+function nodeTypeOf(name: string): INodeType {
+	if (name === SORA_NODE_TYPE) return soraNode();
+	if (name === TRIGGER_NODE_TYPE) return triggerNode();
+	return nodeTypeClasses[name];
+}
 const nodeTypes: INodeTypes = {
-	getByName: (name: string) => (name === SORA_NODE_TYPE ? soraNode() : nodeTypeClasses[name]),
-	getByNameAndVersion: (name: string) =>
-		name === SORA_NODE_TYPE ? soraNode() : nodeTypeClasses[name],
+	getByName: (name: string) => nodeTypeOf(name),
+	getByNameAndVersion: (name: string) => nodeTypeOf(name),
 	getKnownTypes: () => ({}),
 };
 
@@ -203,7 +206,7 @@ export class TriggerHarness {
 	/** What n8n does when the workflow is activated (or listens for a test event): checkExists, else create. */
 	async activate(): Promise<boolean> {
 		const additionalData = this.additionalData();
-		const methods = nodeTypeClasses[TRIGGER_NODE_TYPE].webhookMethods!.default!;
+		const methods = triggerNode().webhookMethods!.default!;
 		const context = new HookContext(
 			this.workflow,
 			this.workflowNode,
@@ -261,7 +264,7 @@ export class TriggerHarness {
 		);
 		let result: IWebhookResponseData;
 		try {
-			result = await nodeTypeClasses[TRIGGER_NODE_TYPE].webhook!.call(context);
+			result = await triggerNode().webhook!.call(context);
 		} catch (error) {
 			return {
 				status: 500,
