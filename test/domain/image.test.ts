@@ -1,4 +1,8 @@
-import { readImageHeader, sniffMimeType } from '../../nodes/Sora/domain/image';
+import {
+	readDataUrlImageHeader,
+	readImageHeader,
+	sniffMimeType,
+} from '../../nodes/Sora/domain/image';
 import {
 	bytesOf,
 	jpegBytes,
@@ -277,5 +281,37 @@ describe('sniffMimeType', () => {
 		['RIFF WAVE', bytesOf('RIFF\0\0\0\0WAVE')],
 	])('%s → undefined', (_name, bytes) => {
 		expect(sniffMimeType(bytes)).toBeUndefined();
+	});
+});
+
+describe('readDataUrlImageHeader', () => {
+	const dataUrl = (bytes: Uint8Array, type = 'image/png') =>
+		`data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+	it('reads a PNG, a JPEG and a WebP given as data URLs', () => {
+		expect(readDataUrlImageHeader(dataUrl(pngBytes(720, 1280)))).toMatchObject({
+			width: 720,
+			height: 1280,
+		});
+		expect(readDataUrlImageHeader(dataUrl(realFile('jpeg8x6'), 'image/jpeg'))).toMatchObject({
+			width: 8,
+			height: 6,
+		});
+		expect(readDataUrlImageHeader(dataUrl(realFile('webpLossy10x4'), 'image/webp'))).toMatchObject({
+			width: 10,
+			height: 4,
+		});
+	});
+	it('a JPEG whose frame header follows more than the first decoded part is still read', () => {
+		const exif = jpegSegment(0xe1, new Array<number>(65_000).fill(0));
+		const bytes = jpegBytes(640, 480, { before: [...exif, ...exif, ...exif, ...exif] });
+		expect(readDataUrlImageHeader(dataUrl(bytes, 'image/jpeg'))).toMatchObject({
+			width: 640,
+			height: 480,
+		});
+	});
+	it('an http URL, a data URL without base64 or of no image: unknown', () => {
+		expect(readDataUrlImageHeader('https://example.com/a.png')).toBeUndefined();
+		expect(readDataUrlImageHeader('data:image/png,abc')).toBeUndefined();
+		expect(readDataUrlImageHeader(dataUrl(new Uint8Array([1, 2, 3])))).toBeUndefined();
 	});
 });

@@ -158,7 +158,12 @@ describe('a value the model does not take is refused, naming what it takes', () 
 		[
 			'MiniMax-Hailuo-02',
 			{ firstFrame: true, aspectRatio: '9:16' },
-			'MiniMax-Hailuo-02 makes the video in the first frame\'s aspect ratio (Hailuo 02): set Aspect Ratio to "Model\'s Default"',
+			'Aspect Ratio 9:16 cannot be checked against the first frame: Hailuo 02 makes the video in the frame\'s ratio, and the node does not fetch an image URL to see its shape. Set Aspect Ratio to "Model\'s Default", or give the first frame as a file or a data URL',
+		],
+		[
+			'MiniMax-Hailuo-02',
+			{ firstFrame: true, firstFrameSize: { width: 1280, height: 720 }, aspectRatio: '9:16' },
+			'Aspect Ratio 9:16 does not match the first frame (1280x720): the first frame is 16:9; Hailuo 02 makes the video in the frame\'s ratio. Set Aspect Ratio to 16:9 or "Model\'s Default", or use a 9:16 image',
 		],
 		[
 			'veo3-fast',
@@ -261,6 +266,16 @@ describe('what is sent and what was asked', () => {
 			durationSeconds: 6,
 			resolution: '768p',
 		});
+		const portrait = { ...image, firstFrameSize: { width: 720, height: 1280 } };
+		expect(planCreate('MiniMax-Hailuo-02', portrait).plan!.asked).toEqual({
+			durationSeconds: 6,
+			aspectRatio: '9:16',
+			resolution: '768p',
+		});
+		// a matching Aspect Ratio is taken but not sent (the frame decides), and compared with the MP4
+		expect(
+			planCreate('wan2.5-i2v-preview', { ...portrait, aspectRatio: '9:16' }).plan,
+		).toMatchObject({ aspectRatio: undefined, asked: { aspectRatio: '9:16' } });
 		expect(planCreate('kling-v2-1', { ...image, aspectRatio: '9:16' }).plan!.asked).toEqual({
 			durationSeconds: 5,
 			aspectRatio: '9:16',

@@ -163,3 +163,19 @@ export function sniffMimeType(bytes: Uint8Array): string | undefined {
 	if (ascii(bytes, 0, 2) === 'BM' && bytes.length >= 14) return 'image/bmp';
 	return undefined;
 }
+
+/** Enough of a data URL's base64 to hold an image header (a JPEG's frame header may follow 64 KiB of EXIF). */
+const HEADER_BASE64_CHARS = 4 * 64 * 1024;
+
+/**
+ * The type and pixel size of an image given as a `data:` URL, from the header in its first bytes
+ * (only those are decoded); undefined for any other URL, or an image whose header is not read.
+ */
+export function readDataUrlImageHeader(url: string): ImageHeader | undefined {
+	const match = /^data:[^,]*;base64,/i.exec(url.trimStart());
+	if (!match) return undefined;
+	const start = url.trimStart().slice(match[0].length);
+	const head = readImageHeader(Buffer.from(start.slice(0, HEADER_BASE64_CHARS), 'base64'));
+	if (head || start.length <= HEADER_BASE64_CHARS) return head;
+	return readImageHeader(Buffer.from(start, 'base64'));
+}

@@ -1,4 +1,5 @@
 import { listOf, type Problem } from '../domain/problem';
+import { aspectRatioOf, ratioMatches } from './geometry';
 import type { ModelRules } from './types';
 
 /** A model's rules as checked: a list left undefined is not checked (a host's catalogue without it). */
@@ -15,6 +16,8 @@ export interface CreateChoice {
 	resolution?: string;
 	size?: string;
 	firstFrame: boolean;
+	/** The first frame's pixel size, when the node can read it (a file or a data URL; not an http URL). */
+	firstFrameSize?: { width: number; height: number };
 	lastFrame: boolean;
 	generateAudio?: boolean;
 	seed?: number;
@@ -85,13 +88,9 @@ export function checkChoice(
 	}
 	if (aspectRatio !== undefined) {
 		if (rules.ratioFollowsFirstFrame && choice.firstFrame) {
-			return {
-				field: 'Aspect Ratio',
-				message: `${model} makes the video in the first frame's aspect ratio (${rules.label}): set Aspect Ratio to "Model's Default"`,
-				description: summaryOf(rules),
-			};
-		}
-		if (rules.aspectRatios && !rules.aspectRatios.includes(aspectRatio)) {
+			const problem = frameRatioProblem(rules, aspectRatio, choice.firstFrameSize);
+			if (problem) return problem;
+		} else if (rules.aspectRatios && !rules.aspectRatios.includes(aspectRatio)) {
 			const allowed = rules.aspectRatios.length
 				? listOf(rules.aspectRatios)
 				: 'no aspect ratio (it follows the first frame)';
@@ -108,6 +107,33 @@ export function checkChoice(
 		);
 	}
 	return checkInputs(model, rules, choice);
+}
+
+/**
+ * A model that makes the video in the first frame's ratio (Hailuo, Wan image-to-video): an Aspect
+ * Ratio is taken when the frame has it (within 3 %), since that is the video it makes; refused when the
+ * frame has another ratio, or when the node cannot see the frame's shape (an http URL it does not fetch).
+ */
+function frameRatioProblem(
+	rules: CheckedRules,
+	aspectRatio: string,
+	frame: CreateChoice['firstFrameSize'],
+): Problem | undefined {
+	if (frame && ratioMatches(frame.width, frame.height, aspectRatio)) return undefined;
+	const problem = (message: string): Problem => ({
+		field: 'Aspect Ratio',
+		message,
+		description: `${summaryOf(rules)}. The model sends no aspect ratio of its own: the video takes the first frame's.`,
+	});
+	if (!frame) {
+		return problem(
+			`Aspect Ratio ${aspectRatio} cannot be checked against the first frame: ${rules.label} makes the video in the frame's ratio, and the node does not fetch an image URL to see its shape. Set Aspect Ratio to "Model's Default", or give the first frame as a file or a data URL`,
+		);
+	}
+	const ratio = aspectRatioOf(frame.width, frame.height);
+	return problem(
+		`Aspect Ratio ${aspectRatio} does not match the first frame (${frame.width}x${frame.height}): the first frame is ${ratio}; ${rules.label} makes the video in the frame's ratio. Set Aspect Ratio to ${ratio} or "Model's Default", or use a ${aspectRatio} image`,
+	);
 }
 
 function notTaken(field: string, model: string, rules: CheckedRules, what: string): Problem {

@@ -7,6 +7,13 @@ function ratioValue(ratio: string): number {
 	return w / h;
 }
 
+/** Whether a pixel size has an aspect ratio ("9:16"), within 3 % (768x1366 is 9:16). */
+export function ratioMatches(width: number, height: number, aspectRatio: string): boolean {
+	const value = width / height;
+	const asked = ratioValue(aspectRatio);
+	return Number.isFinite(asked) && asked > 0 && Math.abs(asked - value) / value < 0.03;
+}
+
 /** "720p" → 720; undefined when it is not a number of lines. */
 export function linesOf(resolution: string): number | undefined {
 	const match = /^(\d+)p$/i.exec(resolution.trim());

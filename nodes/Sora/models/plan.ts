@@ -176,9 +176,13 @@ function askedOf(
 ): AskedVideo {
 	const given = size ? dimensionsOf(size) : undefined;
 	const followsImage = choice.firstFrame && !rules?.sizes;
+	// A model that takes the frame's ratio makes the frame's shape: that is what the MP4 is compared with.
+	const frame = choice.firstFrameSize;
+	const frameRatio =
+		rules?.ratioFollowsFirstFrame && frame ? aspectRatioOf(frame.width, frame.height) : undefined;
 	const aspectRatio =
 		choice.aspectRatio ??
-		(given ? aspectRatioOf(...given) : followsImage ? undefined : rules?.defaultAspectRatio);
+		(given ? aspectRatioOf(...given) : followsImage ? frameRatio : rules?.defaultAspectRatio);
 	const resolution =
 		choice.resolution ?? (given ? resolutionOf(...given) : rules?.defaultResolution);
 	const exact =
@@ -246,6 +250,8 @@ export function planCreate(
 	const problem = checkChoice(name, rules, words) ?? combination(name, rules, words);
 	if (problem) return { problem };
 	const sized = !!rules.sizes;
+	// The frame decides the ratio: an Aspect Ratio that matches it (checked above) is not sent.
+	const ratioFromFrame = !!rules.ratioFollowsFirstFrame && words.firstFrame;
 	// A value that is the only one the model makes is not sent: the model makes it anyway, and a host
 	// without a key for it (new-api's Hailuo channel and aspect ratios, CometAPI's Veo 3 and durations) need not refuse it.
 	const onlyValue = <T>(value: T | undefined, values: readonly T[] | undefined) =>
@@ -255,7 +261,8 @@ export function planCreate(
 			family,
 			rules,
 			durationSeconds: onlyValue(words.durationSeconds, rules.durations),
-			aspectRatio: sized ? undefined : onlyValue(words.aspectRatio, rules.aspectRatios),
+			aspectRatio:
+				sized || ratioFromFrame ? undefined : onlyValue(words.aspectRatio, rules.aspectRatios),
 			resolution: sized ? undefined : onlyValue(words.resolution, rules.resolutions),
 			size,
 			asked: askedOf(rules, sized ? choice : words, size),

@@ -23,6 +23,8 @@ export interface FamilyBehaviour {
 	makesAudio(model: string): boolean;
 	/** With no aspect ratio reaching it, an image-to-video job takes the first frame's ratio. */
 	ratioFollowsFirstFrame: boolean;
+	/** The frame's own ratio (Hailuo, Wan i2v: the video has the image's shape), not the nearest the family names. */
+	keepsFrameRatio?: boolean;
 	/** width x height of a resolution and aspect ratio. */
 	pixels(resolution: string, ratio: string): [number, number];
 }
@@ -143,6 +145,7 @@ export const FAMILY_BEHAVIOUR: Record<FamilyId, FamilyBehaviour> = {
 		audioByDefault: () => false,
 		makesAudio: () => false,
 		ratioFollowsFirstFrame: true,
+		keepsFrameRatio: true,
 		pixels: byRatio,
 	},
 	wan: {
@@ -156,6 +159,7 @@ export const FAMILY_BEHAVIOUR: Record<FamilyId, FamilyBehaviour> = {
 		audioByDefault: (model) => /wan2\.[5-9]/.test(model),
 		makesAudio: (model) => /wan2\.[5-9]/.test(model),
 		ratioFollowsFirstFrame: true,
+		keepsFrameRatio: true,
 		pixels: (resolution, ratio) => WAN_PIXELS[resolution]?.[ratio] ?? byRatio(resolution, ratio),
 	},
 	vidu: {

@@ -106,12 +106,15 @@ export function pixelsOfSize(size: string | undefined): [number, number] | undef
 function ratioOfFrame(
 	frame: FrameImage | undefined,
 	ratios: readonly string[],
+	keepsFrameRatio = false,
 ): string | undefined {
 	const info = frame?.bytes ? readImageInfo(frame.bytes) : undefined;
 	if (!info) return undefined;
 	const exact = ratioOfPixels(info.width, info.height);
 	const value = info.width / info.height;
 	const nearest = [...ratios].sort((a, b) => distance(a) - distance(b))[0];
+	// within 3 % of a ratio the family names, that one (720x1280 is 9:16), else the frame's own
+	if (keepsFrameRatio && Math.abs(distance(nearest ?? exact)) > 0.03) return exact;
 	return nearest ?? exact;
 	function distance(ratio: string): number {
 		const [w, h] = ratio.split(':').map(Number);
@@ -131,7 +134,7 @@ export function renderedVideo(
 	const ratio =
 		reached.aspectRatio ??
 		(behaviour.ratioFollowsFirstFrame
-			? ratioOfFrame(reached.firstFrame, behaviour.ratios)
+			? ratioOfFrame(reached.firstFrame, behaviour.ratios, behaviour.keepsFrameRatio)
 			: undefined) ??
 		behaviour.defaultRatio;
 	const resolution = reached.resolution ?? behaviour.defaultResolution(model);

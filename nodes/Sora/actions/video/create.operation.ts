@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sniffMimeType } from '../../domain/image';
+import { readDataUrlImageHeader, readImageHeader, sniffMimeType } from '../../domain/image';
 import { estimateCost } from '../../models/pricing';
 import type { Problem } from '../../domain/problem';
 import {
@@ -71,15 +71,49 @@ async function characterNames(
 
 type FrameParam = 'referenceImage' | 'lastFrame';
 
-/** A frame image from the input item or a URL; the first frame must match an exact size where the model or host says so. */
-async function frame(
+/** A frame as the user gave it: the input item's file, or a URL (http or data:). */
+type FrameSource =
+	| { bytes: Buffer; fileName: string; mimeType: string; url?: undefined }
+	| { url: string; bytes?: undefined };
+
+/** Reads a frame image from the input item or the URL field, before anything is checked. */
+async function frameSource(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	param: FrameParam,
+): Promise<FrameSource | undefined> {
+	const source = stringParam(ctx, param, itemIndex, 'none');
+	const last = param === 'lastFrame';
+	if (source === 'binary') {
+		const property = stringParam(ctx, `${param}BinaryProperty`, itemIndex, 'data') || 'data';
+		return await readInputFile(ctx, itemIndex, property, last ? 'Last Frame' : 'Reference Image');
+	}
+	if (source === 'url') {
+		const label = last ? 'Last Frame Image URL' : 'Image URL';
+		return { url: requiredString(ctx, `${param}Url`, label, itemIndex) };
+	}
+	return undefined;
+}
+
+/** A frame's pixel size, when the node can read it: a file's header, or a data URL's (an http URL is not fetched). */
+function frameSize(source: FrameSource | undefined) {
+	const header = source?.bytes
+		? readImageHeader(source.bytes)
+		: source?.url
+			? readDataUrlImageHeader(source.url)
+			: undefined;
+	return header ? { width: header.width, height: header.height } : undefined;
+}
+
+/** A frame image checked; the first frame must match an exact size where the model or host says so. */
+function frame(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	param: FrameParam,
+	source: FrameSource | undefined,
 	sizeToMatch: string,
 	model: string,
-): Promise<FrameImage | undefined> {
-	const source = stringParam(ctx, param, itemIndex, 'none');
+): FrameImage | undefined {
 	const last = param === 'lastFrame';
 	const asLastFrame = (problem: Problem | undefined): Problem | undefined =>
 		problem && last
@@ -89,32 +123,19 @@ async function frame(
 					message: problem.message.replace(/^Reference image|^Image URL/, 'Last Frame image'),
 				}
 			: problem;
-	if (source === 'binary') {
-		const property = stringParam(ctx, `${param}BinaryProperty`, itemIndex, 'data') || 'data';
-		const input = await readInputFile(
-			ctx,
-			itemIndex,
-			property,
-			last ? 'Last Frame' : 'Reference Image',
-		);
+	if (source?.bytes) {
 		throwIfProblem(
 			ctx,
 			itemIndex,
-			asLastFrame(checkReferenceImage(input.bytes, last ? '' : sizeToMatch, last ? '' : model)),
+			asLastFrame(checkReferenceImage(source.bytes, last ? '' : sizeToMatch, last ? '' : model)),
 		);
-		const mimeType = sniffMimeType(input.bytes) ?? input.mimeType;
+		const mimeType = sniffMimeType(source.bytes) ?? source.mimeType;
 		const name = last ? 'last_frame' : 'input_reference';
-		return { file: { name, data: input.bytes, fileName: input.fileName, mimeType } };
+		return { file: { name, data: source.bytes, fileName: source.fileName, mimeType } };
 	}
-	if (source === 'url') {
-		const url = requiredString(
-			ctx,
-			`${param}Url`,
-			last ? 'Last Frame Image URL' : 'Image URL',
-			itemIndex,
-		);
-		throwIfProblem(ctx, itemIndex, asLastFrame(checkImageUrl(url)));
-		return { url };
+	if (source?.url !== undefined) {
+		throwIfProblem(ctx, itemIndex, asLastFrame(checkImageUrl(source.url)));
+		return { url: source.url };
 	}
 	return undefined;
 }
@@ -154,7 +175,9 @@ export const create: JobOperation = {
 		};
 		const read = readVideoChoice(this, itemIndex, frames);
 		if ('problem' in read) throwIfProblem(this, itemIndex, read.problem);
-		const { choice, callbackUrl } = read as Exclude<typeof read, { problem: Problem }>;
+		const { choice: asked, callbackUrl } = read as Exclude<typeof read, { problem: Problem }>;
+		const firstFrame = await frameSource(this, itemIndex, 'referenceImage');
+		const choice = { ...asked, firstFrameSize: frameSize(firstFrame) };
 		const catalogue = await catalogueEntry(client, model, itemIndex);
 		const planned = planCreate(
 			model,
@@ -188,14 +211,16 @@ export const create: JobOperation = {
 		// Auto: a family whose keys differ per host is spelled only once the host's family is known (a free model list).
 		if (plan.family !== 'sora' && plan.family !== 'unknown')
 			await client.identifyHost(canonical.model);
-		canonical.firstFrame = await frame(
+		canonical.firstFrame = frame(
 			this,
 			itemIndex,
 			'referenceImage',
+			firstFrame,
 			sizeToMatch(client, plan),
 			model,
 		);
-		canonical.lastFrame = await frame(this, itemIndex, 'lastFrame', '', model);
+		const lastFrame = await frameSource(this, itemIndex, 'lastFrame');
+		canonical.lastFrame = frame(this, itemIndex, 'lastFrame', lastFrame, '', model);
 		// A field the host's channel would drop in silence is refused before anything is sent.
 		throwIfProblem(this, itemIndex, checkCreate(client.host, canonical));
 		canonical.extra = additionalBodyFields(
