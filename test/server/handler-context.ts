@@ -27,7 +27,9 @@ export interface HandlerContext {
 
 export type RouteAnswer =
 	| { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
-	| { kind: 'content'; video: StoredVideo; variant: ContentVariant };
+	| { kind: 'content'; video: StoredVideo; variant: ContentVariant }
+	/** A JSON body that needs the served MP4 (new-api's Vertex channel answers the video inside it). */
+	| { kind: 'jsonLater'; status: number; body: () => Promise<unknown> };
 
 export function jsonAnswer(body: unknown, headers?: Record<string, string>): RouteAnswer {
 	return { kind: 'json', status: 200, body, headers };

@@ -205,6 +205,7 @@ export async function sendAnswer(
 	fault: FaultKind | undefined,
 ): Promise<void> {
 	if (answer.kind === 'json') return exchange.sendJson(answer.status, answer.body, answer.headers);
+	if (answer.kind === 'jsonLater') return exchange.sendJson(answer.status, await answer.body());
 	await sendContent(state, exchange, answer.variant, fault, answer.video);
 }
 

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { CONTENT_VARIANTS, type ContentVariant } from '../domain/contract';
+import { inlineResultOf } from '../domain/inlineResult';
 import type { MeasuredVideo } from '../domain/media';
 import { Mp4BoxWalker } from '../domain/mp4Boxes';
 import type { Video } from '../domain/video';
@@ -11,6 +12,7 @@ import { apiErrorFromFailure } from '../transport/apiError';
 import { scopeSuffix, type ErrorScope } from '../../base/errorScope';
 import type { SoraClient, SoraRequest } from '../transport/client';
 import { describeFailure, POLICIES, type Failure } from '../transport/retryPolicy';
+import { storeDataUrlContent } from './dataUrlContent';
 
 export type BinaryStore = Pick<
 	IExecuteFunctions['helpers'],
@@ -139,6 +141,9 @@ export async function downloadContent(
 ): Promise<DownloadedContent> {
 	if (!client.host.variants.includes(variant))
 		throw variantNotServed(client, variant, videoId, scope);
+	const inline = variant === 'video' ? inlineResultOf(video) : undefined;
+	if (inline)
+		return await storeDataUrlContent(client, store, inline, `${videoId}.mp4`, scope, limits);
 	const request: SoraRequest = {
 		method: 'GET',
 		route: { operation: 'Download', videoId, variant, video },

@@ -1,3 +1,4 @@
+import { isDataUrl, takeInlineResult } from '../domain/inlineResult';
 import type { Video, VideoStatus } from '../domain/video';
 import type { ModelChoice } from './types';
 
@@ -138,7 +139,7 @@ export function resultUrlOf(raw: Record<string, unknown>): string | undefined {
 /** Hailuo through new-api: a failed task's `metadata.url` holds its fail reason instead of a URL. */
 function failReasonInResultUrl(raw: Record<string, unknown>): string | undefined {
 	const url = text(record(raw.metadata)?.url);
-	return url && !/^https?:\/\//i.test(url) ? url : undefined;
+	return url && !/^https?:\/\//i.test(url) && !isDataUrl(url) ? url : undefined;
 }
 
 /** A time as unix seconds: Kling's times pass through new-api in milliseconds (a value over 1e12 is one). */
@@ -186,6 +187,7 @@ export function readCanonicalVideo(body: unknown): Video | undefined {
 	if (typeof video.progress === 'number' && !Number.isFinite(video.progress)) delete video.progress;
 	const resultUrl = resultUrlOf(raw);
 	if (resultUrl) video.resultUrl = resultUrl;
+	takeInlineResult(video);
 	const reportedCost = reportedCostOf(raw);
 	if (reportedCost !== undefined) video.reportedCost = { usd: reportedCost };
 	return video;

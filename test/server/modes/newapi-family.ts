@@ -3,6 +3,7 @@ import type { ApiError } from '../api-error';
 import type { RequestBody } from '../body-fields';
 import { jsonAnswer, type RouteAnswer } from '../handler-context';
 import { readPromptMarkers } from '../markers';
+import { servedContent } from '../placeholder-video';
 import { StoredVideo, MODERATION_FAILURE } from '../video';
 import type { RenderedVideo } from '../families/reached';
 import type { RouteName } from '../routes';
@@ -40,6 +41,11 @@ export interface NewapiCatalog {
 		context: HostContext,
 		answeringCreate: boolean,
 	): Record<string, unknown>;
+	/**
+	 * Whether the status answer carries the finished video itself as `metadata.url` =
+	 * `data:video/mp4;base64,…` (new-api's Vertex channel since 2026-02-10, models.md).
+	 */
+	answersVideoInline?(video: StoredVideo, snapshot: TaskSnapshot): boolean;
 	/** Routes of this member only (new-api's GET /v1/video/generations/{id}). */
 	extraRoutes?: Array<[string, RegExp, RouteName, (context: HostContext) => RouteAnswer]>;
 }
@@ -165,7 +171,18 @@ export function snapshotOf(video: StoredVideo, context: HostContext): TaskSnapsh
 
 function retrieveTask(catalog: NewapiCatalog, context: HostContext): RouteAnswer {
 	const video = storedTask(context);
-	return jsonAnswer(catalog.taskBody(video, snapshotOf(video, context), context, false));
+	const snapshot = snapshotOf(video, context);
+	const body = catalog.taskBody(video, snapshot, context, false);
+	if (!catalog.answersVideoInline?.(video, snapshot)) return jsonAnswer(body);
+	return {
+		kind: 'jsonLater',
+		status: 200,
+		body: async () => {
+			const bytes = await servedContent(context.state.options.sizedVideos, 'video', video);
+			const url = `data:video/mp4;base64,${bytes.toString('base64')}`;
+			return { ...body, metadata: { ...(body.metadata as object | undefined), url } };
+		},
+	};
 }
 
 /**

@@ -26,8 +26,9 @@ import type { TaskSnapshot } from './task-snapshot';
  * The new-api gateway (hosts.md "new-api", models.md section 1): each model is served by a channel
  * whose adaptor reads its own keys (newapi-channels.ts); the job renders what the model made from
  * them. Sora channel: seconds/size, a failed task answered as its upstream error beside the id.
- * Task channels: no seconds/size, the result in `metadata.url` on the CDN listener (Gemini/Vertex:
- * only /content), each family's own failure shape, Kling's created_at in ms.
+ * Task channels: no seconds/size, the result in `metadata.url` on the CDN listener (Gemini: only
+ * /content; Vertex: the MP4 itself as a `data:video/mp4;base64,…` URL, and /content), each family's own
+ * failure shape, Kling's created_at in ms.
  */
 const SORA_SIZES: Record<string, string[]> = {
 	'sora-2': ['720x1280', '1280x720'],
@@ -223,5 +224,7 @@ export const NEWAPI_DIALECT = newapiDialect({
 	models: NEWAPI_MODELS,
 	readCreate,
 	taskBody,
+	answersVideoInline: (video, snapshot) =>
+		channelOf(video) === 'vertex' && snapshot.status === 'completed',
 	extraRoutes: [['GET', /^\/video\/generations\/(?<videoId>[^/]+)$/, 'getVideo', generationTask]],
 });
