@@ -34,7 +34,11 @@ describe.each([['Host Type OpenRouter', { hostType: 'openRouter' }]])(
 				resultUrl: expect.stringContaining('/content?index=0'),
 				reportedCost: { usd: expect.any(Number) },
 			});
-			expect(items[0].json.estimatedCost).toBeNull();
+			// OpenRouter's own price for the model (its /videos/models pricing_skus)
+			expect(items[0].json.estimatedCost).toMatchObject({
+				usd: 3.2,
+				priceSource: "OpenRouter's price, from its model list",
+			});
 			expect((await readBinary(items[0].binary!.data)).subarray(4, 8).toString()).toBe('ftyp');
 			expect(api.requests({ path: /\/content$/ })[0].headers.authorization).toBe('Bearer sk-test');
 		});

@@ -187,6 +187,7 @@ describe('cost estimate and budget cap', () => {
 			usd: 4,
 			usdPerSecond: 0.5,
 			seconds: 8,
+			priceSource: "OpenAI's list price; your gateway's may differ",
 			basis: expect.stringContaining('sora-2-pro (Sora 2) 1792x1024'),
 		});
 	});

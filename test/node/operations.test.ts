@@ -21,6 +21,7 @@ describe('Video → Create', () => {
 			usd: 0.4,
 			usdPerSecond: 0.1,
 			seconds: 4,
+			priceSource: "OpenAI's list price; your gateway's may differ",
 			basis: expect.stringContaining('sora-2'),
 		});
 		const binary = item.binary!.data;

@@ -271,6 +271,7 @@ describe('cost: Price per Second, Refuse Unpriced Items, node-level settings', (
 			usd: 0.4,
 			usdPerSecond: 0.05,
 			seconds: 8,
+			priceSource: 'Price per Second option',
 			basis: expect.stringContaining('Price per Second option'),
 		});
 	});

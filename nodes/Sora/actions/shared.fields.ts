@@ -312,7 +312,7 @@ export function paidJobOptions(
 				typeOptions: { minValue: 0, numberPrecision: 4 },
 				default: 0,
 				description:
-					"Your host's price per second of video, for models and sizes outside the price table (sora-2 and sora-2-pro list prices): used by the estimate and the cap. 0 = unknown.",
+					"Your host's price per second of video: used by the estimate and the cap, and wins over any list price (the vendor's, e.g. Google's for Veo, or the host's own from its model list). 0 = use the list price where the node knows one.",
 			},
 			...platformOptions,
 			{

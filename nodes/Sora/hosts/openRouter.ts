@@ -64,6 +64,32 @@ function strings(value: unknown): string[] | undefined {
 	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
 }
 
+const PRICE_SKU =
+	/^(duration_seconds|cents_per_second)(?:_output)?(?:_(with|without)_audio)?(?:_(\d{3,4}p|[1248]k))?$/i;
+
+/**
+ * `pricing_skus` ({"duration_seconds_with_audio_720p": "0.4", "cents_per_second_output": "12"}) as
+ * prices per second; SKUs priced otherwise (video tokens, per megapixel) are left out.
+ */
+function pricesOf(skus: unknown): ModelChoice['prices'] {
+	if (!skus || typeof skus !== 'object' || Array.isArray(skus)) return undefined;
+	const prices = Object.entries(skus as Record<string, unknown>).flatMap(([name, value]) => {
+		const match = PRICE_SKU.exec(name);
+		const amount = Number(value);
+		if (!match || value === null || value === '' || !Number.isFinite(amount) || amount < 0)
+			return [];
+		const usdPerSecond = match[1].toLowerCase() === 'cents_per_second' ? amount / 100 : amount;
+		return [
+			{
+				usdPerSecond,
+				...(match[2] ? { audio: match[2].toLowerCase() === 'with' } : {}),
+				...(match[3] ? { resolution: match[3].toLowerCase() } : {}),
+			},
+		];
+	});
+	return prices.length ? prices : undefined;
+}
+
 /** OpenRouter's /videos/models: each model with the durations, resolutions and aspect ratios it takes. */
 function readVideoModels(body: unknown): ModelChoice[] {
 	const data = (body as { data?: unknown } | undefined)?.data;
@@ -83,6 +109,7 @@ function readVideoModels(body: unknown): ModelChoice[] {
 				passthrough: strings(m.allowed_passthrough_parameters),
 				seed: m.seed === null ? false : typeof m.seed === 'boolean' ? m.seed : undefined,
 				generateAudio: typeof m.generate_audio === 'boolean' ? m.generate_audio : undefined,
+				prices: pricesOf(m.pricing_skus),
 			};
 			const parts = [
 				choice.durations?.length ? `${choice.durations.join('/')} s` : '',

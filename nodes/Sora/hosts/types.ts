@@ -130,6 +130,8 @@ export interface ModelChoice {
 	/** Whether it honours a seed / makes audio, when the host says. */
 	seed?: boolean;
 	generateAudio?: boolean;
+	/** The host's own prices per second (OpenRouter's pricing_skus), by resolution and sound where it says. */
+	prices?: Array<{ usdPerSecond: number; resolution?: string; audio?: boolean }>;
 	isVideo?: boolean;
 }
 

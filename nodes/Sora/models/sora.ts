@@ -1,3 +1,4 @@
+import type { FamilyPrices } from './prices';
 import type { ModelFamily, ModelRules } from './types';
 
 const common = {
@@ -35,4 +36,20 @@ export const soraFamily: ModelFamily = {
 	label: 'Sora 2',
 	ids: /^sora-2/,
 	models: [pro, sora2],
+};
+
+/**
+ * OpenAI's list prices, the table this node carried from its first version (OpenAI's pricing page; not
+ * re-read here, and OpenAI switched its Videos API off on 2026-09-24): sora-2 $0.10/s at 720p;
+ * sora-2-pro $0.30 (720p), $0.50 (1024x1792), $0.70 (1080p). Sound is always made, not priced apart.
+ */
+export const soraPrices: FamilyPrices = {
+	whose: "OpenAI's list price",
+	source: "OpenAI's pricing page, as carried in this node since its first version",
+	rows: [
+		{ ids: /^sora-2-pro/, resolution: '720p', usdPerSecond: 0.3 },
+		{ ids: /^sora-2-pro/, resolution: '1024p', usdPerSecond: 0.5 },
+		{ ids: /^sora-2-pro/, resolution: '1080p', usdPerSecond: 0.7 },
+		{ ids: /^sora-2(?!-pro)/, resolution: '720p', usdPerSecond: 0.1 },
+	],
 };

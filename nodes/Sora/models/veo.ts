@@ -1,3 +1,4 @@
+import type { FamilyPrices } from './prices';
 import type { ModelFamily } from './types';
 
 const veo3 = {
@@ -43,5 +44,33 @@ export const veoFamily: ModelFamily = {
 			negativePrompt: true,
 		},
 		{ ...veo3, label: 'Veo 3.0', lastFrame: false },
+	],
+};
+
+/**
+ * Google's list prices per second (Gemini API / Vertex AI pricing pages). Not read at Google itself
+ * (no network here): as reported by third parties that quote those pages, so confirm before relying:
+ * - Veo 3.1 $0.40/s, Veo 3.1 Fast $0.15/s at 720p and 1080p; 4K $0.60 and $0.35 (docs.dev.xavier.icvr.xyz
+ *   "Google Veo 3.1", and aifreeapi.com "Veo 3.1 API rate limit", checked against ai.google.dev 2026-03-02).
+ * - Veo 3.0 $0.40/s with sound, $0.20/s without; Veo 3.0 Fast $0.15 and $0.10 (cloud.google.com/vertex-ai/
+ *   generative-ai/pricing, as quoted in the Echo SDK's Vertex AI model table, 2025).
+ * - Veo 3.1 Lite $0.05/s at 720p, $0.08/s at 1080p (docs.dev.xavier.icvr.xyz "Google Veo 3.1 Lite", 2026).
+ * Not found: Veo 3.1 without sound (one price is listed: the model makes sound by default), Veo 2,
+ * CometAPI's veo3* aliases (CometAPI's own per-request prices).
+ */
+export const veoPrices: FamilyPrices = {
+	whose: "Google's list price",
+	source: 'Gemini API / Vertex AI pricing, as quoted by third parties (2025-2026)',
+	rows: [
+		{ ids: /^veo-3\.1-lite/, resolution: '720p', usdPerSecond: 0.05 },
+		{ ids: /^veo-3\.1-lite/, resolution: '1080p', usdPerSecond: 0.08 },
+		{ ids: /^veo-3\.1-fast/, resolution: '4k', usdPerSecond: 0.35 },
+		{ ids: /^veo-3\.1-fast/, usdPerSecond: 0.15 },
+		{ ids: /^veo-3\.1/, resolution: '4k', usdPerSecond: 0.6 },
+		{ ids: /^veo-3\.1/, usdPerSecond: 0.4 },
+		{ ids: /^veo-3\.0-fast/, audio: false, usdPerSecond: 0.1 },
+		{ ids: /^veo-3\.0-fast/, usdPerSecond: 0.15 },
+		{ ids: /^veo-3\.0/, audio: false, usdPerSecond: 0.2 },
+		{ ids: /^veo-3\.0/, usdPerSecond: 0.4 },
 	],
 };

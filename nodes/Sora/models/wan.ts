@@ -1,3 +1,4 @@
+import type { FamilyPrices } from './prices';
 import type { ModelFamily } from './types';
 
 const SIZES = [
@@ -79,5 +80,21 @@ export const wanFamily: ModelFamily = {
 			lastFrame: true,
 		},
 		{ ...textToVideo, label: 'Wan', durations: [5], audio: false },
+	],
+};
+
+/**
+ * Alibaba Cloud's list prices (Model Studio, international site, "Wan image-to-video: first frame" and
+ * "first and last frame" API references, last updated 2025-06-10): wan2.1-i2v-turbo $0.036/s,
+ * wan2.1-i2v-plus and wan2.1-kf2v-plus $0.10/s. Not found in US dollars: Wan 2.2 and 2.5 (the China
+ * site lists them in yuan only: wan2.5 ¥0.30/¥0.60/¥1.00 per second at 480P/720P/1080P, as quoted by
+ * docs.crazyrouter.com; not converted here), Wan 2.1 text-to-video.
+ */
+export const wanPrices: FamilyPrices = {
+	whose: "Alibaba Cloud's list price",
+	source: 'alibabacloud.com Model Studio API reference, 2025-06-10',
+	rows: [
+		{ ids: /^wan2\.1-i2v-turbo/, usdPerSecond: 0.036 },
+		{ ids: /^wan2\.1-(i2v|kf2v)-plus/, usdPerSecond: 0.1 },
 	],
 };

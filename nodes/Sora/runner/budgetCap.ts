@@ -6,7 +6,7 @@ import type { NodeError } from '../../shared/itemErrors';
 import { optionsParam } from './inputs';
 import type { PreparedJob } from './types';
 
-/** Price per Second (USD): the price of models and sizes outside the price table; undefined when unset. */
+/** Price per Second (USD): the user's own price, which wins over any list price; undefined when unset. */
 export function userPricePerSecond(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	const value = Number(optionsParam(ctx, 'options', itemIndex).pricePerSecondUsd ?? 0);
 	return Number.isFinite(value) && value > 0 ? value : undefined;
@@ -56,7 +56,7 @@ export function refuseUnpriced(
 			`The cost of this video is unknown, and Refuse Unpriced Items is on: it was not sent${scopeSuffix({ itemIndex })}`,
 			{
 				itemIndex,
-				description: `${job.model ? `Model "${job.model}"` : 'This job'} is not in the price table (sora-2 and sora-2-pro list prices), or its length is unknown (an uploaded source). Set Price per Second (USD) to your host's price, or turn Refuse Unpriced Items off.`,
+				description: `${job.model ? `Model "${job.model}"` : 'This job'} has no list price the node knows (none was found for its family, resolution or sound) and the host names none, or its length is unknown (an uploaded source). Set Price per Second (USD) to your host's price, or turn Refuse Unpriced Items off.`,
 			},
 		);
 	});
@@ -90,7 +90,7 @@ export function checkBudget(
 			{
 				description:
 					`A cap that counted them as free would not protect you (priced items: $${(totalCents / 100).toFixed(2)}). ` +
-					"Set Price per Second (USD) to your host's price for models outside the price table, or remove the cap.",
+					"Set Price per Second (USD) to your host's price for models without a known list price, or remove the cap.",
 			},
 		);
 	}

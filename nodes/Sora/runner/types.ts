@@ -16,7 +16,7 @@ export interface PreparedJob {
 	request?: SoraRequest;
 	videoId?: string;
 	model?: string;
-	/** undefined: the operation costs nothing; null: cost unknown (model not in the price table). */
+	/** undefined: the operation costs nothing; null: cost unknown (no list price known, no Price per Second). */
 	estimate?: EstimatedCost | null;
 	wait: boolean;
 	download?: ContentVariant;

@@ -18,6 +18,8 @@ export interface OpenRouterVideoModel {
 	supported_resolutions: string[];
 	/** null: no `size`, only `resolution` + `aspect_ratio`. */
 	supported_sizes: string[] | null;
+	/** Prices by SKU, USD as strings ("duration_seconds_with_audio": "0.40"); null: none listed. */
+	pricing_skus: Record<string, string> | null;
 }
 
 /** USD per second of video: `usage.cost` of a completed job (the simulation's own prices). */
@@ -41,6 +43,8 @@ export const OPENROUTER_VIDEO_MODELS: OpenRouterVideoModel[] = [
 		supported_frame_images: ['first_frame', 'last_frame'],
 		supported_resolutions: ['720p', '1080p'],
 		supported_sizes: null,
+		// the simulation's own prices (usage.cost bills PRICE_PER_SECOND: sound is on by default)
+		pricing_skus: { duration_seconds_with_audio: '0.40', duration_seconds_without_audio: '0.20' },
 	},
 	{
 		id: 'bytedance/seedance-1-pro',
@@ -56,6 +60,7 @@ export const OPENROUTER_VIDEO_MODELS: OpenRouterVideoModel[] = [
 		supported_frame_images: ['first_frame'],
 		supported_resolutions: ['480p', '720p', '1080p'],
 		supported_sizes: ['1920x1080', '1080x1920', '1280x720', '720x1280', '864x480', '480x864'],
+		pricing_skus: { duration_seconds: '0.05' },
 	},
 ];
 

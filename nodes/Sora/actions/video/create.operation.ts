@@ -234,16 +234,20 @@ export const create: JobOperation = {
 			throwIfProblem(this, itemIndex, checkCharacterNamesInPrompt(prompt, names));
 		}
 		const { fields, files } = client.host.createBody(canonical);
-		const pricedSize =
-			plan.size ?? (plan.asked.width ? `${plan.asked.width}x${plan.asked.height}` : undefined);
 		return {
 			request: postRequest({ operation: 'Create' }, fields, files),
 			model,
 			estimate: estimateCost(
 				model || 'sora-2',
-				pricedSize,
 				plan.asked.durationSeconds,
 				userPricePerSecond(this, itemIndex),
+				{
+					size: plan.size,
+					resolution: plan.asked.resolution,
+					generateAudio: plan.asked.generateAudio,
+					hostPrices: catalogue?.prices,
+					host: client.host.label,
+				},
 			),
 			asked: plan.asked,
 			family: plan.family,

@@ -40,9 +40,9 @@ export const edit: JobOperation = {
 				source.kind === 'id'
 					? estimateCost(
 							source.video.model ?? '',
-							source.video.size,
 							source.video.seconds,
 							userPricePerSecond(this, itemIndex),
+							{ size: source.video.size },
 						)
 					: null,
 			...waitChoice(this, itemIndex),

@@ -94,7 +94,9 @@ export const extend: JobOperation = {
 			model: model || undefined,
 			estimate:
 				source.kind === 'id'
-					? estimateCost(model, source.video.size, seconds, userPricePerSecond(this, itemIndex))
+					? estimateCost(model, seconds, userPricePerSecond(this, itemIndex), {
+							size: source.video.size,
+						})
 					: null,
 			family: familyOf(model || 'sora-2'),
 			...(asked ? { asked } : {}),

@@ -46,9 +46,11 @@ export const remix: JobOperation = {
 			family: familyOf(source.model ?? ''),
 			estimate: estimateCost(
 				source.model ?? '',
-				source.size,
 				source.seconds,
 				userPricePerSecond(this, itemIndex),
+				{
+					size: source.size,
+				},
 			),
 			...waitChoice(this, itemIndex),
 		};
