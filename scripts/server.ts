@@ -5,7 +5,7 @@
  * openrouter | laozhang | litellm | cometapi | aihubmix; e.g. `npm run server -- --mode newapi`; the host
  * modes route models to families and serve the MP4 each model would make), SORA_SERVER_REFRESH_MS (newapi/laozhang
  * table refresh, default 15000), SORA_SERVER_IDEMPOTENCY=1 (honour Idempotency-Key),
- * SORA_SERVER_WEBHOOK_URL + SORA_SERVER_WEBHOOK_SECRET, SORA_SERVER_POLL_AFTER_MS, SORA_SERVER_RPM_LIMIT.
+ * SORA_SERVER_WEBHOOK_URL + SORA_SERVER_WEBHOOK_SECRET, SORA_SERVER_CALLBACK_SECRET (openrouter: callback_url signing), SORA_SERVER_POLL_AFTER_MS, SORA_SERVER_RPM_LIMIT.
  * Prints `READY <url>` on stdout once listening, for scripts that start it as a child process.
  */
 import { HOST_MODES, isHostMode } from '../test/server/types';
@@ -50,6 +50,8 @@ function optionsFromEnv(): ServerOptions & { port: number; host: string } {
 		sizedVideos: process.env.SORA_SERVER_SIZED_VIDEOS !== '0',
 		mode,
 		webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : undefined,
+		// openrouter mode: the secret its calls to a job's callback_url are signed with
+		callbackSecret: process.env.SORA_SERVER_CALLBACK_SECRET || undefined,
 	};
 }
 

@@ -3,7 +3,8 @@
  * N8N_CUSTOM_EXTENSIONS: node types `n8n-nodes-sora.<name>` become `CUSTOM.<name>`, and every
  * soraApi credential reference points at the credential the scripts create for the host mode the
  * example's credential names: `Video gateway (New-API)` → GATEWAY_CREDENTIAL (a reference server in the
- * `newapi` mode), any other → CREDENTIAL (the `openai` mode: the Sora Trigger's webhooks, List, Delete).
+ * `newapi` mode), `OpenRouter` → OPENROUTER_CREDENTIAL (the `openrouter` mode: it calls example 2's
+ * Callback URL), any other → CREDENTIAL (the `openai` mode: List, Delete).
  * Examples without an id get one (n8n ids are at most 21 characters).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -32,6 +33,30 @@ export function gatewayCredentialFor(server: {
 			baseUrl: server.baseUrl,
 			authHeader: 'bearer',
 			hostType: 'newApi',
+		},
+	};
+}
+
+/** The credential name example 2 gives OpenRouter (Host Type OpenRouter, its callback signing secret). */
+export const OPENROUTER_CREDENTIAL_NAME = 'OpenRouter';
+export const OPENROUTER_CREDENTIAL = {
+	id: 'soraE2eOpenRouter1',
+	name: OPENROUTER_CREDENTIAL_NAME,
+	type: 'soraApi',
+};
+
+export function openRouterCredentialFor(
+	server: { baseUrl: string; apiKey: string },
+	webhookSecret: string,
+): CredentialToImport {
+	return {
+		...OPENROUTER_CREDENTIAL,
+		data: {
+			apiKey: server.apiKey,
+			baseUrl: server.baseUrl,
+			authHeader: 'bearer',
+			hostType: 'openRouter',
+			webhookSecret,
 		},
 	};
 }
@@ -66,8 +91,13 @@ function forCustomExtensions(workflow: any, index: number): Example['workflow'] 
 		const type = String(node.type ?? '').startsWith(`${PACKAGE_NAME}.`)
 			? `${CUSTOM_PREFIX}.${node.type.slice(PACKAGE_NAME.length + 1)}`
 			: node.type;
+		const named = node.credentials?.soraApi?.name;
 		const own =
-			node.credentials?.soraApi?.name === GATEWAY_CREDENTIAL_NAME ? GATEWAY_CREDENTIAL : CREDENTIAL;
+			named === GATEWAY_CREDENTIAL_NAME
+				? GATEWAY_CREDENTIAL
+				: named === OPENROUTER_CREDENTIAL_NAME
+					? OPENROUTER_CREDENTIAL
+					: CREDENTIAL;
 		const credentials = node.credentials?.soraApi
 			? { ...node.credentials, soraApi: { id: own.id, name: own.name } }
 			: node.credentials;
@@ -86,6 +116,29 @@ function forCustomExtensions(workflow: any, index: number): Example['workflow'] 
 /** Whether the example's Sora nodes use the new-api gateway credential (after the rewrite). */
 export function onGateway(workflow: Example['workflow']): boolean {
 	return workflow.nodes.some((n) => n.credentials?.soraApi?.id === GATEWAY_CREDENTIAL.id);
+}
+
+/** Whether the example's Sora nodes use the OpenRouter credential (after the rewrite). */
+export function onOpenRouter(workflow: Example['workflow']): boolean {
+	return workflow.nodes.some((n) => n.credentials?.soraApi?.id === OPENROUTER_CREDENTIAL.id);
+}
+
+/** A Create's Callback URL (example 2: `https://n8n.example.com/webhook/…`) on the e2e's n8n instead. */
+export function withCallbackOrigin(
+	workflow: Example['workflow'],
+	n8nUrl: string,
+): Example['workflow'] {
+	const nodes = workflow.nodes.map((n) => {
+		const callbackUrl = n.parameters?.options?.callbackUrl;
+		if (typeof callbackUrl !== 'string' || !/^https?:\/\//.test(callbackUrl)) return n;
+		const url = new URL(callbackUrl);
+		const moved = `${n8nUrl.replace(/\/+$/, '')}${url.pathname}${url.search}`;
+		return {
+			...n,
+			parameters: { ...n.parameters, options: { ...n.parameters.options, callbackUrl: moved } },
+		};
+	});
+	return { ...workflow, nodes };
 }
 
 /** Whether a workflow holds a node of this package (after the type rewrite). */

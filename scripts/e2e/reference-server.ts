@@ -24,6 +24,8 @@ export interface ServerStartOptions {
 	/** The server's mode (scripts/server.ts `SORA_SERVER_MODE`, default openai) and, for new-api's, its table refresh. */
 	mode?: string;
 	refreshMs?: number;
+	/** openrouter mode: the secret its calls to a job's callback_url are signed with. */
+	callbackSecret?: string;
 }
 
 export async function startReferenceServer(opts: ServerStartOptions = {}): Promise<RunningServer> {
@@ -41,6 +43,7 @@ export async function startReferenceServer(opts: ServerStartOptions = {}): Promi
 				SORA_SERVER_GENERATION_MS: String(opts.generationMs ?? 1500),
 				...(opts.mode ? { SORA_SERVER_MODE: opts.mode } : {}),
 				...(opts.refreshMs !== undefined ? { SORA_SERVER_REFRESH_MS: String(opts.refreshMs) } : {}),
+				...(opts.callbackSecret ? { SORA_SERVER_CALLBACK_SECRET: opts.callbackSecret } : {}),
 				...(opts.webhook
 					? {
 							SORA_SERVER_WEBHOOK_URL: opts.webhook.url,

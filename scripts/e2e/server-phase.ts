@@ -9,7 +9,12 @@ import { CASES, credentialFor, loadWorkflow } from './cases';
 import { Checks } from './checks';
 import { runDiscoverTest } from './discover';
 import { runEditorTest } from './editor';
-import { gatewayCredentialFor, loadExamples } from './examples';
+import {
+	gatewayCredentialFor,
+	loadExamples,
+	openRouterCredentialFor,
+	withCallbackOrigin,
+} from './examples';
 import {
 	activateWorkflows,
 	importCredentials,
@@ -59,7 +64,17 @@ export async function runServerPhase(
 		refreshMs: 500,
 		logFile: path.join(artifacts, `reference-gateway-${runtime.version}.log`),
 	});
-	const examples = loadExamples().map((e) => ({ ...e, workflow: withSink(e.workflow, sink.url) }));
+	// Example 2 asks OpenRouter, which calls the Create's Callback URL (the example's Sora Trigger) when the job ends.
+	const openRouterSecret = `or-e2e-${secret.slice(-12)}`;
+	const openRouter = await startReferenceServer({
+		mode: 'openrouter',
+		callbackSecret: openRouterSecret,
+		logFile: path.join(artifacts, `reference-openrouter-${runtime.version}.log`),
+	});
+	const examples = loadExamples().map((e) => ({
+		...e,
+		workflow: withCallbackOrigin(withSink(e.workflow, sink.url), baseUrl),
+	}));
 	const active = examples.filter(startsOnWebhook);
 	let n8n: Awaited<ReturnType<typeof startServer>> | undefined;
 	try {
@@ -74,7 +89,10 @@ export async function runServerPhase(
 			credentialFor(server, secret),
 			workflows,
 		);
-		await importCredentials(inst, [gatewayCredentialFor(gateway)]);
+		await importCredentials(inst, [
+			gatewayCredentialFor(gateway),
+			openRouterCredentialFor(openRouter, openRouterSecret),
+		]);
 		await activateWorkflows(inst, [trigger.id, ...active.map((e) => e.workflow.id)]);
 		n8n = await startServer(inst, port, {
 			// n8n found its port taken and moves: the server's webhooks follow it (on the same port: the credential names it)
@@ -90,7 +108,7 @@ export async function runServerPhase(
 		);
 		await setupOwner(n8n.url);
 		const cookie = await login(n8n.url);
-		const ctx = { inst, server, baseUrl, cookie, secret, sink };
+		const ctx = { inst, server, baseUrl, cookie, secret, sink, openRouter };
 
 		const triggerChecks = new Checks(`${runtime.version} Sora Trigger`);
 		results.push(triggerChecks);
@@ -112,6 +130,7 @@ export async function runServerPhase(
 		await stopChild(n8n?.child);
 		await server.stop();
 		await gateway.stop();
+		await openRouter.stop();
 		await sink.close();
 	}
 	return results;

@@ -10,7 +10,7 @@ import { request } from 'undici';
 import { signWebhook } from '../../test/server/webhooks';
 import { looksLikeMp4, readBinary } from './binary';
 import type { Checks } from './checks';
-import { type Example, onGateway } from './examples';
+import { type Example, onGateway, onOpenRouter } from './examples';
 import { askedShape, checkMeasuredAsAsked } from './examples-measure';
 import {
 	type ExecutionSummary,
@@ -289,9 +289,10 @@ const CALLER_ASKS = { duration: 6, aspectRatio: '16:9' };
 /** Each Webhook node of an activated example answers a request; each Sora Trigger accepts a signed event. */
 export async function checkExampleWebhooks(
 	checks: Checks,
-	ctx: Omit<TriggerContext, 'workflow'> & { sink: Sink },
+	ctx: Omit<TriggerContext, 'workflow'> & { sink: Sink; openRouter: RunningServer },
 	example: Example,
 ): Promise<void> {
+	if (onOpenRouter(example.workflow)) return checkOpenRouterExample(checks, ctx, example);
 	const gateway = onGateway(example.workflow);
 	for (const node of example.workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.webhook')) {
 		const url = `${ctx.baseUrl}/webhook/${node.parameters.path}`;
@@ -364,4 +365,71 @@ export async function checkExampleWebhooks(
 			ctx.sink.requests.length,
 		);
 	}
+}
+
+/**
+ * Example 2 on OpenRouter: its Webhook answers the job id at once; when the job ends, the reference
+ * server calls the Create's Callback URL (the example's Sora Trigger, OpenRouter's signature), and the
+ * execution it starts uploads the MP4 (to the local stand-in), measured as Veo 3.1 makes it.
+ */
+async function checkOpenRouterExample(
+	checks: Checks,
+	ctx: Omit<TriggerContext, 'workflow'> & { sink: Sink; openRouter: RunningServer },
+	example: Example,
+): Promise<void> {
+	const node = example.workflow.nodes.find((n) => n.type === 'n8n-nodes-base.webhook');
+	if (!node) return;
+	const before = ctx.sink.requests.length;
+	const ran = (await listExecutions(ctx.baseUrl, ctx.cookie, example.workflow.id)).length;
+	const res = await request(`${ctx.baseUrl}/webhook/${node.parameters.path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ prompt: `e2e ${example.file}: a paper boat on a pond` }),
+	});
+	const text = await res.body.text();
+	checks.that(
+		res.statusCode === 202,
+		`POST /webhook/${node.parameters.path}: HTTP ${res.statusCode} (202)`,
+		text.slice(0, 500),
+	);
+	const videoId = (() => {
+		try {
+			return (JSON.parse(text) as { videoId?: string }).videoId;
+		} catch {
+			return undefined;
+		}
+	})();
+	checks.that(!!videoId, 'it answers the OpenRouter job id', text);
+	if (!videoId) return;
+	checks.equal(
+		await waitForFinished(ctx.openRouter, videoId),
+		'completed',
+		`OpenRouter job ${videoId} is generated`,
+	);
+	const executions = await waitForExecutions(
+		ctx.baseUrl,
+		ctx.cookie,
+		example.workflow.id,
+		(e) => e.length > ran + 1,
+		60_000,
+	);
+	checks.that(
+		executions.length > ran + 1,
+		`OpenRouter's call to the Callback URL started the Sora Trigger's execution (${executions[0]?.status ?? 'none'})`,
+	);
+	const upload = ctx.sink.requests
+		.slice(before)
+		.find((r) => r.url.searchParams.get('source_id') === videoId);
+	checks.that(
+		!!upload && looksLikeMp4(upload.body),
+		`the example uploaded the MP4 of ${videoId} (to the local stand-in)`,
+		ctx.sink.requests.length,
+	);
+	if (upload)
+		checkMeasuredAsAsked(
+			checks,
+			upload.body,
+			askedShape({ duration: 8, aspectRatio: '9:16', resolution: '720p' })!,
+			`the uploaded MP4 of ${videoId}`,
+		);
 }

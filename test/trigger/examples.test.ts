@@ -6,10 +6,9 @@ import type { INode, INodeTypeDescription } from 'n8n-workflow';
 import { Sora } from '../../nodes/Sora/Sora.node';
 import { SoraTrigger } from '../../nodes/SoraTrigger/SoraTrigger.node';
 import { readBinary, runNode } from '../harness/runNode';
-import { TriggerHarness } from '../harness/runWebhook';
+import { startWebhookFront, TriggerHarness, type WebhookFront } from '../harness/runWebhook';
 import { startReferenceServer, type ReferenceServer } from '../server';
 import { call } from '../server/test-client';
-import { newSecret, signedDelivery, videoEvent } from './deliveries';
 import { parameterProblems } from './nodeParameters';
 import { probeMp4 } from '../server/probe-mp4';
 
@@ -144,25 +143,6 @@ describe('the examples’ Sora nodes, run with their own parameters against the 
 	});
 	afterAll(async () => await server.close());
 
-	it('example 2: the Sora Trigger downloads the completed video for the upload step', async () => {
-		const secret = newSecret();
-		const created = await call(server, 'POST', '/videos', { json: { prompt: 'A tram at night' } });
-		server.completeNow(created.json.id);
-		const trigger = nodeOf('02-create-now-post-when-ready.json', 'Video Ready');
-		const harness = new TriggerHarness({
-			parameters: trigger.parameters,
-			credentials: { apiKey: 'sk-test', baseUrl: server.url, webhookSecret: secret },
-		});
-		const { answer, run } = await harness.receive(
-			signedDelivery(secret, videoEvent('video.completed', created.json.id)),
-		);
-		expect(answer).toMatchObject({ status: 200, started: true });
-		const { items, error } = await run!;
-		expect(error).toBeUndefined();
-		expect(items[0].json.video).toMatchObject({ id: created.json.id, prompt: 'A tram at night' });
-		expect((await readBinary(items[0].binary!.data)).equals(server.fixture('video'))).toBe(true);
-	});
-
 	it('example 3: List returns every video, oldest first, and Delete removes one by $json.id', async () => {
 		for (let i = 0; i < 3; i++)
 			server.completeNow(
@@ -184,6 +164,72 @@ describe('the examples’ Sora nodes, run with their own parameters against the 
 		});
 		expect(deleted.error).toBeUndefined();
 		expect(deleted.items[0].json).toMatchObject({ id: listed.items[0].json.id, deleted: true });
+	});
+});
+
+/** Example 2 asks OpenRouter (which calls a Callback URL, signed its own way) for Veo 3.1. */
+describe('example 2 on OpenRouter: Create with a Callback URL, the Sora Trigger receives the call, the MP4 measured', () => {
+	const secret = 'or-example-secret';
+	let server: ReferenceServer;
+	let front: WebhookFront;
+	const credentials = () => ({ apiKey: 'sk-test', baseUrl: server.url, hostType: 'openRouter' });
+	beforeAll(async () => {
+		server = await startReferenceServer({
+			mode: 'openrouter',
+			generationMs: 200,
+			callbackSecret: secret,
+		});
+		const trigger = nodeOf('02-create-now-post-when-ready.json', 'Video Ready');
+		front = await startWebhookFront(
+			new TriggerHarness({
+				parameters: trigger.parameters,
+				credentials: { ...credentials(), webhookSecret: secret } as never,
+			}),
+		);
+	});
+	afterAll(async () => {
+		await server.close();
+		await front.close();
+	});
+
+	it("Start Video asks google/veo-3.1 with the trigger's production URL as Callback URL, priced by OpenRouter", async () => {
+		const start = nodeOf('02-create-now-post-when-ready.json', 'Start Video');
+		const trigger = nodeOf('02-create-now-post-when-ready.json', 'Video Ready');
+		expect(start.credentials).toEqual({
+			soraApi: { id: 'soraOpenRouterCredential', name: 'OpenRouter' },
+		});
+		expect(trigger.credentials).toEqual(start.credentials);
+		const options = start.parameters.options as { callbackUrl: string };
+		// the trigger's production URL, its host the user's n8n
+		expect(options.callbackUrl).toMatch(
+			new RegExp(`^https://[^/]+/webhook/${trigger.webhookId}/webhook$`),
+		);
+		const created = await runNode({
+			parameters: { ...start.parameters, options: { ...options, callbackUrl: front.url } },
+			items: [{ json: { body: { prompt: 'A paper boat' } } }],
+			credentials: credentials(),
+		});
+		expect(created.error).toBeUndefined();
+		expect(created.items[0].json.estimatedCost).toMatchObject({
+			usd: 3.2,
+			priceSource: "OpenRouter's price, from its model list",
+		});
+		expect(server.requests.find((r) => r.method === 'POST')?.json).toMatchObject({
+			model: 'google/veo-3.1',
+			duration: 8,
+			aspect_ratio: '9:16',
+			resolution: '720p',
+			callback_url: front.url,
+		});
+		const videoId = created.items[0].json.id as string;
+		const { items, error } = await front.nextRun();
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ type: 'video.completed', videoId });
+		expect(probeMp4(await readBinary(items[0].binary!.data))).toMatchObject({
+			width: 720,
+			height: 1280,
+			durationSeconds: expect.closeTo(8, 0),
+		});
 	});
 });
 
@@ -210,7 +256,7 @@ describe('the examples’ Sora nodes on a new-api gateway (Host Type New-API), t
 		waitOptions: { ...(node.parameters.waitOptions as object), pollIntervalSeconds: 1 },
 	});
 
-	// 02 (the Sora Trigger: Standard Webhooks) and 03 (List, Delete) need an OpenAI-compatible host: a new-api gateway has neither.
+	// 02 runs on OpenRouter (it calls a Callback URL); 03 (List, Delete) needs a host that has both: a new-api gateway has neither.
 	const onTheGateway = examples.map(({ file }) => file).filter((file) => !/^0[23]-/.test(file));
 	it.each(onTheGateway)(
 		'%s asks for a model of today through the gateway credential, in the user’s terms, with a price for the cost cap',
