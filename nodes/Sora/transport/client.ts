@@ -5,23 +5,14 @@ import { CREDENTIAL_TYPE } from '../../base/credential';
 import { parseRetryAfterMs } from '../domain/schedule';
 import { SYSTEM_TIME, type TimeSource } from '../../base/timing';
 import { throwIfCancelled } from '../../base/pause';
-import {
-	dialectFor,
-	familyOfAnswer,
-	familyOfModelList,
-	familyOfModelId,
-	DIALECTS,
-	type HostDialect,
-	type HostOperation,
-	type ModelChoice,
-} from '../hosts';
+import { type HostDialect, type HostOperation, type ModelChoice } from '../hosts';
 import { apiErrorFromResponse } from './apiError';
 import { scopeSuffix, type ErrorScope } from '../../base/errorScope';
 import { BODY_LIMITS } from './bodies';
 import { readBaseUrl } from './baseUrl';
+import { HostIdentity } from './hostIdentity';
 import {
 	exchange,
-	storeFailure,
 	type Attempt,
 	type Network,
 	type RequestContext,
@@ -34,8 +25,10 @@ import {
 	redirectedWriteError,
 	requestFailedError,
 	type HostInWords,
+	type RequestInWords,
 } from './failureMessages';
-import { encodeMultipart, type MultipartField } from './multipart';
+import { encodeBody, failureOf, type SendHandlers, type Sent, type SoraRequest } from './request';
+import { describeRequest, resolveTarget } from './requestWords';
 import { HeldPastDeadlineError, RequestBudget } from './requestBudget';
 import { redactSecrets, secretsOf } from './redact';
 import {
@@ -45,51 +38,11 @@ import {
 	type RequestSafety,
 	type RetryPolicy,
 } from './retryPolicy';
-import {
-	InvalidIdError,
-	menuOperationOf,
-	targetOf,
-	videoIdOf,
-	type Route,
-	type Target,
-} from './routes';
+import { InvalidIdError, menuOperationOf, videoIdOf, type Target } from './routes';
 import { absoluteUrl } from './urls';
 
 export type { Attempt, RequestContext, SoraResponse } from './exchange';
-
-export interface SoraRequest {
-	method: 'GET' | 'POST' | 'DELETE';
-	/** What the request is for, with its ids: the route builder makes its path (or names the host's URL). */
-	route: Route;
-	qs?: IDataObject;
-	json?: IDataObject;
-	multipart?: MultipartField[];
-	headers?: Record<string, string>;
-	/** Answer the body as a stream (downloads); otherwise as parsed JSON. */
-	stream?: boolean;
-	/** Time (ms since epoch) after which the request is not sent at all: HeldPastDeadlineError. */
-	notAfter?: number;
-	/** Time after which a request still in flight is ended (the wait's Timeout). */
-	endBy?: number;
-	/** Called each time the request actually leaves (after any hold by the request budget). */
-	onSend?: () => void;
-}
-
-/** What a use of an answer says: keep it, treat it as a failure (retried by the policy), or send again now. */
-export type Use<T> = { kept: T } | { failure: Failure } | { again: true };
-
-export interface SendHandlers<T> {
-	/** Each answer under 400: keep it, call it a failure, or send again now. Default: keep it. */
-	use?: (response: SoraResponse) => Promise<Use<T>>;
-	/** Told of every failed attempt (to log or name it), before the policy decides. */
-	onFailure?: (failure: Failure) => void;
-}
-
-/** How one request ended: kept, refused by the host (an HTTP error not retried), or failed for good. */
-export type Sent<T> =
-	| { kept: T }
-	| { refused: SoraResponse }
-	| { failed: Failure; attempts: number; response?: SoraResponse };
+export { failureOf, type SendHandlers, type Sent, type SoraRequest, type Use } from './request';
 
 export interface ClientOptions {
 	budget?: RequestBudget;
@@ -100,18 +53,6 @@ export interface ClientOptions {
 }
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
-
-/** What went wrong in one attempt, read one way: no answer, or an HTTP error (with its Retry-After). */
-export function failureOf(result: Attempt, nowMs: number): Failure | undefined {
-	if ('failure' in result) return result.failure;
-	const { status, headers } = result.response;
-	if (status < 400) return undefined;
-	return {
-		kind: 'status',
-		status,
-		retryAfterMs: parseRetryAfterMs(headers as Record<string, string>, nowMs),
-	};
-}
 
 /**
  * The one way out to the network: every request the node and the trigger send comes through
@@ -125,14 +66,10 @@ export class SoraClient {
 
 	private readonly modelLists = new Map<string, Promise<Attempt>>();
 
-	private identification?: Promise<void>;
-
 	private constructor(
 		private readonly ctx: RequestContext,
 		readonly baseUrl: string,
-		/** The host family's dialect; under Auto, refined by the host's first telling answer. */
-		private dialect: HostDialect,
-		private readonly familyChosen: boolean,
+		private readonly identity: HostIdentity,
 		readonly budget: RequestBudget,
 		readonly time: TimeSource,
 		private readonly secrets: readonly string[],
@@ -152,13 +89,11 @@ export class SoraClient {
 	static async connect(ctx: RequestContext, options: ClientOptions = {}): Promise<SoraClient> {
 		const credentials = await ctx.getCredentials<IDataObject>(CREDENTIAL_TYPE);
 		const baseUrl = readBaseUrl(ctx.getNode(), credentials.baseUrl);
-		const { dialect, chosen } = dialectFor(credentials.hostType, baseUrl);
 		const time = options.time ?? SYSTEM_TIME;
 		return new SoraClient(
 			ctx,
 			baseUrl,
-			dialect,
-			chosen,
+			HostIdentity.of(credentials.hostType, baseUrl),
 			options.budget ?? new RequestBudget(undefined, () => time.clock.now()),
 			time,
 			secretsOf(credentials),
@@ -168,7 +103,11 @@ export class SoraClient {
 
 	/** The dialect of the host behind Base URL. */
 	get host(): HostDialect {
-		return this.dialect;
+		return this.identity.dialect;
+	}
+
+	private get dialect(): HostDialect {
+		return this.identity.dialect;
 	}
 
 	get node(): INode {
@@ -243,16 +182,7 @@ export class SoraClient {
 	 * provider prefix) says which family serves it. At most one request per execution.
 	 */
 	async identifyHost(model?: string): Promise<void> {
-		if (this.familyChosen || this.dialect !== DIALECTS.openai) return;
-		this.identification ??= this.modelListAnswer().then((result) => {
-			const listed =
-				'response' in result && result.response.status < 300
-					? familyOfModelList(result.response.body, result.response.headers)
-					: undefined;
-			const family = listed ?? familyOfModelId(model);
-			if (family && this.dialect === DIALECTS.openai) this.dialect = DIALECTS[family];
-		});
-		await this.identification;
+		await this.identity.identify(() => this.modelListAnswer(), model);
 	}
 
 	/** A JSON request whose HTTP errors become NodeApiErrors; `unsafe` ones are repeated only when provably not processed. */
@@ -328,22 +258,9 @@ export class SoraClient {
 		throwIfCancelled(this.signal);
 		const target = this.targetOf(request, scope);
 		await this.budget.beforeRequest(this.signal, request.notAfter);
-		// A streamed upload is opened here, for each attempt: read while sent, never kept.
-		const upload = request.multipart
-			? await encodeMultipart(request.multipart).catch((error: unknown) => ({ error }))
-			: undefined;
-		if (upload && 'error' in upload) return { failure: storeFailure(upload.error) };
-		const headers: Record<string, string> = { ...request.headers };
-		let body: Buffer | string | undefined | Awaited<ReturnType<typeof encodeMultipart>>['body'];
-		if (upload) {
-			headers['Content-Type'] = upload.contentType;
-			headers['Content-Length'] = String(upload.length);
-			body = upload.body;
-		} else if (request.json) {
-			headers['Content-Type'] = 'application/json';
-			body = JSON.stringify(request.json);
-		}
-		if (!request.stream) headers.Accept ??= 'application/json';
+		const encoded = await encodeBody(request);
+		if ('failure' in encoded) return encoded;
+		const { headers, body, upload } = encoded;
 		request.onSend?.();
 		const result = await exchange(this.network, {
 			method: request.method,
@@ -365,10 +282,7 @@ export class SoraClient {
 			parseRetryAfterMs(answered as Record<string, string>, this.time.clock.now()),
 		);
 		this.log(request, `→ ${status}`, scope);
-		if (!this.familyChosen && status < 300 && !request.stream) {
-			const family = familyOfAnswer(answer);
-			if (family) this.dialect = DIALECTS[family];
-		}
+		if (status < 300 && !request.stream) this.identity.learnFrom(answer);
 		return result;
 	}
 
@@ -377,7 +291,7 @@ export class SoraClient {
 		const { route } = request;
 		let target: Target;
 		try {
-			target = this.resolve(request);
+			target = resolveTarget(this.dialect, request);
 		} catch (error) {
 			if (error instanceof InvalidIdError) throw invalidIdError(this.node, error, scope);
 			throw new NodeOperationError(this.node, (error as Error).message, {
@@ -395,34 +309,16 @@ export class SoraClient {
 	}
 
 	/** The request in words for errors and logs: method and URL (path under Base URL), secrets masked. */
-	describe(request: Pick<SoraRequest, 'method' | 'route' | 'qs'>): {
-		method: string;
-		target: string;
-		operation: Route['operation'];
-	} {
-		let where: string;
-		try {
-			const target = targetOf(this.dialect, request.route);
-			where = 'url' in target ? target.url : target.path;
-		} catch {
-			where = request.route.operation;
-		}
-		return {
-			method: request.method,
-			target: redactSecrets(where, this.secrets),
-			operation: request.route.operation,
-		};
+	describe(request: Pick<SoraRequest, 'method' | 'route' | 'qs'>): RequestInWords {
+		return describeRequest(this.dialect, request, this.secrets);
 	}
 
 	/** The absolute URL a request goes to first (query included), secrets masked: for errors and a tool's answer. */
 	urlOf(request: Pick<SoraRequest, 'route' | 'qs'>): string {
-		return redactSecrets(absoluteUrl(this.baseUrl, this.resolve(request)), this.secrets);
-	}
-
-	private resolve(request: Pick<SoraRequest, 'route' | 'qs'>): Target {
-		const target = targetOf(this.dialect, request.route);
-		if ('url' in target || !request.qs) return target;
-		return { ...target, qs: { ...target.qs, ...request.qs } };
+		return redactSecrets(
+			absoluteUrl(this.baseUrl, resolveTarget(this.dialect, request)),
+			this.secrets,
+		);
 	}
 
 	/** The one log line format of a request. */
@@ -463,7 +359,7 @@ export class SoraClient {
 			path: target,
 			baseUrl: this.baseUrl,
 			operation: menuOperationOf(request.route),
-			hostLabel: this.familyChosen ? this.dialect.label : undefined,
+			hostLabel: this.identity.known ? this.dialect.label : undefined,
 		});
 	}
 
