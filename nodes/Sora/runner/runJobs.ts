@@ -4,8 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { DEFAULT_POLL_INTERVAL_MS, parsePollAfterMs } from '../domain/schedule';
 import { LostCreateRecovery } from '../engine/lostCreateRecovery';
 import { isFinalStatus } from '../domain/contract';
+import { failedVideoError } from '../engine/waitMessages';
 import {
-	failedVideoError,
 	waitForVideos,
 	type JobOutcome,
 	type VideoJob,
