@@ -13,6 +13,8 @@ import { route } from './actions/router';
 import { videoDescription } from './actions/video';
 import { aspectRatioChoices, durationChoices, resolutionChoices } from './methods/modelChoices';
 import { searchModels } from './methods/searchModels';
+import { familyNames } from './models';
+import { soraCodex } from './codex';
 
 export class Sora implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,8 +24,8 @@ export class Sora implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Generate videos from text or a first frame with Veo, Kling, Seedance, Hailuo, Wan, Vidu, Runway or Sora 2 through the Videos API (new-api, OpenRouter, LiteLLM and other gateways); remix, extend and download them',
+		description: `Generate videos from text or a first frame with ${familyNames()} through the Videos API (new-api, OpenRouter, LiteLLM and other gateways); remix, extend and download them`,
+		codex: soraCodex(),
 		defaults: { name: 'Sora' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { Sora } from '../../nodes/Sora/Sora.node';
-import type { AskedVideo, ModelFamilyId } from '../../nodes/Sora/domain/media';
+import type { AskedVideo } from '../../nodes/Sora/domain/media';
+import type { ModelFamilyId } from '../../nodes/Sora/models/registry';
 import type { PreparedJob } from '../../nodes/Sora/runner/types';
 import { forAgent } from '../../nodes/Sora/runner/toolRun';
 import { create } from '../../nodes/Sora/actions/video/create.operation';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { SORA_MODELS } from '../domain/contract';
+import { exampleModelIds, familyNames } from '../models';
 import { platformOptions } from './platform.fields';
 import { maxDownloadSizeField } from '../../shared/downloadLimit';
 
@@ -45,7 +45,7 @@ export function modelField(operations: string[]): INodeProperties {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: `The model of your host: From List reads the host's own list; By ID takes any name. Models of the families the node knows (Sora 2, Veo, Kling, Seedance, Hailuo, Wan, Vidu, Runway, Jimeng, Muse; e.g. ${SORA_MODELS[0]}, veo-3.1-generate-preview, kling-v2-1) are checked before anything is paid.`,
+		description: `The model of your host: From List reads the host's own list; By ID takes any name. Models of the families the node knows (${familyNames('and')}; e.g. ${exampleModelIds().slice(0, 4).join(', ')}) are checked before anything is paid.`,
 		modes: [
 			{
 				displayName: 'From List',

@@ -34,17 +34,3 @@ export interface AskedVideo {
 	height?: number;
 	generateAudio?: boolean;
 }
-
-/** The model families the node knows (nodes/Sora/models/, one file each); `unknown` for any other model id. */
-export type ModelFamilyId =
-	| 'sora'
-	| 'veo'
-	| 'kling'
-	| 'seedance'
-	| 'hailuo'
-	| 'wan'
-	| 'vidu'
-	| 'runway'
-	| 'jimeng'
-	| 'muse'
-	| 'unknown';

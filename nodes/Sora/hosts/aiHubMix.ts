@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ModelFamilyId } from '../domain/media';
-import { ONLY_OPENROUTER_CALLS_BACK } from './newApi/klingSeedanceHailuo';
 import { contractChannel, openaiDialect } from './openai';
 import {
+	channelIn,
 	frameFile,
 	frameUrl,
 	frameUrlOrBase64,
@@ -11,9 +10,11 @@ import {
 	refuseLoneResolution,
 	sizeAsked,
 	spell,
+	notOffered,
+	ONLY_OPENROUTER_CALLS_BACK,
 	FIELD_NAMES,
 } from './spelling';
-import type { CanonicalCreate, Channel, CreateField, HostDialect } from './types';
+import type { CanonicalCreate, Channel, ChannelTable, CreateField, HostDialect } from './types';
 
 /**
  * AiHubMix (aihubmix.com/v1), from its docs: `seconds` always a string, `size`;
@@ -114,14 +115,24 @@ const klingChannel: Channel = {
 	},
 };
 
-const CHANNELS: Partial<Record<ModelFamilyId, Channel>> = {
-	veo: veoChannel,
-	wan: wanChannel,
-	seedance: seedanceChannel,
-	kling: klingChannel,
-};
 const contract = contractChannel('AiHubMix', 'input_reference', 'only');
-const channelFor = (request: CanonicalCreate) => CHANNELS[request.family] ?? contract;
+const NO_PAGE = "AiHubMix's docs give no /v1/videos keys for it";
+
+/** AiHubMix's /v1/videos families; Sora takes the contract's fields, the others too (undocumented). */
+export const AI_HUB_MIX_CHANNELS: ChannelTable = {
+	sora: contract,
+	veo: veoChannel,
+	kling: klingChannel,
+	seedance: seedanceChannel,
+	hailuo: notOffered(NO_PAGE),
+	wan: wanChannel,
+	vidu: notOffered(NO_PAGE),
+	runway: notOffered(NO_PAGE),
+	jimeng: notOffered(NO_PAGE),
+	muse: notOffered(NO_PAGE),
+};
+const channelFor = (request: CanonicalCreate) =>
+	channelIn(AI_HUB_MIX_CHANNELS, request.family, contract);
 
 export const aiHubMixDialect: HostDialect = {
 	...openaiDialect,

@@ -1,10 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ModelFamilyId } from '../domain/media';
-import { ONLY_OPENROUTER_CALLS_BACK } from './newApi/klingSeedanceHailuo';
 import { contractChannel, openaiDialect } from './openai';
-import { frameFile, ratioAndResolution, refuseHttpFrame, spell, FIELD_NAMES } from './spelling';
-import type { CanonicalCreate, Channel, HostDialect, UploadFile } from './types';
+import {
+	channelIn,
+	frameFile,
+	notOffered,
+	ONLY_OPENROUTER_CALLS_BACK,
+	ratioAndResolution,
+	refuseHttpFrame,
+	spell,
+	FIELD_NAMES,
+} from './spelling';
+import type { CanonicalCreate, Channel, ChannelTable, HostDialect, UploadFile } from './types';
 
 /**
  * CometAPI (api.cometapi.com/v1), from its docs: Seedance takes `size` as an aspect
@@ -86,12 +93,24 @@ const veoChannel: Channel = {
 	},
 };
 
-const CHANNELS: Partial<Record<ModelFamilyId, Channel>> = {
-	seedance: seedanceChannel,
-	veo: veoChannel,
-};
 const contract = contractChannel('CometAPI', 'input_reference', 'only');
-const channelFor = (request: CanonicalCreate) => CHANNELS[request.family] ?? contract;
+const NO_PAGE = "CometAPI's docs give no /v1/videos keys for it";
+
+/** CometAPI's /v1/videos models, by family; Sora takes the contract's fields, the others too (undocumented). */
+export const COMET_API_CHANNELS: ChannelTable = {
+	sora: contract,
+	veo: veoChannel,
+	kling: notOffered(NO_PAGE),
+	seedance: seedanceChannel,
+	hailuo: notOffered(NO_PAGE),
+	wan: notOffered(NO_PAGE),
+	vidu: notOffered(NO_PAGE),
+	runway: notOffered(NO_PAGE),
+	jimeng: notOffered(NO_PAGE),
+	muse: notOffered(NO_PAGE),
+};
+const channelFor = (request: CanonicalCreate) =>
+	channelIn(COMET_API_CHANNELS, request.family, contract);
 
 export const cometApiDialect: HostDialect = {
 	...openaiDialect,

@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ModelFamilyId } from '../domain/media';
 import { newApiDialect } from './newApi';
-import { ONLY_OPENROUTER_CALLS_BACK } from './newApi/klingSeedanceHailuo';
 import { contractChannel, contractCreateBody } from './openai';
 import {
+	channelIn,
 	frameFile,
 	frameUrl,
 	ratioAndResolution,
@@ -12,8 +11,10 @@ import {
 	refuseLoneResolution,
 	sizeAsked,
 	spell,
+	notOffered,
+	ONLY_OPENROUTER_CALLS_BACK,
 } from './spelling';
-import type { CanonicalCreate, Channel, HostDialect } from './types';
+import type { CanonicalCreate, Channel, ChannelTable, HostDialect } from './types';
 
 const NOT_IN_DOCS = "not in LaoZhang's docs for it";
 
@@ -114,15 +115,26 @@ const wanChannel: Channel = {
 	body: (request) => contractCreateBody(request, 'image'),
 };
 
-const CHANNELS: Partial<Record<ModelFamilyId, Channel>> = {
-	muse: museChannel,
-	seedance: seedanceChannel,
+const OWN_PAGE = 'LaoZhang documents no /v1/videos keys of its own for it';
+
+/** LaoZhang's /v1/videos pages, by model family; the others get the contract's fields. */
+export const LAO_ZHANG_CHANNELS: ChannelTable = {
+	sora: notOffered(OWN_PAGE),
 	veo: veoChannel,
+	kling: notOffered(OWN_PAGE),
+	seedance: seedanceChannel,
+	hailuo: notOffered(OWN_PAGE),
 	wan: wanChannel,
+	vidu: notOffered(OWN_PAGE),
+	runway: notOffered(OWN_PAGE),
+	jimeng: notOffered(OWN_PAGE),
+	muse: museChannel,
 };
 const otherChannel = contractChannel('LaoZhang API (for a model of unknown family)', 'image');
 const channelFor = (request: CanonicalCreate) =>
-	CHANNELS[request.family] ?? (request.family === 'unknown' ? museLike(request) : otherChannel);
+	request.family === 'unknown'
+		? museLike(request)
+		: channelIn(LAO_ZHANG_CHANNELS, request.family, otherChannel);
 
 /** An unknown model at LaoZhang: Muse's keys, the ones its /v1/videos page documents (as before the families). */
 function museLike(request: CanonicalCreate): Channel {

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Video } from '../domain/video';
-import { ONLY_OPENROUTER_CALLS_BACK } from './newApi/klingSeedanceHailuo';
 import { contractChannel, contractCreateBody, openaiDialect } from './openai';
 import {
 	frameFile,
@@ -10,6 +9,7 @@ import {
 	refuseLoneResolution,
 	sizeAsked,
 	spell,
+	ONLY_OPENROUTER_CALLS_BACK,
 	FIELD_NAMES,
 } from './spelling';
 import type { CanonicalCreate, Channel, HostDialect } from './types';

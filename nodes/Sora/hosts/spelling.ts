@@ -1,12 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Problem } from '../domain/problem';
+import type { ModelFamilyId } from '../models/registry';
 import type {
 	CanonicalCreate,
 	Channel,
+	ChannelTable,
 	CreateBody,
 	CreateField,
 	FrameImage,
+	NotOffered,
 	UploadFile,
 } from './types';
 
@@ -15,6 +18,19 @@ import type {
  * size as an aspect ratio and resolution and back; Additional Body Fields laid over the body;
  * and the one refusal of a field a channel cannot carry.
  */
+
+/** A row of a host's channel table: the host has no channel for this family, on purpose (why). */
+export const notOffered = (why: string): NotOffered => ({ notOffered: why });
+
+/** The channel of a family in a host's table; `other` for a family it does not offer or an unknown one. */
+export function channelIn(table: ChannelTable, family: ModelFamilyId, other: Channel): Channel {
+	const row = family === 'unknown' ? undefined : table[family];
+	return row && !('notOffered' in row) ? row : other;
+}
+
+/** Who calls a Callback URL: the reason every channel but OpenRouter's refuses one. */
+export const ONLY_OPENROUTER_CALLS_BACK =
+	'only OpenRouter calls a Callback URL with its own events';
 
 /** The form's name of each canonical field, for messages. */
 export const FIELD_NAMES: Record<CreateField, string> = {

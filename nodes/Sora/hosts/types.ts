@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ContentVariant } from '../domain/contract';
-import type { ModelFamilyId } from '../domain/media';
 import type { Problem } from '../domain/problem';
 import type { Video } from '../domain/video';
+import type { KnownFamilyId, ModelFamilyId } from '../models/registry';
 
 /** The families of hosts the node knows; each has one file in this folder. */
 export type HostFamily =
@@ -108,6 +108,20 @@ export interface Channel {
 	/** The body in its keys, before Additional Body Fields are laid over it. */
 	body(request: CanonicalCreate): CreateBody;
 }
+
+/**
+ * A family a host has no channel of its own for, decided on purpose: its models get the host's
+ * contract fields (or the host's refusal), and `notOffered` says why ("new-api has no Runway channel").
+ */
+export interface NotOffered {
+	readonly notOffered: string;
+}
+
+/**
+ * A host's channels, one row per family of the registry (models/registry.ts): a new family makes
+ * the compiler ask every host for its row, a channel or a deliberate NotOffered.
+ */
+export type ChannelTable = Readonly<Record<KnownFamilyId, Channel | NotOffered>>;
 
 /** Where a host keeps the reason of a task it ended as failed without one: a free GET. */
 export interface FailureReasonSource {

@@ -20,9 +20,11 @@ const common = {
 } as const;
 
 /** MiniMax's Hailuo (`MiniMax-Hailuo-02`, `-2.3`): 6 or 10 s (10 s not at 1080p); its ratio follows the first frame, else 16:9. */
-export const hailuoFamily: ModelFamily = {
+export const hailuoFamily: ModelFamily<'hailuo'> = {
 	id: 'hailuo',
 	label: 'Hailuo',
+	aliases: ['Hailuo', 'MiniMax'],
+	modelIds: ['MiniMax-Hailuo-02', 'MiniMax-Hailuo-2.3'],
 	ids: /hailuo|^minimax/,
 	models: [
 		{ ...common, label: 'Hailuo 02', ids: /hailuo-02/, resolutions: ['512p', '768p', '1080p'] },

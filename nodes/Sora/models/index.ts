@@ -1,32 +1,9 @@
-import type { ModelFamilyId } from '../domain/media';
 import { pixelSizeFor } from './geometry';
-import { hailuoFamily } from './hailuo';
-import { jimengFamily } from './jimeng';
-import { klingFamily } from './kling';
-import { museFamily } from './muse';
-import { runwayFamily } from './runway';
-import { seedanceFamily } from './seedance';
-import { soraFamily } from './sora';
+import { MODEL_FAMILIES, type ModelFamilyId } from './registry';
 import type { ModelFamily, ModelRules } from './types';
-import { veoFamily } from './veo';
-import { viduFamily } from './vidu';
-import { wanFamily } from './wan';
 
 export type { ModelFamily, ModelRules } from './types';
-
-/** Every family the node knows, in the order ids are tried. */
-export const MODEL_FAMILIES: readonly ModelFamily[] = [
-	soraFamily,
-	veoFamily,
-	klingFamily,
-	seedanceFamily,
-	hailuoFamily,
-	wanFamily,
-	viduFamily,
-	runwayFamily,
-	jimengFamily,
-	museFamily,
-];
+export { MODEL_FAMILIES, type KnownFamilyId, type ModelFamilyId } from './registry';
 
 /** The model's own name: lower case, without a provider prefix ("google/", "gemini/", "vertex_ai/", "runwayml/", "openai/"). */
 export function bareModelId(modelId: string): string {
@@ -43,7 +20,7 @@ function familyFor(modelId: string): ModelFamily | undefined {
 
 /** The family of a model id; `unknown` for any id no family recognises. */
 export function familyOf(modelId: string): ModelFamilyId {
-	return familyFor(modelId)?.id ?? 'unknown';
+	return (familyFor(modelId)?.id as ModelFamilyId | undefined) ?? 'unknown';
 }
 
 export interface KnownModel {
@@ -74,4 +51,23 @@ export function pixelSizeOf(
 	resolution: string,
 ): string | undefined {
 	return pixelSizeFor(aspectRatio, resolution, knownModel(modelId)?.rules.pixelSizes);
+}
+
+/** The families' names for the node's descriptions, Sora last: "Veo, Kling, …, Muse or Sora 2". */
+export function familyNames(conjunction = 'or'): string {
+	const labels = [...MODEL_FAMILIES].sort(
+		(a, b) => Number(a.id === 'sora') - Number(b.id === 'sora'),
+	);
+	const names = labels.map((family) => family.label);
+	return `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
+}
+
+/** The words n8n's node search finds the node by for each family ("Veo", "MiniMax"…), once each. */
+export function familySearchAliases(): string[] {
+	return [...new Set(MODEL_FAMILIES.flatMap((family) => family.aliases))];
+}
+
+/** One model id of each family, for the Model field's description ("veo-3.1-generate-preview, kling-v2-1…"). */
+export function exampleModelIds(): string[] {
+	return MODEL_FAMILIES.map((family) => family.modelIds[0]).filter(Boolean);
 }

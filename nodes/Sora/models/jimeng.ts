@@ -1,9 +1,11 @@
 import type { ModelFamily } from './types';
 
 /** ByteDance's Jimeng (`jimeng_v30`, `jimeng_v30_pro`): 5 or 10 s; a second image is the last frame. */
-export const jimengFamily: ModelFamily = {
+export const jimengFamily: ModelFamily<'jimeng'> = {
 	id: 'jimeng',
 	label: 'Jimeng',
+	aliases: ['Jimeng'],
+	modelIds: ['jimeng_v30'],
 	ids: /^jimeng/,
 	models: [
 		{

@@ -1,9 +1,11 @@
 import type { ModelFamily } from './types';
 
 /** Kuaishou's Kling (`kling-v2-1`…): 5 or 10 s; resolution by mode (std 720p, pro 1080p); no seed, no audio. */
-export const klingFamily: ModelFamily = {
+export const klingFamily: ModelFamily<'kling'> = {
 	id: 'kling',
 	label: 'Kling',
+	aliases: ['Kling'],
+	modelIds: ['kling-v2-1', 'kling-v2-1-master'],
 	ids: /^kling/,
 	models: [
 		{

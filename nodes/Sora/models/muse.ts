@@ -22,9 +22,11 @@ const fixedLengths: ModelRules[] = [20, 30, 40, 50, 60].map((seconds) => ({
 }));
 
 /** Meta's Muse at LaoZhang (`muse-video`: 5, 8 or 10 s; `muse-video-20s` … `-60s`: that length). */
-export const museFamily: ModelFamily = {
+export const museFamily: ModelFamily<'muse'> = {
 	id: 'muse',
 	label: 'Muse',
+	aliases: ['Muse'],
+	modelIds: ['muse-video'],
 	ids: /^muse/,
 	models: [
 		...fixedLengths,

@@ -1,10 +1,11 @@
-import type { AskedVideo, ModelFamilyId } from '../domain/media';
+import type { AskedVideo } from '../domain/media';
 import type { Problem } from '../domain/problem';
 import { listOf } from '../domain/problem';
 import type { ModelChoice } from '../hosts/types';
 import { checkChoice, summaryOf, type CheckedRules, type CreateChoice } from './checks';
 import { aspectRatioOf, dimensionsOf, pixelSizeFor, resolutionOf } from './geometry';
 import { knownModel } from './index';
+import type { ModelFamilyId } from './registry';
 
 export type { CreateChoice } from './checks';
 
@@ -215,7 +216,7 @@ export function planCreate(
 	host?: string,
 ): PlanResult {
 	const known = knownModel(model);
-	const family = known?.family.id ?? 'unknown';
+	const family = (known?.family.id as ModelFamilyId | undefined) ?? 'unknown';
 	const rules = catalogue ? withCatalogue(known?.rules, catalogue, host) : known?.rules;
 	const name = model.trim() || 'the default model';
 	if (!rules) {

@@ -1,9 +1,11 @@
 import type { ModelFamily } from './types';
 
 /** Runway (`gen4_turbo`, `gen3a_turbo`): image-to-video, 5 or 10 s, its ratios are pixel sizes ("1280:720"). */
-export const runwayFamily: ModelFamily = {
+export const runwayFamily: ModelFamily<'runway'> = {
 	id: 'runway',
 	label: 'Runway',
+	aliases: ['Runway'],
+	modelIds: ['gen4_turbo', 'gen3a_turbo'],
 	ids: /^gen\d|^runway/,
 	models: [
 		{

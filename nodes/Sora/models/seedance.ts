@@ -14,9 +14,11 @@ const common = {
 } as const;
 
 /** ByteDance's Seedance (`doubao-seedance-*`, `seedance-*`): 1.x 3-12 s, 2.0 4-15 s; sound from 1.5. */
-export const seedanceFamily: ModelFamily = {
+export const seedanceFamily: ModelFamily<'seedance'> = {
 	id: 'seedance',
 	label: 'Seedance',
+	aliases: ['Seedance', 'Doubao'],
+	modelIds: ['doubao-seedance-2-0-260128', 'doubao-seedance-1-0-pro-250528'],
 	ids: /seedance/,
 	models: [
 		{

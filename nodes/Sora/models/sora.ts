@@ -31,9 +31,11 @@ const sora2: ModelRules = {
 };
 
 /** OpenAI's Sora 2 (`sora-2*`): an exact `size` (which is its ratio and resolution); sound always; 4-20 s. */
-export const soraFamily: ModelFamily = {
+export const soraFamily: ModelFamily<'sora'> = {
 	id: 'sora',
 	label: 'Sora 2',
+	aliases: ['Sora', 'Sora 2', 'OpenAI'],
+	modelIds: ['sora-2', 'sora-2-pro'],
 	ids: /^sora-2/,
 	models: [pro, sora2],
 };

@@ -1,5 +1,3 @@
-import type { ModelFamilyId } from '../domain/media';
-
 /**
  * What one model (or a group of a family's models) takes, in the user's terms: seconds, "9:16",
  * "720p", "1280x720". A family's file lists its models' rules; the first whose `ids` matches wins.
@@ -44,11 +42,20 @@ export interface ModelRules {
 	}): string | undefined;
 }
 
-/** A model family: its name, how its ids are recognised, its models' rules (the last entry is the default). */
-export interface ModelFamily {
-	id: ModelFamilyId;
+/**
+ * A model family, in its one file: its id, its name, the words a user searches the node by, how its
+ * ids are recognised, some of its ids (for the node's description), and its models' choices (the
+ * last entry is the default). The registry (registry.ts) lists the families; the node's description,
+ * its search aliases, the ModelFamilyId union and every host's channel table follow from it.
+ */
+export interface ModelFamily<Id extends string = string> {
+	id: Id;
 	/** "Kling" */
 	label: string;
+	/** Words a user types in n8n's node search to find the node for this family ("Hailuo", "MiniMax"). */
+	aliases: readonly string[];
+	/** Ids of the family's models, the first shown as an example in the Model field's description. */
+	modelIds: readonly string[];
 	/** Recognises an id of the family (provider prefix stripped, lower case). */
 	ids: RegExp;
 	models: readonly ModelRules[];

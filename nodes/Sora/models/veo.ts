@@ -20,9 +20,11 @@ const veo3 = {
 } as const;
 
 /** Google's Veo (`veo-3.0-*`, `veo-3.1-*`, CometAPI's `veo3*` aliases, Veo 2): 4/6/8 s; last frame from 3.1. */
-export const veoFamily: ModelFamily = {
+export const veoFamily: ModelFamily<'veo'> = {
 	id: 'veo',
 	label: 'Veo',
+	aliases: ['Veo', 'Google Veo', 'Gemini'],
+	modelIds: ['veo-3.1-generate-preview', 'veo-3.1-fast-generate-preview', 'veo-3.0-generate-001'],
 	ids: /^veo[-_]?\d/,
 	models: [
 		{ ...veo3, label: 'Veo 3.1', ids: /^veo-3\.1/, lastFrame: true },

@@ -12,9 +12,11 @@ const common = {
 } as const;
 
 /** Shengshu's Vidu (`viduq1`, `vidu2.0`): q1 5 s at 1080p, 2.0 4 or 8 s; two frames make a start-end video; audio is background music. */
-export const viduFamily: ModelFamily = {
+export const viduFamily: ModelFamily<'vidu'> = {
 	id: 'vidu',
 	label: 'Vidu',
+	aliases: ['Vidu'],
+	modelIds: ['viduq1', 'vidu2.0'],
 	ids: /^vidu/,
 	models: [
 		{

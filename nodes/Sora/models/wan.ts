@@ -50,9 +50,11 @@ const imageToVideo = {
 } as const;
 
 /** Alibaba's Wan (`wan2.5-t2v-preview`, `wan2.5-i2v-preview`…): t2v by exact size, i2v from a first frame; 5 or 10 s and sound from 2.5. */
-export const wanFamily: ModelFamily = {
+export const wanFamily: ModelFamily<'wan'> = {
 	id: 'wan',
 	label: 'Wan',
+	aliases: ['Wan'],
+	modelIds: ['wan2.5-t2v-preview', 'wan2.5-i2v-preview'],
 	ids: /^wan[-_.]?\d|^wanx/,
 	models: [
 		{

@@ -2,7 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { differencesFrom } from '../domain/asAsked';
-import type { MeasuredVideo, ModelFamilyId } from '../domain/media';
+import type { MeasuredVideo } from '../domain/media';
+import type { ModelFamilyId } from '../models/registry';
 import { scopeSuffix } from '../../base/errorScope';
 import { optionsParam } from './inputs';
 import type { PreparedJob } from './types';

@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import type { ContentVariant } from '../domain/contract';
-import type { AskedVideo, ModelFamilyId } from '../domain/media';
+import type { AskedVideo } from '../domain/media';
+import type { ModelFamilyId } from '../models/registry';
 import type { EstimatedCost } from '../models/pricing';
 import type { SoraClient, SoraRequest } from '../transport/client';
 

@@ -1,26 +1,34 @@
-import type { ModelFamilyId } from '../../domain/media';
 import { openaiDialect, contractChannel } from '../openai';
-import { spell } from '../spelling';
-import type { CanonicalCreate, Channel, HostDialect } from '../types';
-import { hailuoChannel, klingChannel, seedanceChannel, soraChannel } from './klingSeedanceHailuo';
-import { jimengChannel, veoChannel, viduChannel, wanChannel } from './veoWanViduJimeng';
+import { channelIn, notOffered, spell } from '../spelling';
+import type { CanonicalCreate, Channel, ChannelTable, HostDialect } from '../types';
+import { wanChannel } from './ali';
+import { seedanceChannel } from './doubao';
+import { veoChannel } from './geminiVertex';
+import { hailuoChannel } from './hailuo';
+import { jimengChannel } from './jimeng';
+import { klingChannel } from './kling';
+import { soraChannel } from './sora';
+import { viduChannel } from './vidu';
 
-const CHANNELS: Partial<Record<ModelFamilyId, Channel>> = {
+/** new-api's task channels (relay/channel/task/<channel>/), one file each, by model family. */
+export const NEW_API_CHANNELS: ChannelTable = {
 	sora: soraChannel,
+	veo: veoChannel,
 	kling: klingChannel,
 	seedance: seedanceChannel,
-	veo: veoChannel,
 	hailuo: hailuoChannel,
 	wan: wanChannel,
 	vidu: viduChannel,
+	runway: notOffered('new-api has no Runway channel'),
 	jimeng: jimengChannel,
+	muse: notOffered("Muse is LaoZhang's own"),
 };
 
 /** A model of a family new-api has no channel for: the contract's fields, a URL first frame as `image`. */
 const otherChannel = contractChannel('new-api (for a model of unknown family)', 'image');
 
 export function newApiChannelFor(request: CanonicalCreate): Channel {
-	return CHANNELS[request.family] ?? otherChannel;
+	return channelIn(NEW_API_CHANNELS, request.family, otherChannel);
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
