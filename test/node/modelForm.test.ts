@@ -150,7 +150,7 @@ describe('a new-api gateway: values refused before paying, naming what the model
 			credentials,
 			params('doubao-seedance-2-0-260128'),
 		);
-		expect(resolutions.map((o) => o.value)).toEqual(['', '480p', '720p']);
+		expect(resolutions.map((o) => o.value)).toEqual(['', '480p', '720p', '1080p', '4k']);
 		const unknown = await loadOptions('durationChoices', credentials, params('gw-video-1'));
 		expect(unknown.map((o) => o.value)).toEqual(['', 4, 5, 6, 8, 10, 12, 15, 16, 20]);
 		expect(api.requests()).toHaveLength(0);

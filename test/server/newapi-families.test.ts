@@ -255,3 +255,113 @@ describe("mode 'newapi': each channel makes what its family reads", () => {
 		server.contractViolations.length = 0;
 	});
 });
+
+/** new-api's adaptors at its main of 2026-08-15 (models.md, "Changes read at …"): the server drops and renders as they do. */
+describe("mode 'newapi': the August adaptors", () => {
+	let server: ReferenceServer;
+	beforeAll(async () => {
+		server = await startReferenceServer({ mode: 'newapi', generationMs: 60_000, refreshMs: 0 });
+	});
+	afterEach(() => {
+		server.reset();
+		server.contractViolations.length = 0;
+	});
+	afterAll(() => server.close());
+
+	const json = (body: Record<string, unknown>) => ({ json: { prompt: 'A paper boat', ...body } });
+	const refusalOf = async (body: Record<string, unknown>) => {
+		const refused = await call(server, 'POST', '/videos', json(body));
+		expect(server.createCount).toBe(0);
+		return refused;
+	};
+
+	it('Wan before 2.7: the first frame from image > images[0] > input_reference; a second image is dropped', async () => {
+		const fromImage = await made(
+			server,
+			json({ model: 'wan2.5-i2v-preview', duration: 5, size: '720p', image: PORTRAIT_DATA_URL }),
+		);
+		expect(shapeOf(fromImage)).toEqual([720, 1280, 5, true]);
+		expect(fromImage.startsWithPortrait).toBe(true);
+		const twoImages = await made(
+			server,
+			json({
+				model: 'wan2.5-i2v-preview',
+				size: '720p',
+				images: [PORTRAIT_DATA_URL, PORTRAIT_DATA_URL],
+			}),
+		);
+		expect(twoImages.firstFrameReached).toBe(true);
+		expect(server.videos.get(twoImages.id)?.rendered?.lastFrameReached).toBe(false);
+	});
+
+	it('Wan 2.7: first frame from metadata.input.first_frame_url or image, last frame from images[1]; i2v without an image refused', async () => {
+		const video = await made(
+			server,
+			json({
+				model: 'wan2.7-i2v',
+				duration: 10,
+				size: '720p',
+				images: [PORTRAIT_DATA_URL, PORTRAIT_DATA_URL],
+			}),
+		);
+		expect(shapeOf(video)).toEqual([720, 1280, 10, true]);
+		expect(server.videos.get(video.id)?.rendered?.lastFrameReached).toBe(true);
+		server.reset();
+		const refused = await refusalOf({ model: 'wan2.7-i2v', duration: 5 });
+		expect(refused.status).toBe(400);
+		expect(refused.json.message).toBe(
+			'wan2.7-i2v requires image, images, input_reference, or input.media',
+		);
+	});
+
+	it('Veo: a multipart input_reference over 20 MB is dropped without an error (a text-to-video)', async () => {
+		const big = Buffer.concat([PORTRAIT_PNG, Buffer.alloc(21 * 1024 * 1024)]);
+		const form = formWith({
+			model: 'veo-3.1-generate-preview',
+			prompt: 'A paper boat',
+			seconds: '8',
+		});
+		form.append('input_reference', new Blob([big], { type: 'image/png' }), 'first.png');
+		const created = await call(server, 'POST', '/videos', { form });
+		expect(created.status).toBe(200);
+		expect(server.videos.get(created.json.id)?.rendered?.firstFrameReached).toBe(false);
+	});
+
+	it('Seedance: 4k on doubao-seedance-2-0-260128 only; fast and mini stop at 720p; safety_identifier and priority pass', async () => {
+		const refused = await refusalOf({
+			model: 'doubao-seedance-2-0-fast-260128',
+			seconds: '5',
+			metadata: { resolution: '1080p' },
+		});
+		expect(JSON.parse(refused.json.message).error.message).toMatch(/resolution 1080p/);
+		const video = await made(
+			server,
+			json({
+				model: 'doubao-seedance-2-0-mini-260615',
+				seconds: '5',
+				metadata: { resolution: '720p', ratio: '9:16', safety_identifier: 'user-1', priority: 1 },
+			}),
+		);
+		expect(shapeOf(video)).toEqual([720, 1280, 5, true]);
+	});
+
+	it("Hailuo: metadata.model replaces the model (the video is that model's)", async () => {
+		const video = await made(
+			server,
+			json({ model: 'MiniMax-Hailuo-02', duration: 6, metadata: { model: 'MiniMax-Hailuo-2.3' } }),
+		);
+		expect(server.videos.get(video.id)?.rendered?.reached).toMatchObject({
+			model: 'MiniMax-Hailuo-2.3',
+		});
+	});
+
+	it('every task channel: seconds or duration outside 0-3600 is HTTP 400 invalid_seconds', async () => {
+		for (const body of [
+			{ model: 'kling-v2-1', duration: 4000 },
+			{ model: 'doubao-seedance-2-0-260128', seconds: '3601' },
+		]) {
+			const refused = await refusalOf(body);
+			expect([refused.status, refused.json.code]).toEqual([400, 'invalid_seconds']);
+		}
+	});
+});

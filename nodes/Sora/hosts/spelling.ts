@@ -67,6 +67,28 @@ export function frameUrlOrBase64(frame: FrameImage): string {
 	return data ? data[2] : frame.url;
 }
 
+/** The bytes of a frame's image (a file, or a data URL decoded); undefined for an http URL. */
+export function frameBytes(frame: FrameImage): number | undefined {
+	if ('file' in frame) return frame.file.data.length;
+	const data = DATA_URL.exec(frame.url);
+	if (!data) return undefined;
+	const base64 = data[2].replace(/\s/g, '');
+	return (
+		Math.floor((base64.length * 3) / 4) - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0)
+	);
+}
+
+/** The name of the option whose keys are laid over the body, for messages. */
+export const ADDITIONAL_BODY_FIELDS = 'Additional Body Fields';
+
+/** A key of Additional Body Fields' `metadata` object, when the user set one. */
+export function extraMetadata(request: CanonicalCreate, key: string): unknown {
+	const metadata = request.extra?.metadata;
+	return metadata && typeof metadata === 'object' && !Array.isArray(metadata)
+		? (metadata as IDataObject)[key]
+		: undefined;
+}
+
 /** A frame as a file to upload: the input's file, or a data URL decoded; undefined for an http URL. */
 export function frameFile(frame: FrameImage, name: string): UploadFile | undefined {
 	if ('file' in frame) return { ...frame.file, name };

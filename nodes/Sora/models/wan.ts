@@ -54,9 +54,20 @@ export const wanFamily: ModelFamily<'wan'> = {
 	id: 'wan',
 	label: 'Wan',
 	aliases: ['Wan'],
-	modelIds: ['wan2.5-t2v-preview', 'wan2.5-i2v-preview'],
+	modelIds: ['wan2.5-t2v-preview', 'wan2.5-i2v-preview', 'wan2.7-t2v', 'wan2.7-i2v'],
 	ids: /^wan[-_.]?\d|^wanx/,
 	models: [
+		{
+			// new-api's ali adaptor (2026-08-15): input.media[] first_frame, last_frame, driving_audio; an
+			// i2v request without an image is refused. Durations as 2.5 (not in the facts read).
+			...imageToVideo,
+			label: 'Wan 2.7 image-to-video',
+			ids: /^wan[-_.]?2\.7.*i2v/,
+			durations: [5, 10],
+			audio: true,
+			defaultAudio: true,
+			lastFrame: true,
+		},
 		{
 			...imageToVideo,
 			label: 'Wan 2.5+ image-to-video',

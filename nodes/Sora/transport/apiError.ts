@@ -74,6 +74,9 @@ export function apiErrorFromResponse(
 			: 'the model';
 		message = `The upstream of ${model} refused the request: ${error.message ?? 'no reason given'}${error.code ? ` (code ${error.code})` : ''}`;
 		description = `${host} passed on its upstream's error as ${error.relayCode} (${facts.join('; ')}). The model's provider refused the request as sent, so the gateway started no task for it.`;
+	} else if (error.code === 'invalid_seconds') {
+		message = `${host} refused the request: ${error.message ?? 'the duration is out of range'} (code invalid_seconds)`;
+		description = `${facts.join('; ')}. The gateway itself refuses seconds or duration outside 0-3600 (new-api since 2026-08) before any task starts: nothing was paid.`;
 	} else if (response.status === 404 && isInvalidUrl(error) && response.operation) {
 		message = `${host} does not offer ${response.operation}`;
 		description = `It answered "${error.message}" (${facts.join('; ')}): the host serves the Videos API, but not this operation. See the README's Hosts table for what each host offers.`;

@@ -41,7 +41,8 @@ export function ratioPixels(shortSide: number, ratio: string): [number, number] 
 }
 
 function shortSideOf(resolution: string): number {
-	return Number(/^(\d+)/.exec(resolution)?.[1] ?? 720);
+	const named: Record<string, number> = { '2k': 1440, '4k': 2160 };
+	return named[resolution.toLowerCase()] ?? Number(/^(\d+)/.exec(resolution)?.[1] ?? 720);
 }
 
 /** Volcengine's published Seedance sizes per resolution and ratio. */
@@ -120,13 +121,26 @@ export const FAMILY_BEHAVIOUR: Record<FamilyId, FamilyBehaviour> = {
 		pixels: byRatio,
 	},
 	seedance: {
-		defaultSeconds: () => 5,
-		seconds: (model) => (/seedance-2/.test(model) ? range(4, 15) : range(3, 12)),
+		// 2.5 picks the length itself when none is sent (vendors' docs: 10 s measured)
+		defaultSeconds: (model) => (/seedance-2-5/.test(model) ? 10 : 5),
+		seconds: (model) =>
+			/seedance-2-5/.test(model)
+				? range(4, 30)
+				: /seedance-2/.test(model)
+					? range(4, 15)
+					: range(3, 12),
 		defaultRatio: '16:9',
 		ratios: ['16:9', '4:3', '1:1', '3:4', '9:16', '21:9'],
 		// *assumed*: 1.0 pro 1080p, the others 720p
 		defaultResolution: (model) => (/seedance-1-0-pro/.test(model) ? '1080p' : '720p'),
-		resolutions: ['480p', '720p', '1080p'],
+		resolutions: ['480p', '720p', '1080p', '4k'],
+		// 4k on 2-0-260128 only (new-api's billing tiers); fast and mini stop at 720p; 2.5 has no 4k
+		resolutionsOf: (model) =>
+			/seedance-2-0-260128/.test(model)
+				? ['480p', '720p', '1080p', '4k']
+				: /seedance-2-0-(fast|mini)/.test(model)
+					? ['480p', '720p']
+					: ['480p', '720p', '1080p'],
 		// *assumed*: 1.5+ and 2.0 make audio unless generate_audio is false
 		audioByDefault: (model) => /seedance-(1-5|2)/.test(model),
 		makesAudio: (model) => /seedance-(1-5|2)/.test(model),

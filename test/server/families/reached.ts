@@ -26,6 +26,8 @@ export interface FrameImage {
  * model makes.
  */
 export interface ReachedKeys {
+	/** The model that makes the video when a key replaced the one asked (Hailuo's `metadata.model`). */
+	model?: string;
 	seconds?: number;
 	/** "16:9" */
 	aspectRatio?: string;

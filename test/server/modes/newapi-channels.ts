@@ -101,9 +101,17 @@ function doubao(request: SubmitRequest): ReachedKeys {
 		request.seconds !== undefined && /^\d+$/.test(request.seconds)
 			? Number(request.seconds)
 			: looseInt(m.duration);
+	const ratio = typeof m.ratio === 'string' && m.ratio !== 'adaptive' ? m.ratio : undefined;
+	// Seedance 2.5 (vendors' docs): a first-frame task takes ratio "adaptive" only
+	if (/seedance-2-5/.test(request.model) && firstFrame && ratio)
+		throw upstreamRefusal(
+			`ratio ${ratio} is not supported for image-to-video by ${request.model}: use adaptive`,
+			'InvalidParameter',
+			'ratio',
+		);
 	return {
 		seconds,
-		aspectRatio: typeof m.ratio === 'string' && m.ratio !== 'adaptive' ? m.ratio : undefined,
+		aspectRatio: ratio,
 		resolution: typeof m.resolution === 'string' ? m.resolution.toLowerCase() : undefined,
 		firstFrame,
 		lastFrame,
@@ -125,6 +133,9 @@ function jimeng(request: SubmitRequest): ReachedKeys {
 	};
 }
 
+/** A multipart `input_reference` above this is dropped by the Gemini/Vertex adaptor without an error. */
+const VEO_FILE_LIMIT_BYTES = 20 * 1024 * 1024;
+
 function veoSizeRatio(size: string | undefined): { ratio?: string; resolution?: string } {
 	const match = /^(\d+)x(\d+)$/.exec(size ?? '');
 	if (!match) return {};
@@ -141,9 +152,12 @@ function veo(request: SubmitRequest): ReachedKeys {
 	const struct = 'GeminiVideoParameters';
 	const fromSize = veoSizeRatio(request.size);
 	const image = request.images[0];
-	// HTTP URLs are not supported by the adaptor (a TODO): such a first frame is dropped
-	const firstFrame = request.inputReferenceFile
-		? { bytes: request.inputReferenceFile.data }
+	// HTTP URLs are not supported by the adaptor (a TODO), and a multipart file over 20 MB is dropped the same way
+	const file = request.inputReferenceFile;
+	const firstFrame = file
+		? file.data.length <= VEO_FILE_LIMIT_BYTES
+			? { bytes: file.data }
+			: undefined
 		: image && !/^https?:/i.test(image)
 			? frameFrom(image)
 			: undefined;
@@ -166,7 +180,10 @@ function hailuo(request: SubmitRequest): ReachedKeys {
 	const fromSize = ['1080', '768', '720', '512'].find((token) => size.includes(token));
 	const resolution =
 		metadataOf(request, 'resolution', 'string', struct) ?? (fromSize ? `${fromSize}P` : undefined);
+	// the adaptor decodes metadata onto MiniMax's request without deleting `model`: it replaces the model
+	const model = metadataOf(request, 'model', 'string', struct);
 	return {
+		model: model && model !== request.model ? model : undefined,
 		seconds: metadataOf(request, 'duration', 'number', struct) ?? request.duration,
 		resolution: resolution?.toLowerCase(),
 		firstFrame: frameFrom(metadataOf(request, 'first_frame_image', 'string', struct)),
@@ -219,9 +236,24 @@ function ali(request: SubmitRequest): ReachedKeys {
 		request.seconds !== undefined && /^\d+$/.test(request.seconds)
 			? Number(request.seconds)
 			: undefined;
-	const firstFrame =
-		frameFrom(input.first_frame_url) ??
-		frameFrom(typeof request.inputReference === 'string' ? request.inputReference : undefined);
+	const reference = typeof request.inputReference === 'string' ? request.inputReference : undefined;
+	// since 2026-07-01: image > images[0] > input_reference (`image` already heads `images`)
+	const imageFrame = frameFrom(request.images[0]) ?? frameFrom(reference);
+	const wan27 = /^wan2\.7-(i2v|t2v)/.test(request.model);
+	// Wan 2.7: input.media[] (first_frame, last_frame, driving_audio); before 2.7 a second image is dropped
+	const firstFrame = wan27
+		? (frameFrom(input.first_frame_url) ?? frameFrom(input.img_url) ?? imageFrame)
+		: (frameFrom(input.first_frame_url) ?? imageFrame);
+	const lastFrame = wan27
+		? (frameFrom(input.last_frame_url) ?? frameFrom(request.images[1]))
+		: frameFrom(input.last_frame_url);
+	if (wan27 && /i2v/.test(request.model) && !firstFrame)
+		throw taskRelayError(
+			400,
+			'invalid_request',
+			`${request.model} requires image, images, input_reference, or input.media`,
+			true,
+		);
 	if (/i2v/.test(request.model) && !firstFrame)
 		throw upstreamRefusal('img_url is required for image-to-video', 'InvalidParameter', 'img_url');
 	return {
@@ -234,8 +266,8 @@ function ali(request: SubmitRequest): ReachedKeys {
 					? parameters.resolution.toLowerCase()
 					: undefined,
 		firstFrame,
-		lastFrame: frameFrom(input.last_frame_url),
-		generateAudio: looseBool(parameters.audio),
+		lastFrame,
+		generateAudio: looseBool(parameters.audio) ?? (wan27 && input.audio_url ? true : undefined),
 		seed: looseInt(parameters.seed),
 		negativePrompt: typeof input.negative_prompt === 'string' ? input.negative_prompt : undefined,
 	};

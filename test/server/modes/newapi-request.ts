@@ -55,7 +55,23 @@ function jsonType(value: unknown): string {
 }
 
 export function readSubmitRequest(body: RequestBody): SubmitRequest {
-	return body.isMultipart ? readMultipart(body) : readJson(body);
+	const request = body.isMultipart ? readMultipart(body) : readJson(body);
+	checkSecondsRange(request);
+	return request;
+}
+
+/** Every task channel (new-api of 2026-08-15): `seconds` / `duration` below 0 or above 3600 → 400 `invalid_seconds`. */
+function checkSecondsRange(request: SubmitRequest): void {
+	const values = [
+		request.duration,
+		request.seconds === undefined ? undefined : Number(request.seconds),
+	];
+	if (
+		values.some(
+			(value) => value !== undefined && Number.isFinite(value) && (value < 0 || value > 3600),
+		)
+	)
+		throw taskRelayError(400, 'invalid_seconds', 'seconds must be between 0 and 3600');
 }
 
 function readJson(body: RequestBody): SubmitRequest {

@@ -53,6 +53,21 @@ export const NEWAPI_CHANNELS: Record<string, NewapiChannel> = {
 	'wan2.5-t2v-preview': 'ali',
 	viduq1: 'vidu',
 	jimeng_v30: 'jimeng',
+	// new-api's main of 2026-08-15 (models.md, "Changes read at …")
+	'kling-v1': 'kling',
+	'kling-v1-6': 'kling',
+	'doubao-seedance-2-0-fast-260128': 'doubao',
+	'wan2.7-i2v': 'ali',
+	'wan2.7-t2v': 'ali',
+	viduq2: 'vidu',
+	'vidu1.5': 'vidu',
+	jimeng_v30_pro: 'jimeng',
+	'MiniMax-Hailuo-2.3': 'hailuo',
+	// vendors' docs, served by the channel of their family
+	'veo-3.1-lite-generate-preview': 'gemini',
+	'veo-3.1-generate-001': 'vertex',
+	'doubao-seedance-2-0-mini-260615': 'doubao',
+	'doubao-seedance-2-5-260628': 'doubao',
 };
 
 const OWNERS: Record<NewapiChannel, string> = {
@@ -97,11 +112,13 @@ function readCreate(body: RequestBody, model: string): ReturnType<NewapiCatalog[
 	}
 	const family = CHANNEL_FAMILY[channel];
 	const reached = CHANNEL_READERS[channel](request);
-	const refusal = refusalOf(family, model, reached);
+	// a key that replaced the model (Hailuo's metadata.model): that model makes the video
+	const madeBy = reached.model ?? model;
+	const refusal = refusalOf(family, madeBy, reached);
 	if (refusal) throw upstreamRefusal(refusal);
 	if (family === 'hailuo' && reached.seconds === 10 && reached.resolution === '1080p')
 		throw upstreamRefusal('1080P supports 6 s only');
-	const rendered = renderedVideo(family, model, reached);
+	const rendered = renderedVideo(family, madeBy, reached);
 	if (channel !== 'sora')
 		return { seconds: String(rendered.seconds), hostFields: { channel }, rendered };
 	return {

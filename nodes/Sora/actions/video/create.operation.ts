@@ -221,13 +221,14 @@ export const create: JobOperation = {
 		);
 		const lastFrame = await frameSource(this, itemIndex, 'lastFrame');
 		canonical.lastFrame = frame(this, itemIndex, 'lastFrame', lastFrame, '', model);
-		// A field the host's channel would drop in silence is refused before anything is sent.
-		throwIfProblem(this, itemIndex, checkCreate(client.host, canonical));
 		canonical.extra = additionalBodyFields(
 			this,
 			itemIndex,
 			client.host.createBody(canonical).fields,
 		);
+		// A field the host's channel would drop in silence is refused before anything is sent; after
+		// Additional Body Fields, since a channel also refuses a key of them it would misread (Hailuo's metadata.model).
+		throwIfProblem(this, itemIndex, checkCreate(client.host, canonical));
 		throwIfProblem(this, itemIndex, await checkAgainstListedModel(client, canonical, itemIndex));
 		if (characterIds.length) {
 			const names = await characterNames(client, characterIds, itemIndex);

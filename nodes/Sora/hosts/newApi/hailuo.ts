@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { FIELD_NAMES, frameUrl, ONLY_OPENROUTER_CALLS_BACK } from '../spelling';
+import {
+	ADDITIONAL_BODY_FIELDS,
+	extraMetadata,
+	FIELD_NAMES,
+	frameUrl,
+	ONLY_OPENROUTER_CALLS_BACK,
+} from '../spelling';
 import type { Channel } from '../types';
 import { base } from './unifiedRequest';
 
@@ -23,6 +29,16 @@ export const hailuoChannel: Channel = {
 			return {
 				field: FIELD_NAMES.resolution,
 				message: `new-api's Hailuo (MiniMax) channel makes 512P, 720P, 768P or 1080P, not ${resolution}`,
+			};
+		}
+		// Its adaptor decodes metadata onto MiniMax's request without removing `model`: it would replace the model.
+		const model = extraMetadata(request, 'model');
+		if (model !== undefined && model !== request.model) {
+			return {
+				field: ADDITIONAL_BODY_FIELDS,
+				message: `new-api's Hailuo (MiniMax) channel would make the video with metadata.model ${JSON.stringify(model)} instead of Model "${request.model ?? ''}": remove metadata.model from Additional Body Fields, or set Model to it`,
+				description:
+					"Nothing was sent. The channel lets a metadata key replace the model, so the video (and its price) would be another model's than the one the node checked.",
 			};
 		}
 		return undefined;
