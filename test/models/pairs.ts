@@ -29,7 +29,8 @@ const p720 = { width: 720, height: 1280 };
 
 const MODERATION = /blocked by our moderation system/;
 
-export const PAIRS: Pair[] = [
+/** The pairs of issue 19's matrix. */
+export const FIRST_PAIRS: Pair[] = [
 	// new-api (models.md 1.2): one channel per family
 	{
 		mode: 'newapi',
@@ -307,9 +308,160 @@ export const PAIRS: Pair[] = [
 	},
 ];
 
-/** The pairs of one host mode. */
-export function pairsOf(mode: ServerMode): Pair[] {
-	return PAIRS.filter((pair) => pair.mode === mode);
+/**
+ * The ids and families added in December (issue 25): new-api's adaptors of 2026-08-15 (kling-v1…,
+ * viduq2, vidu1.5, jimeng_v30_pro, wan2.7-*) and, from vendors' docs, Veo 3.1 Lite and
+ * veo-3.1-generate-001, Seedance 2.0 mini, 2.0's 4k and 2.5, Hailuo 3 on OpenRouter.
+ */
+export const DECEMBER_PAIRS: Pair[] = [
+	{
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'kling-v1',
+		family: 'kling',
+		ask: { duration: 10, ...PORTRAIT, firstFrame: true },
+		expected: { ...p720, seconds: 10 },
+		refused: { parameters: SEED, names: /seed/i },
+		failure: /risk control system/,
+	},
+	{
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'kling-v1-6',
+		family: 'kling',
+		ask: { duration: 5, ...PORTRAIT, resolution: '1080p', firstFrame: true },
+		expected: { width: 1080, height: 1920, seconds: 5 },
+		refused: { parameters: SEED, names: /seed/i },
+		failure: /risk control system/,
+	},
+	{
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'kling-v2-master',
+		family: 'kling',
+		ask: { duration: 10, ...PORTRAIT, firstFrame: true },
+		expected: { ...p720, seconds: 10 },
+		refused: { parameters: LAST_FRAME, names: /last frame/i },
+		failure: /risk control system/,
+	},
+	{
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'doubao-seedance-2-0-mini-260615',
+		family: 'seedance',
+		ask: { duration: 6, ...PORTRAIT, resolution: '720p', firstFrame: true },
+		expected: { ...p720, seconds: 6 },
+		refused: { parameters: { resolution: '1080p' }, names: /1080p/ },
+		failure: /sensitive information/,
+	},
+	{
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'doubao-seedance-2-0-260128',
+		family: 'seedance',
+		ask: { duration: 5, aspectRatio: '16:9', resolution: '4k', firstFrame: false },
+		expected: { width: 3840, height: 2160, seconds: 5 },
+		refused: { parameters: NEGATIVE, names: /negative prompt/i },
+		failure: /sensitive information/,
+	},
+	{
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'doubao-seedance-2-5-260628',
+		family: 'seedance',
+		ask: { duration: 12, ...PORTRAIT, resolution: '720p', firstFrame: false },
+		expected: { ...p720, seconds: 12 },
+		refused: { parameters: { resolution: '4k' }, names: /4k/ },
+		failure: /sensitive information/,
+	},
+	{
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'veo-3.1-lite-generate-preview',
+		family: 'veo',
+		ask: { duration: 6, ...PORTRAIT, resolution: '1080p', firstFrame: true },
+		expected: { width: 1080, height: 1920, seconds: 6 },
+		refused: { parameters: LAST_FRAME, names: /last frame/i },
+		failure: /Responsible AI/,
+	},
+	{
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'veo-3.1-generate-001',
+		family: 'veo',
+		ask: { duration: 8, ...PORTRAIT, resolution: '720p', firstFrame: true },
+		expected: { ...p720, seconds: 8 },
+		refused: { parameters: LAST_FRAME, names: /last frame/i },
+		failure: /Responsible AI/,
+	},
+	{
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'wan2.7-i2v',
+		family: 'wan',
+		ask: { duration: 10, resolution: '720p', firstFrame: true },
+		expected: { ...p720, seconds: 10 },
+		refused: { parameters: { duration: 7 }, names: /duration|seconds|7/i },
+		failure: /inappropriate content/,
+	},
+	{
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'wan2.7-t2v',
+		family: 'wan',
+		ask: { duration: 10, aspectRatio: '16:9', resolution: '720p', firstFrame: false },
+		expected: { width: 1280, height: 720, seconds: 10 },
+		refused: { parameters: { duration: 7 }, names: /duration|seconds|7/i },
+		failure: /inappropriate content/,
+	},
+	{
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'viduq2',
+		family: 'vidu',
+		ask: { duration: 8, resolution: '720p', firstFrame: true },
+		expected: { ...p720, seconds: 8 },
+		refused: { parameters: NEGATIVE, names: /negative prompt/i },
+		failure: /AuditSubmitIllegal/,
+	},
+	{
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'vidu1.5',
+		family: 'vidu',
+		ask: { duration: 4, resolution: '720p', firstFrame: true },
+		expected: { ...p720, seconds: 4 },
+		refused: { parameters: NEGATIVE, names: /negative prompt/i },
+		failure: /AuditSubmitIllegal/,
+	},
+	{
+		mode: 'newapi',
+		hostType: 'newApi',
+		model: 'jimeng_v30_pro',
+		family: 'jimeng',
+		ask: { duration: 10, ...PORTRAIT, firstFrame: true },
+		expected: { width: 1080, height: 1920, seconds: 10 },
+		refused: { parameters: LAST_FRAME, names: /last frame/i },
+		failure: /Risk Not Pass/,
+	},
+	{
+		mode: 'openrouter',
+		hostType: 'openRouter',
+		model: 'minimax/hailuo-3',
+		family: 'hailuo',
+		ask: { duration: 6, resolution: '1080p', firstFrame: false },
+		expected: { width: 1920, height: 1080, seconds: 6 },
+		refused: { parameters: SEED, names: /seed/i },
+		failure: MODERATION,
+	},
+];
+
+/** Every pair the matrix runs (engine and real n8n). */
+export const PAIRS: Pair[] = [...FIRST_PAIRS, ...DECEMBER_PAIRS];
+
+/** The pairs of one host mode (of `pairs`: all of them unless said). */
+export function pairsOf(mode: ServerMode, pairs: Pair[] = PAIRS): Pair[] {
+	return pairs.filter((pair) => pair.mode === mode);
 }
 
 /** The Create node's parameters for a pair's ask (the first frame from the input item's binary `frame`). */

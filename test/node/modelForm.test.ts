@@ -112,7 +112,7 @@ describe('a new-api gateway: values refused before paying, naming what the model
 			[{ json: { seconds: 7 } }, { json: { seconds: 10 } }],
 		);
 		expect(items[0].json.error).toBe(
-			'Duration 7 s is not offered by kling-v2-master: Kling takes 5 or 10 seconds [item 0]',
+			'Duration 7 s is not offered by kling-v2-master: Kling 2.0 Master takes 5 or 10 seconds [item 0]',
 		);
 		expect(items[1].json).toMatchObject({ id: expect.stringMatching(/^task_/) });
 		expect(api.requests({ method: 'POST' })).toHaveLength(1);

@@ -160,6 +160,7 @@ describe("mode 'openrouter' (OpenRouter's video API of hosts.md)", () => {
 		expect(videoModels.map((model: { id: string }) => model.id)).toEqual([
 			'google/veo-3.1',
 			'bytedance/seedance-1-pro',
+			'minimax/hailuo-3',
 		]);
 		expect(videoModels[0]).toMatchObject({
 			supported_durations: [4, 6, 8],

@@ -120,6 +120,38 @@ function readVideoModels(body: unknown): ModelChoice[] {
 		});
 }
 
+/** The keys of OpenRouter's own create (its VideoGenerationRequest); `provider` carries `options.<slug>` to one provider. */
+const OWN_KEYS = [
+	'model',
+	'prompt',
+	'duration',
+	'resolution',
+	'aspect_ratio',
+	'size',
+	'generate_audio',
+	'seed',
+	'callback_url',
+	'frame_images',
+	'input_references',
+	'provider',
+];
+
+/**
+ * A key of Additional Body Fields OpenRouter would not pass on to the model: neither its own nor
+ * among the model's `allowed_passthrough_parameters` (`provider.options.<slug>` is passed through).
+ */
+function refusePassthrough(request: CanonicalCreate, model: ModelChoice) {
+	if (!model.passthrough) return undefined;
+	const allowed = [...OWN_KEYS, ...model.passthrough];
+	const key = Object.keys(request.extra ?? {}).find((name) => !allowed.includes(name));
+	if (key === undefined) return undefined;
+	return {
+		field: 'Additional Body Fields',
+		message: `${model.id} on OpenRouter does not pass on "${key}": its passthrough parameters are ${listOf(model.passthrough) || 'none'}; put a provider's own key in provider.options.<provider slug>`,
+		description: `OpenRouter's model list (GET /videos/models) gives ${model.id}'s allowed_passthrough_parameters; another key would not reach the model. Nothing was sent.`,
+	};
+}
+
 function notTaken(field: string, model: ModelChoice, why: string) {
 	return {
 		field,
@@ -172,6 +204,8 @@ export const openRouterDialect: HostDialect = {
 				model,
 				'negative_prompt is not among its passthrough parameters',
 			);
+		const passthrough = refusePassthrough(request, model);
+		if (passthrough) return passthrough;
 		if (request.seed !== undefined && model.seed === false)
 			return notTaken('Seed', model, 'it does not honour a seed');
 		if (request.generateAudio === true && model.generateAudio === false)

@@ -24,9 +24,18 @@ export const hailuoFamily: ModelFamily<'hailuo'> = {
 	id: 'hailuo',
 	label: 'Hailuo',
 	aliases: ['Hailuo', 'MiniMax'],
-	modelIds: ['MiniMax-Hailuo-02', 'MiniMax-Hailuo-2.3'],
+	modelIds: ['MiniMax-Hailuo-02', 'MiniMax-Hailuo-2.3', 'MiniMax-Hailuo-3'],
 	ids: /hailuo|^minimax/,
 	models: [
+		{
+			// vendors' docs, not gateway source: Hailuo 3 makes 2K (OpenRouter: minimax/hailuo-3); its
+			// other values as Hailuo 2.3 (assumed)
+			...common,
+			label: 'Hailuo 3',
+			ids: /hailuo-3/,
+			resolutions: ['768p', '1080p', '2k'],
+			pixelSizes: { ...common.pixelSizes, '16:9 2k': '2560x1440' },
+		},
 		{ ...common, label: 'Hailuo 02', ids: /hailuo-02/, resolutions: ['512p', '768p', '1080p'] },
 		{ ...common, label: 'Hailuo', resolutions: ['768p', '1080p'] },
 	],

@@ -24,9 +24,25 @@ export const veoFamily: ModelFamily<'veo'> = {
 	id: 'veo',
 	label: 'Veo',
 	aliases: ['Veo', 'Google Veo', 'Gemini'],
-	modelIds: ['veo-3.1-generate-preview', 'veo-3.1-fast-generate-preview', 'veo-3.0-generate-001'],
+	modelIds: [
+		'veo-3.1-generate-preview',
+		'veo-3.1-generate-001',
+		'veo-3.1-fast-generate-preview',
+		'veo-3.1-lite-generate-preview',
+		'veo-3.0-generate-001',
+	],
 	ids: /^veo[-_]?\d/,
 	models: [
+		// vendors' docs, not gateway source (Google, Krea's price table): 720p and 1080p at every length,
+		// text-to-video and one first frame only
+		{
+			...veo3,
+			label: 'Veo 3.1 Lite',
+			ids: /^veo-3\.1-lite/,
+			lastFrame: false,
+			refuses: undefined,
+		},
+		// veo-3.1-generate-001 (the GA id) from vendors' docs, not gateway source
 		{ ...veo3, label: 'Veo 3.1', ids: /^veo-3\.1/, lastFrame: true },
 		// CometAPI's aliases (veo3, veo3-fast, veo3-pro…) take no duration key: they make Veo's 8 s.
 		{ ...veo3, label: 'Veo 3', ids: /^veo3/, durations: [8], lastFrame: true },

@@ -11,14 +11,39 @@ const common = {
 	negativePrompt: false,
 } as const;
 
-/** Shengshu's Vidu (`viduq1`, `vidu2.0`): q1 5 s at 1080p, 2.0 4 or 8 s; two frames make a start-end video; audio is background music. */
+/** Shengshu's Vidu (`viduq1`, `viduq2`, `vidu2.0`, `vidu1.5`): q1 5 s at 1080p, q2 1-10 s, 1.5/2.0 4 or 8 s; two frames make a start-end video; audio is background music. */
 export const viduFamily: ModelFamily<'vidu'> = {
 	id: 'vidu',
 	label: 'Vidu',
 	aliases: ['Vidu'],
-	modelIds: ['viduq1', 'vidu2.0'],
+	modelIds: ['viduq1', 'viduq2', 'vidu2.0', 'vidu1.5'],
 	ids: /^vidu/,
 	models: [
+		{
+			// vendors' docs (Vidu's API), not gateway source: 1 to 10 s, 540p to 1080p; new-api sends more
+			// than two images to viduq2's reference-to-video
+			...common,
+			label: 'Vidu Q2',
+			ids: /^viduq2/,
+			durations: Array.from({ length: 10 }, (_, i) => i + 1),
+			defaultDuration: 5,
+			resolutions: ['540p', '720p', '1080p'],
+			defaultResolution: '720p',
+		},
+		{
+			// vendors' docs, not gateway source: as 2.0 without 540p
+			...common,
+			label: 'Vidu 1.5',
+			ids: /^vidu1\.5/,
+			durations: [4, 8],
+			defaultDuration: 4,
+			resolutions: ['360p', '720p', '1080p'],
+			defaultResolution: '360p',
+			refuses: ({ durationSeconds, resolution }) =>
+				resolution === '1080p' && durationSeconds === 8
+					? 'Vidu 1.5 makes 8-second videos only below 1080p'
+					: undefined,
+		},
 		{
 			...common,
 			label: 'Vidu Q1',

@@ -109,14 +109,15 @@ export const FAMILY_BEHAVIOUR: Record<FamilyId, FamilyBehaviour> = {
 	},
 	kling: {
 		defaultSeconds: () => 5,
-		seconds: () => [5, 10],
+		// vendors' docs: Kling 3.0 3-15 s, with sound
+		seconds: (model) => (/kling-v3/.test(model) ? range(3, 15) : [5, 10]),
 		defaultRatio: '16:9',
 		ratios: ['16:9', '9:16', '1:1'],
 		// by `mode`: std 720p, pro 1080p (the resolution here is what the mode made)
 		defaultResolution: () => '720p',
 		resolutions: ['720p', '1080p'],
 		audioByDefault: () => false,
-		makesAudio: () => false,
+		makesAudio: (model) => /kling-v3/.test(model),
 		ratioFollowsFirstFrame: false,
 		pixels: byRatio,
 	},
@@ -155,7 +156,8 @@ export const FAMILY_BEHAVIOUR: Record<FamilyId, FamilyBehaviour> = {
 		// no ratio key: the first frame's ratio, else 16:9
 		ratios: ['16:9', '9:16', '1:1'],
 		defaultResolution: () => '768p',
-		resolutions: ['512p', '720p', '768p', '1080p'],
+		// Hailuo 3 (vendors' docs): 2K
+		resolutions: ['512p', '720p', '768p', '1080p', '2k'],
 		audioByDefault: () => false,
 		makesAudio: () => false,
 		ratioFollowsFirstFrame: true,
@@ -177,15 +179,22 @@ export const FAMILY_BEHAVIOUR: Record<FamilyId, FamilyBehaviour> = {
 		pixels: (resolution, ratio) => WAN_PIXELS[resolution]?.[ratio] ?? byRatio(resolution, ratio),
 	},
 	vidu: {
-		defaultSeconds: (model) => (/viduq1/.test(model) ? 5 : 4),
-		seconds: (model) => (/viduq1/.test(model) ? [5] : [4, 8]),
+		defaultSeconds: (model) => (/viduq[12]/.test(model) ? 5 : 4),
+		// vendors' docs: Q2 1-10 s
+		seconds: (model) => (/viduq1/.test(model) ? [5] : /viduq2/.test(model) ? range(1, 10) : [4, 8]),
 		defaultRatio: '16:9',
 		ratios: ['16:9', '9:16', '1:1'],
 		defaultResolution: () => '1080p',
-		// Vidu Q1 makes 1080p only
+		// Vidu Q1 makes 1080p only; Q2 540p-1080p; 1.5 has no 540p
 		resolutions: ['360p', '540p', '720p', '1080p'],
 		resolutionsOf: (model) =>
-			/viduq1/.test(model) ? ['1080p'] : ['360p', '540p', '720p', '1080p'],
+			/viduq1/.test(model)
+				? ['1080p']
+				: /viduq2/.test(model)
+					? ['540p', '720p', '1080p']
+					: /vidu1\.5/.test(model)
+						? ['360p', '720p', '1080p']
+						: ['360p', '540p', '720p', '1080p'],
 		audioByDefault: () => false,
 		// `bgm`: background music
 		makesAudio: () => true,
@@ -211,7 +220,7 @@ export const FAMILY_BEHAVIOUR: Record<FamilyId, FamilyBehaviour> = {
 		defaultRatio: '16:9',
 		ratios: ['16:9', '4:3', '1:1', '3:4', '9:16', '21:9'],
 		// new-api's req_keys (jimeng_t2v_v30, jimeng_i2v_first_v30) are Jimeng 3.0 720P; the _1080 ones 1080P
-		defaultResolution: (model) => (/1080/.test(model) ? '1080p' : '720p'),
+		defaultResolution: (model) => (/1080|_pro/.test(model) ? '1080p' : '720p'),
 		resolutions: ['720p', '1080p'],
 		audioByDefault: () => false,
 		makesAudio: () => false,

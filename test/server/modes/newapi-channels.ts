@@ -128,7 +128,8 @@ function jimeng(request: SubmitRequest): ReachedKeys {
 		seconds: request.duration === 10 ? 10 : 5,
 		aspectRatio: metadataOf(request, 'aspect_ratio', 'string', 'JimengRequest') || undefined,
 		firstFrame: frames[0],
-		lastFrame: frames[1],
+		// jimeng_v30_pro → jimeng_ti2v_v30_pro: no first_tail req_key, the second image is dropped
+		lastFrame: /_pro/.test(request.model) ? undefined : frames[1],
 		seed: metadataOf(request, 'seed', 'number', 'JimengRequest'),
 	};
 }
@@ -192,6 +193,8 @@ function hailuo(request: SubmitRequest): ReachedKeys {
 }
 
 function vidu(request: SubmitRequest): ReachedKeys {
+	// more than two images: /reference2video, on viduq2 whatever the model asked
+	const reference = request.images.length > 2;
 	const resolution = request.size ?? '1080p';
 	if (!/^\d+p$/i.test(resolution))
 		throw upstreamRefusal(
@@ -200,10 +203,11 @@ function vidu(request: SubmitRequest): ReachedKeys {
 			'resolution',
 		);
 	return {
+		model: reference && !/^viduq2/.test(request.model) ? 'viduq2' : undefined,
 		seconds: request.duration,
 		resolution: resolution.toLowerCase(),
 		firstFrame: frameFrom(request.images[0]),
-		lastFrame: frameFrom(request.images[1]),
+		lastFrame: reference ? undefined : frameFrom(request.images[1]),
 		generateAudio: looseBool(request.metadata.bgm),
 		seed: looseInt(request.metadata.seed),
 	};

@@ -38,6 +38,7 @@ const KNOWN_KEYS = new Set([
 	'callback_url',
 	'frame_images',
 	'input_references',
+	'provider',
 ]);
 
 export interface OpenRouterCreate {
@@ -56,7 +57,12 @@ export function readOpenRouterCreate(body: RequestBody): OpenRouterCreate {
 	if (body.isMultipart)
 		throw refuse('POST /videos takes a JSON body (Content-Type: application/json).');
 	const { fields } = body;
-	const unknown = Object.keys(fields).filter((key) => !KNOWN_KEYS.has(key));
+	const listed = OPENROUTER_VIDEO_MODELS.find((entry) => entry.id === fields.model);
+	// a model's allowed_passthrough_parameters go on to its provider, as does provider.options.<slug>
+	const passthrough = new Set(listed?.allowed_passthrough_parameters ?? []);
+	const unknown = Object.keys(fields).filter(
+		(key) => !KNOWN_KEYS.has(key) && !passthrough.has(key),
+	);
 	if (unknown.length > 0)
 		throw refuse(`Unrecognized key(s) in object: ${unknown.map((key) => `'${key}'`).join(', ')}`);
 	if (typeof fields.model !== 'string' || fields.model === '') throw refuse('model: Required');
@@ -122,6 +128,7 @@ export function readOpenRouterCreate(body: RequestBody): OpenRouterCreate {
 	checkImages(fields.frame_images, 'frame_images', model, refuse);
 	checkImages(fields.input_references, 'input_references', undefined, refuse);
 	const callbackUrl = readCallbackUrl(fields.callback_url, refuse);
+	checkProvider(fields.provider, refuse);
 	const family = familyOfModel(model.id);
 	const frames = (Array.isArray(fields.frame_images) ? fields.frame_images : []) as Array<{
 		image_url: { url: string };
@@ -135,6 +142,8 @@ export function readOpenRouterCreate(body: RequestBody): OpenRouterCreate {
 				size,
 				generateAudio: fields.generate_audio as boolean | undefined,
 				seed: fields.seed as number | undefined,
+				negativePrompt:
+					typeof fields.negative_prompt === 'string' ? fields.negative_prompt : undefined,
 				firstFrame: frame('first_frame'),
 				lastFrame: frame('last_frame'),
 			})
@@ -198,6 +207,17 @@ function checkImages(
 		if (!model.supported_frame_images.includes(image.frame_type))
 			throw refuse(`${model.id} does not support frame_type ${image.frame_type}`);
 	});
+}
+
+/** `provider`: routing preferences, and `options.<provider slug>` objects passed to that provider as they are. */
+function checkProvider(value: unknown, refuse: (message: string) => HostError): void {
+	if (value === undefined) return;
+	const isObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v);
+	if (!isObject(value)) throw refuse('provider: Expected object');
+	const options = (value as { options?: unknown }).options;
+	if (options === undefined) return;
+	if (!isObject(options) || !Object.values(options as object).every(isObject))
+		throw refuse('provider.options: Expected an object of provider slugs to objects');
 }
 
 /** https, or http on loopback (the simulation's receivers). */

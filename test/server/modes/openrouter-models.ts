@@ -26,6 +26,7 @@ export interface OpenRouterVideoModel {
 export const PRICE_PER_SECOND: Record<string, number> = {
 	'google/veo-3.1': 0.4,
 	'bytedance/seedance-1-pro': 0.05,
+	'minimax/hailuo-3': 0.08,
 };
 
 export const OPENROUTER_VIDEO_MODELS: OpenRouterVideoModel[] = [
@@ -61,6 +62,22 @@ export const OPENROUTER_VIDEO_MODELS: OpenRouterVideoModel[] = [
 		supported_resolutions: ['480p', '720p', '1080p'],
 		supported_sizes: ['1920x1080', '1080x1920', '1280x720', '720x1280', '864x480', '480x864'],
 		pricing_skus: { duration_seconds: '0.05' },
+	},
+	{
+		// vendors' docs, not gateway source (OpenRouter lists Hailuo 3 as minimax/hailuo-3, 2K)
+		id: 'minimax/hailuo-3',
+		canonical_slug: 'minimax/hailuo-3',
+		name: 'MiniMax: Hailuo 3',
+		created: 1772323200,
+		description: 'Hailuo 3 text- and image-to-video up to 2K.',
+		allowed_passthrough_parameters: ['prompt_optimizer'],
+		generate_audio: false,
+		seed: null,
+		supported_aspect_ratios: ['16:9'],
+		supported_durations: [6, 10],
+		supported_frame_images: ['first_frame', 'last_frame'],
+		supported_resolutions: ['768p', '1080p', '2K'],
+		supported_sizes: null,
 	},
 ];
 
