@@ -14,7 +14,7 @@ import { videoDescription } from './actions/video';
 import { aspectRatioChoices, durationChoices, resolutionChoices } from './methods/modelChoices';
 import { searchModels } from './methods/searchModels';
 import { familyNames } from './models';
-import { soraCodex } from './codex';
+import { soraCodex } from './actions/codex';
 
 export class Sora implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,6 +1,6 @@
 import type { CodexData } from 'n8n-workflow';
 
-import { familySearchAliases } from './models';
+import { familySearchAliases } from '../models';
 
 const REPO = 'https://github.com/n8n-nodes-sora/n8n-nodes-sora';
 
