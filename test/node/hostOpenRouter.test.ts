@@ -142,6 +142,7 @@ describe.each([['Host Type OpenRouter', { hostType: 'openRouter' }]])(
 					value: 'bytedance/seedance-1-pro',
 				},
 				{ name: 'google/veo-3.1 (4/6/8 s, 720p/1080p)', value: 'google/veo-3.1' },
+				{ name: 'minimax/hailuo-3 (6/10 s, 768p/1080p/2K)', value: 'minimax/hailuo-3' },
 			]);
 		});
 	},
