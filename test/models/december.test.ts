@@ -124,3 +124,10 @@ describe('keys that would change the model, or not reach it, are refused before 
 		});
 	});
 });
+
+test('the matrix has one pair per host and model id (the e2e names its workflow nodes by the model)', async () => {
+	const { PAIRS } = await import('./pairs');
+	const keys = PAIRS.map((pair) => `${pair.mode} ${pair.model}`);
+	expect(new Set(keys).size).toBe(keys.length);
+	expect(PAIRS).toHaveLength(41);
+});

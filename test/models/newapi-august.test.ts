@@ -131,6 +131,18 @@ describe('what the adaptors read reaches the model', () => {
 		});
 	});
 
+	test('Seedance 2.0 (2-0-260128) at 4k: metadata.resolution 4k, a 3840x2160 MP4', async () => {
+		const { items } = await run(
+			create('doubao-seedance-2-0-260128', { duration: 5, aspectRatio: '16:9', resolution: '4k' }),
+		);
+		expect(items[0].json).toMatchObject({ asAsked: true, differences: [] });
+		const probed = probeMp4(await readBinary(items[0].binary!.data));
+		expect([probed.width, probed.height, Math.round(probed.durationSeconds)]).toEqual([
+			3840, 2160, 5,
+		]);
+		expect(posts()[0].json).toMatchObject({ metadata: { resolution: '4k' } });
+	});
+
 	test("seconds outside 0-3600: the gateway's own refusal (HTTP 400 invalid_seconds), not a paid job", async () => {
 		const { items } = await run(create('kling-v2-1', bodyFields({ duration: 4000 })));
 		const error = String(items[0].json.error);
