@@ -1,4 +1,4 @@
-import type { ModelFamilyId } from '../domain/media';
+import type { ModelFamilyId } from './registry';
 import { bareModelId, familyOf } from './index';
 import { soraPrices } from './sora';
 import { veoPrices } from './veo';

@@ -78,6 +78,7 @@ export const OPENROUTER_VIDEO_MODELS: OpenRouterVideoModel[] = [
 		supported_frame_images: ['first_frame', 'last_frame'],
 		supported_resolutions: ['768p', '1080p', '2K'],
 		supported_sizes: null,
+		pricing_skus: null,
 	},
 ];
 
