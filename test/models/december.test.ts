@@ -67,7 +67,7 @@ describe('each new id is its family, with its own rules', () => {
 		// a first frame: Seedance 2.5 takes only ratio "adaptive" (the frame's)
 		expect(
 			problemOf('doubao-seedance-2-5-260628', { firstFrame: true, aspectRatio: '9:16' }),
-		).toMatch(/makes the video in the first frame's aspect ratio/);
+		).toMatch(/makes the video in the frame's ratio/);
 		expect(problemOf('minimax/hailuo-3', { resolution: '2k' })).toBeUndefined();
 	});
 });
