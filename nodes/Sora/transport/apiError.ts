@@ -11,12 +11,19 @@ export { readErrorBody, type ErrorBody };
 export const RETIRED_HOST_MESSAGE =
 	"This host does not serve the Videos API: OpenAI's hosted Sora API was retired on 2026-09-24";
 
-const COLLECTION_PATHS = ['/videos', '/videos/edits', '/videos/extensions', '/videos/characters'];
+/** Requests to a collection (no id in the path): a 404 there means the API itself is gone. */
+const COLLECTION_OPERATIONS: readonly HostOperation[] = [
+	'Create',
+	'List',
+	'Edit',
+	'Extend',
+	'Character Create',
+];
 
 /** Only OpenAI's and Azure's own hosts are retired: a gateway's 404 means something else. */
 export function looksLikeRetiredHost(
 	status: number,
-	path: string,
+	operation: HostOperation | undefined,
 	error: ErrorBody,
 	model?: string,
 	baseUrl = '',
@@ -25,7 +32,7 @@ export function looksLikeRetiredHost(
 	if (error.code === 'model_not_found')
 		return model !== undefined && soraFamilyOf(model) !== undefined;
 	if (typeof error.message === 'string' && error.message.startsWith('Invalid URL')) return true;
-	return COLLECTION_PATHS.includes(path);
+	return operation !== undefined && COLLECTION_OPERATIONS.includes(operation);
 }
 
 export interface FailedResponse {
@@ -61,7 +68,9 @@ export function apiErrorFromResponse(
 	let message = error.message || `The API answered HTTP ${response.status}`;
 	let description = `${facts.join('; ')}.`;
 	const host = response.hostLabel ?? `The host at ${response.baseUrl}`;
-	if (looksLikeRetiredHost(response.status, response.path, error, scope.model, response.baseUrl)) {
+	if (
+		looksLikeRetiredHost(response.status, response.operation, error, scope.model, response.baseUrl)
+	) {
 		message = RETIRED_HOST_MESSAGE;
 		description =
 			`Base URL ${response.baseUrl} answered "${error.message ?? 'not found'}" (${facts.join('; ')}). ` +
