@@ -3,10 +3,13 @@
  * namespace of the test's own: the address lives on that namespace's loopback, no packet leaves the
  * machine (test/netns).
  */
+import { present } from '../harness/needs';
 import { namespaceAlive, netnsSupport, runInNetns, tsNodeCommand } from '../netns/runInNetns';
 
 const unsupported = netnsSupport();
-const describeNetns = unsupported ? describe.skip : describe;
+const describeNetns = present(!unsupported, `network namespaces: ${unsupported}`)
+	? describe
+	: describe.skip;
 
 interface Report {
 	cdnUrl: string;
@@ -17,18 +20,18 @@ interface Report {
 	description?: string;
 }
 
-async function runInside(env: NodeJS.ProcessEnv = {}): Promise<Report> {
-	const result = await runInNetns(
-		tsNodeCommand('test/security/hostNamedUrl.script.ts', '169.254.169.254'),
-		{ env, timeoutMs: 90_000 },
-	);
+async function runInside(env: NodeJS.ProcessEnv = {}, inside = '169.254.169.254'): Promise<Report> {
+	const result = await runInNetns(tsNodeCommand('test/security/hostNamedUrl.script.ts', inside), {
+		env,
+		timeoutMs: 90_000,
+	});
 	expect(namespaceAlive(result.namespace)).toBe(false);
 	if (result.code !== 0) throw new Error(`the script failed (${result.code}): ${result.stderr}`);
 	return result.report as Report;
 }
 
 describeNetns('a video_url on 169.254.169.254', () => {
-	test("with n8n's SSRF protection on: refused by n8n's guard, named, 0 requests to it", async () => {
+	test("with n8n's SSRF protection on: refused (the node's own check before n8n's guard), named, 0 requests to it", async () => {
 		const report = await runInside({
 			N8N_SSRF_PROTECTION_ENABLED: 'true',
 			N8N_SSRF_ALLOWED_IP_RANGES: '127.0.0.1/32',
@@ -42,12 +45,25 @@ describeNetns('a video_url on 169.254.169.254', () => {
 		expect(report.insideRequests).toBe(0);
 	});
 
-	// The node's own address check (the lead's transport, issue 26): link-local is always refused,
-	// also with n8n's guard off. Until then the node fetches it: turn `test.failing` into `test` then.
+	// The node's own address check: link-local is always refused, also with n8n's guard off.
 	test('with the guard off: refused by the node itself, 0 requests to it', async () => {
 		const report = await runInside();
 		expect(report.creates).toBe(1);
-		expect(report.message).toMatch(/169\.254\.169\.254/);
+		expect(report.message).toMatch(
+			/^The node refused to fetch http:\/\/169\.254\.169\.254:\d+\/files\/.+: its host is a link-local address/,
+		);
+		expect(report.insideRequests).toBe(0);
+	});
+});
+
+describeNetns('a video_url on 10.0.0.1 (a private network) with Base URL on loopback', () => {
+	test('with the guard off: refused by the node itself (another class than Base URL), 0 requests to it', async () => {
+		const report = await runInside({}, '10.0.0.1');
+		expect(report.cdnUrl).toMatch(/^http:\/\/10\.0\.0\.1:\d+$/);
+		expect(report.creates).toBe(1);
+		expect(report.message).toMatch(
+			/^The node refused to fetch http:\/\/10\.0\.0\.1:\d+\/files\/.+: its host is a private network address and Base URL's is not/,
+		);
 		expect(report.insideRequests).toBe(0);
 	});
 });
