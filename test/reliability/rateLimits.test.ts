@@ -72,7 +72,7 @@ describe('the request budget under a burst of 429s', () => {
 	// db0390e the answers to one burst are one episode. A guard that it stays so.
 	test('five 429s (retry-after 1 s) answering one burst of 40 requests slow polling once and hold nothing back', async () => {
 		let now = 1_000_000;
-		const budget = new RequestBudget(undefined, () => now);
+		const budget = new RequestBudget(undefined, { now: () => now, pause: async () => undefined });
 		for (let i = 0; i < 40; i++) {
 			await budget.beforeRequest(undefined);
 			now += 10;

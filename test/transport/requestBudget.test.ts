@@ -2,13 +2,14 @@ import { HeldPastDeadlineError, RequestBudget } from '../../nodes/Sora/transport
 
 function clock(start = 1_000_000) {
 	let now = start;
-	return { now: () => now, advance: (ms: number) => (now += ms) };
+	const advance = (ms: number) => (now += ms);
+	return { now: () => now, advance, pause: async (ms: number) => void advance(ms) };
 }
 
 describe('the request budget shared by an execution', () => {
 	test('Max Requests per Minute holds requests back until the window (a minute plus a margin) allows them', async () => {
 		const time = clock();
-		const budget = new RequestBudget(3, time.now);
+		const budget = new RequestBudget(3, time);
 		for (let i = 0; i < 3; i++) {
 			expect(budget.msUntilAllowed()).toBe(0);
 			await budget.beforeRequest(undefined);
@@ -21,7 +22,7 @@ describe('the request budget shared by an execution', () => {
 
 	test('a request the cap would hold past its deadline is refused at once and not counted', async () => {
 		const time = clock();
-		const budget = new RequestBudget(1, time.now);
+		const budget = new RequestBudget(1, time);
 		await budget.beforeRequest(undefined, time.now() + 1000);
 		await expect(budget.beforeRequest(undefined, time.now() + 30_000)).rejects.toBeInstanceOf(
 			HeldPastDeadlineError,
@@ -38,7 +39,7 @@ describe('the request budget shared by an execution', () => {
 
 	test('a rate-limit episode slows all polling once; successes speed it up again gently', () => {
 		const time = clock();
-		const budget = new RequestBudget(undefined, time.now);
+		const budget = new RequestBudget(undefined, time);
 		budget.afterResponse(429, undefined);
 		expect(budget.pollSlowdown).toBe(2);
 		time.advance(1000);
@@ -55,7 +56,7 @@ describe('the request budget shared by an execution', () => {
 
 	test('a retry-after of 2 s or more pauses every request; a shorter one only the refused request', () => {
 		const time = clock();
-		const budget = new RequestBudget(undefined, time.now);
+		const budget = new RequestBudget(undefined, time);
 		budget.afterResponse(429, 1000);
 		expect(budget.msUntilAllowed()).toBe(0);
 		budget.afterResponse(429, 3000);
@@ -66,7 +67,7 @@ describe('the request budget shared by an execution', () => {
 
 	test('the slowdown is capped at 8×', () => {
 		const time = clock();
-		const budget = new RequestBudget(undefined, time.now);
+		const budget = new RequestBudget(undefined, time);
 		for (let i = 0; i < 10; i++) {
 			budget.afterResponse(429, undefined);
 			time.advance(5000);

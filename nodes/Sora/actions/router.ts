@@ -29,9 +29,7 @@ export async function route(
 	}
 	const options = optionsParam(this, 'options', 0);
 	const client = await SoraClient.connect(this, {
-		budget: new RequestBudget(Number(options.maxRequestsPerMinute ?? 0) || undefined, () =>
-			time.clock.now(),
-		),
+		budget: new RequestBudget(Number(options.maxRequestsPerMinute ?? 0) || undefined, time.clock),
 		idleTimeoutMs: idleTimeoutMs(options.idleTimeout),
 		time,
 	});

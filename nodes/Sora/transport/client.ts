@@ -94,7 +94,7 @@ export class SoraClient {
 			ctx,
 			baseUrl,
 			HostIdentity.of(credentials.hostType, baseUrl),
-			options.budget ?? new RequestBudget(undefined, () => time.clock.now()),
+			options.budget ?? new RequestBudget(undefined, time.clock),
 			time,
 			secretsOf(credentials),
 			options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,

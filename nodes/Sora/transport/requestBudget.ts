@@ -1,4 +1,4 @@
-import { pause } from '../../base/pause';
+import { systemClock, type Clock } from '../../base/clock';
 
 /** A minute plus a margin, so that a host counting arrivals sees no more than the cap either. */
 const WINDOW_MS = 61_000;
@@ -40,7 +40,7 @@ export class RequestBudget {
 
 	constructor(
 		private readonly maxRequestsPerMinute: number | undefined,
-		private readonly now: () => number = Date.now,
+		private readonly clock: Clock = systemClock,
 	) {}
 
 	/** Factor (≥ 1) by which polling delays are stretched after rate limiting. */
@@ -53,17 +53,17 @@ export class RequestBudget {
 		for (;;) {
 			const waitMs = this.msUntilAllowed();
 			if (waitMs <= 0) break;
-			if (this.now() + waitMs > notAfter) throw new HeldPastDeadlineError();
-			await pause(waitMs, signal);
+			if (this.clock.now() + waitMs > notAfter) throw new HeldPastDeadlineError();
+			await this.clock.pause(waitMs, signal);
 		}
-		if (this.maxRequestsPerMinute) this.sentAt.push(this.now());
+		if (this.maxRequestsPerMinute) this.sentAt.push(this.clock.now());
 		this.requestsSent++;
 	}
 
 	afterResponse(status: number, retryAfterMs: number | undefined): void {
 		if (status === 429) {
 			this.rateLimited++;
-			const now = this.now();
+			const now = this.clock.now();
 			if (now - this.lastEpisodeAt >= EPISODE_MS) {
 				this.lastEpisodeAt = now;
 				this.slowdown = Math.min(MAX_SLOWDOWN, this.slowdown * SLOWDOWN_STEP);
@@ -77,7 +77,7 @@ export class RequestBudget {
 	}
 
 	msUntilAllowed(): number {
-		const now = this.now();
+		const now = this.clock.now();
 		let waitMs = this.pausedUntil - now;
 		const cap = this.maxRequestsPerMinute;
 		if (cap && cap > 0) {
