@@ -1,3 +1,4 @@
+import { readFixture } from '../server/fixtures';
 import { useReferenceServer } from './setup';
 
 /**
@@ -71,5 +72,51 @@ describe('list prices through new-api', () => {
 			'1 of 1 videos have no known price, so Max Estimated Cost per Execution ($7.00) cannot be checked: nothing was sent',
 		);
 		expect(api.requests({ method: 'POST' })).toHaveLength(0);
+	});
+});
+
+describe('list prices through LiteLLM', () => {
+	const api = useReferenceServer({ mode: 'litellm', generationMs: 300, refreshMs: 0 });
+
+	test("Runway Gen-4 Turbo: Runway's list price ($0.05/s), named as such", async () => {
+		const { items, error } = await api.run(
+			{
+				resource: 'video',
+				operation: 'create',
+				prompt: 'A paper boat drifting down a rainy street',
+				model: { __rl: true, mode: 'id', value: 'runwayml/gen4_turbo' },
+				duration: 10,
+				aspectRatio: '16:9',
+				resolution: '',
+				referenceImage: 'binary',
+				referenceImageBinaryProperty: 'frame',
+				waitForCompletion: false,
+				options: {},
+			} as never,
+			{
+				credentials: { ...api.credentials, hostType: 'liteLlm' },
+				items: [
+					{
+						json: {},
+						binary: {
+							frame: {
+								data: readFixture('input-1280x720.jpg'),
+								fileName: 'first.jpg',
+								mimeType: 'image/jpeg',
+							},
+						},
+					},
+				],
+			},
+		);
+		expect(error).toBeUndefined();
+		expect(items[0].json.estimatedCost).toEqual({
+			usd: 0.5,
+			usdPerSecond: 0.05,
+			seconds: 10,
+			priceSource: "Runway's list price; your gateway's may differ",
+			basis:
+				"runwayml/gen4_turbo (Runway) 1280x720: $0.05/s (Runway's list price; your gateway's may differ) × 10 s (estimate)",
+		});
 	});
 });

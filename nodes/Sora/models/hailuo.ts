@@ -40,3 +40,10 @@ export const hailuoFamily: ModelFamily<'hailuo'> = {
 		{ ...common, label: 'Hailuo', resolutions: ['768p', '1080p'] },
 	],
 };
+
+/**
+ * No list price (searched 2026-12-07): MiniMax's pay-as-you-go page (platform.minimax.io/docs/guides/
+ * pricing-paygo) was stored only in part, without its video rows; the only MiniMax official video figures
+ * found are for MiniMax-H3 ($0.08/s 768P, $0.13/s 2K, quoted by docs.laozhang.ai 2026-10-24), not a model
+ * of this family. Resellers' prices (Muapi, Pixelbyte...) are theirs: set Price per Second.
+ */

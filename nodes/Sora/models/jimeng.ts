@@ -40,3 +40,8 @@ export const jimengFamily: ModelFamily<'jimeng'> = {
 		},
 	],
 };
+
+/**
+ * No list price (searched 2026-12-07): Jimeng's API is Volcengine's (region cn-north-1); no US-dollar
+ * price was found. Set Price per Second.
+ */

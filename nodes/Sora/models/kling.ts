@@ -63,3 +63,11 @@ export const klingFamily: ModelFamily<'kling'> = {
 		},
 	],
 };
+
+/**
+ * No list price (searched 2026-12-07): Kuaishou sells API "units" in prepaid packs ($0.14 each at the
+ * standard pack, docs.klingai2.org "Prepaid resource packs"; $0.098-$0.14 per atlascloud.ai's copy of the
+ * pack table), but no stored page gives the units an API video of a given model and mode costs (the
+ * 10/35-per-5 s figures quoted around are the web app's credits, not API units). Resellers' per-second
+ * prices (Krea, Venice, APIMart...) are theirs, not Kuaishou's: set Price per Second.
+ */

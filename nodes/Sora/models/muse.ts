@@ -33,3 +33,8 @@ export const museFamily: ModelFamily<'muse'> = {
 		{ ...common, label: 'Muse', durations: [5, 8, 10], defaultDuration: 10 },
 	],
 };
+
+/**
+ * No list price (searched 2026-12-07): Muse is reached here through LaoZhang; no vendor price per second
+ * was found. Set Price per Second.
+ */

@@ -1,5 +1,6 @@
 import type { ModelFamilyId } from './registry';
 import { bareModelId, familyOf } from './index';
+import { runwayPrices } from './runway';
 import { soraPrices } from './sora';
 import { veoPrices } from './veo';
 import { wanPrices } from './wan';
@@ -36,6 +37,7 @@ export interface ListPrice {
 
 /** The families with published prices found (the others: none found; see each model file's end). */
 const PRICES: Partial<Record<ModelFamilyId, FamilyPrices>> = {
+	runway: runwayPrices,
 	sora: soraPrices,
 	veo: veoPrices,
 	wan: wanPrices,

@@ -1,3 +1,4 @@
+import type { FamilyPrices } from './prices';
 import type { ModelFamily } from './types';
 
 /** Runway (`gen4_turbo`, `gen3a_turbo`): image-to-video, 5 or 10 s, its ratios are pixel sizes ("1280:720"). */
@@ -47,4 +48,20 @@ export const runwayFamily: ModelFamily<'runway'> = {
 			negativePrompt: false,
 		},
 	],
+};
+
+/**
+ * Runway's list prices (its developer API sells credits at $0.01 each and bills video per second): not
+ * read at Runway itself (no network here), as quoted by third parties that cite Runway's API pricing docs,
+ * so confirm before relying:
+ * - $0.01 per API credit: toolcolumn.com "Runway Web Credits vs API Pricing" (updated 2026-05-26).
+ * - gen4_turbo 5 credits/s: skillspool.org copy of Runway's API reference skill (read 2026-12-07);
+ *   developer.muvi.video, a reseller, also sells it at $0.05/s.
+ * - gen3a_turbo 5 credits/s: hivebook.wiki "Runway Gen-3 / Gen-4" (May 2026).
+ * So $0.05/s for both. Not found: any other Runway model.
+ */
+export const runwayPrices: FamilyPrices = {
+	whose: "Runway's list price",
+	source: 'Runway API pricing ($0.01/credit, 5 credits/s), as quoted by third parties (2026)',
+	rows: [{ ids: /gen4[_-]turbo|gen3a[_-]turbo/, usdPerSecond: 0.05 }],
 };

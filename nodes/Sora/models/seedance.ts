@@ -102,3 +102,11 @@ export const seedanceFamily: ModelFamily<'seedance'> = {
 		},
 	],
 };
+
+/**
+ * No list price per second (searched 2026-12-07): BytePlus ModelArk and Volcengine bill Seedance by output
+ * tokens (width × height × fps × seconds / 1024; e.g. seedance-1-0-pro 2.5 USD per million tokens, as quoted by
+ * docs.dev.xavier.icvr.xyz; Volcengine's Seedance 2.0 in yuan only, 46 CNY per million tokens, aicost.org),
+ * and no vendor page states a price per second or per video. Not derived here from the token formula: set
+ * Price per Second.
+ */

@@ -67,3 +67,9 @@ export const viduFamily: ModelFamily<'vidu'> = {
 		},
 	],
 };
+
+/**
+ * No list price (searched 2026-12-07): Vidu's API (platform.vidu.com) bills in credits bought from $10,
+ * but no stored page gives a credit's US-dollar value, nor the credits per model for the API (302.ai's
+ * "points" are its own). Set Price per Second.
+ */
