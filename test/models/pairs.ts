@@ -97,7 +97,8 @@ export const FIRST_PAIRS: Pair[] = [
 		hostType: 'newApi',
 		model: 'MiniMax-Hailuo-02',
 		family: 'hailuo',
-		ask: { duration: 10, resolution: '768p', firstFrame: true },
+		// The first frame is portrait (720x1280): Hailuo follows it, and a matching 9:16 is accepted.
+		ask: { duration: 10, aspectRatio: '9:16', resolution: '768p', firstFrame: true },
 		expected: { width: 768, height: 1366, seconds: 10 },
 		refused: { parameters: SEED, names: /seed/i },
 		failure: /sensitive content/,
@@ -107,7 +108,7 @@ export const FIRST_PAIRS: Pair[] = [
 		hostType: 'newApi',
 		model: 'wan2.5-i2v-preview',
 		family: 'wan',
-		ask: { duration: 10, resolution: '720p', firstFrame: true },
+		ask: { duration: 10, aspectRatio: '9:16', resolution: '720p', firstFrame: true },
 		expected: { ...p720, seconds: 10 },
 		refused: { parameters: { duration: 7 }, names: /duration|seconds|7/i },
 		failure: /inappropriate content/,
