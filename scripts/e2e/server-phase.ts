@@ -89,9 +89,11 @@ export async function runServerPhase(
 			credentialFor(server, secret),
 			workflows,
 		);
+		// OpenRouter's first: n8n preselects the newest Sora API credential for a new node, and the
+		// new-user test expects one that serves sora-2 (the gateway's, or the OpenAI-compatible one).
 		await importCredentials(inst, [
-			gatewayCredentialFor(gateway),
 			openRouterCredentialFor(openRouter, openRouterSecret),
+			gatewayCredentialFor(gateway),
 		]);
 		await activateWorkflows(inst, [trigger.id, ...active.map((e) => e.workflow.id)]);
 		n8n = await startServer(inst, port, {
