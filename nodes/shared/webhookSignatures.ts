@@ -161,6 +161,13 @@ export function verifyOpenRouterSignature(input: {
 }
 
 /** An OpenRouter event as the canonical one: video.completed, or video.failed for failed, cancelled and expired jobs. */
+const FINAL_OPENROUTER_STATUSES: Record<string, 'video.completed' | 'video.failed' | undefined> = {
+	completed: 'video.completed',
+	failed: 'video.failed',
+	cancelled: 'video.failed',
+	expired: 'video.failed',
+};
+
 export function canonicalOpenRouterEvent(
 	body: unknown,
 ):
@@ -172,6 +179,8 @@ export function canonicalOpenRouterEvent(
 	const data = raw.data as Record<string, unknown> | undefined;
 	if (!match || !data || typeof data !== 'object' || typeof data.id !== 'string' || !data.id)
 		return undefined;
-	const type = match[1] === 'completed' ? 'video.completed' : 'video.failed';
+	// Only a job's end is an event the trigger starts on; any other status (a job still running) is not.
+	const type = FINAL_OPENROUTER_STATUSES[match[1]];
+	if (!type) return undefined;
 	return { ...raw, type, hostType: raw.type, data: { ...data, id: data.id } };
 }

@@ -202,5 +202,10 @@ describe("OpenRouter's webhooks", () => {
 		expect(
 			canonicalOpenRouterEvent({ type: 'video.completed', data: { id: 'x' } }),
 		).toBeUndefined();
+		// A job still running is no job's end: never a "failed" event.
+		for (const running of ['in_progress', 'queued', 'pending'])
+			expect(
+				canonicalOpenRouterEvent({ type: `video.generation.${running}`, data: { id: 'job-1' } }),
+			).toBeUndefined();
 	});
 });
