@@ -36,7 +36,6 @@ export async function readCapped(
 	capBytes: number,
 	watch: {
 		touch(): void;
-		hold(body: { destroy(error?: Error): void }): void;
 		ended: Promise<Error>;
 	},
 	keepStart: boolean,
@@ -46,7 +45,6 @@ export async function readCapped(
 		const text = source as unknown as string;
 		return { text: text.slice(0, capBytes), tooLarge: text.length > capBytes };
 	}
-	watch.hold(source);
 	const chunks: Buffer[] = [];
 	let length = 0;
 	const iterator = (source as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();

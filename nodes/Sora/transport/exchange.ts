@@ -203,7 +203,7 @@ async function readAnswer(
 	if (read.tooLarge && status < 400) return { failure: { kind: 'tooLarge', capBytes: cap } };
 	let body: unknown = read.text;
 	try {
-		body = read.text.trim() ? JSON.parse(read.text) : status >= 300 ? {} : {};
+		body = read.text.trim() ? JSON.parse(read.text) : {};
 	} catch {
 		if (status < 300 && isJsonContent(headers)) return { failure: { kind: 'malformed' } };
 	}

@@ -3,15 +3,12 @@ import type { Clock } from '../../base/clock';
 /** Why a request in flight was ended by the node (not by the network). */
 export type EndReason = 'idle' | 'deadline' | 'cancelled';
 
-interface Destroyable {
-	destroy(error?: Error): void;
-}
-
 /**
  * The deadline of one request in flight, from its first byte sent to its last byte read: it is
  * ended when no byte has come for `idleMs`, when `endBy` passes (the wait's Timeout), or when the
- * execution is cancelled. Ending aborts the HTTP request and destroys a body being read, so a
- * host that stalls after its headers cannot hold the node. One timer at a time, never a busy loop.
+ * execution is cancelled. Ending aborts the HTTP request and settles `ended`, which every read of
+ * its body races, so a host that stalls after its headers cannot hold the node. One timer at a
+ * time, never a busy loop.
  */
 export class RequestWatch {
 	readonly abort = new AbortController();
@@ -24,8 +21,6 @@ export class RequestWatch {
 	endedBy?: EndReason;
 
 	private lastActivity: number;
-
-	private body?: Destroyable;
 
 	private readonly stopped = new AbortController();
 
@@ -49,12 +44,6 @@ export class RequestWatch {
 		this.lastActivity = this.clock.now();
 	}
 
-	/** The body now being read: destroyed if the request is ended. */
-	hold(body: Destroyable): void {
-		this.body = body;
-		if (this.endedBy) body.destroy(new Error(`The request was ended (${this.endedBy})`));
-	}
-
 	/** The request is over (answered and read, or failed): nothing more to watch. */
 	finish(): void {
 		this.cancel?.removeEventListener('abort', this.onCancel);
@@ -66,7 +55,6 @@ export class RequestWatch {
 		this.endedBy = reason;
 		this.abort.abort();
 		const error = new Error(`The request was ended (${reason})`);
-		this.body?.destroy(error);
 		this.resolveEnded(error);
 		this.finish();
 	}
