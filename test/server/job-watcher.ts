@@ -16,7 +16,12 @@ export class JobWatcher {
 
 	watch(video: StoredVideo): void {
 		if (!this.plan(video)) return;
-		const timer = setTimeout(() => this.finished(video), Math.max(0, video.finishMs - Date.now()));
+		// A timer may fire a millisecond before Date.now() reaches finishMs (the clocks differ): the
+		// delivery must announce the job's end, never its last running status, so it waits for it.
+		const timer = setTimeout(
+			() => (video.isFinished() ? this.finished(video) : this.watch(video)),
+			Math.max(0, video.finishMs - Date.now()),
+		);
 		timer.unref();
 		this.timers.set(video.id, timer);
 	}
