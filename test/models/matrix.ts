@@ -13,7 +13,7 @@ import { createParameters, type Pair } from './pairs';
  * 3. a failing job ends with the host's reason within two status checks.
  */
 export function describeMatrix(mode: ServerMode, pairs: Pair[]): void {
-	const api = useReferenceServer({ mode, generationMs: 300, refreshMs: 0 });
+	const api = useReferenceServer({ mode, generationMs: 100, refreshMs: 0 });
 	const frameItem = () => [
 		{
 			json: {},
