@@ -1,23 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { DEFAULT_POLL_INTERVAL_MS, parsePollAfterMs } from '../domain/schedule';
+import { parsePollAfterMs } from '../domain/schedule';
 import { LostCreateRecovery } from '../engine/lostCreateRecovery';
 import { isFinalStatus } from '../domain/contract';
 import { failedVideoError } from '../engine/waitMessages';
-import {
-	waitForVideos,
-	type JobOutcome,
-	type VideoJob,
-	type WaitOptions,
-} from '../engine/waitForVideos';
+import { waitForVideos, type JobOutcome, type VideoJob } from '../engine/waitForVideos';
 import { apiErrorFromFailure } from '../transport/apiError';
 import { POLICIES } from '../transport/retryPolicy';
 import type { SoraClient, SoraRequest } from '../transport/client';
 import { checkFields, checkVideo, differenceError, type VideoCheck } from './asAskedOutput';
-import { asNodeError, errorItem, tryEachItem } from '../../shared/itemErrors';
+import { asNodeError, errorItem, tryEachItem, type NodeError } from '../../shared/itemErrors';
 import { optionsParam } from './inputs';
-import { checkBudget, nodeLevelOption, refuseUnpriced } from './budgetCap';
+import { checkBudget, refuseUnpriced } from './budgetCap';
+import { readWaitOptions } from './waitOptions';
 import { checkForPlatform } from './platform';
 import { forAgent, toolWaitOptions } from './toolRun';
 import type { JobOperation, PreparedJob } from './types';
@@ -27,32 +23,6 @@ import { maxDownloadBytesOf } from '../../shared/downloadLimit';
 export interface JobOutput {
 	asTool: boolean;
 	routed: boolean;
-}
-
-const NODE_LEVEL_WAIT_OPTIONS: Record<string, string> = {
-	maxConcurrentJobs: 'Max Concurrent Jobs',
-	onTimeout: 'On Timeout',
-	pollIntervalSeconds: 'Poll Interval',
-	timeoutMinutes: 'Timeout',
-};
-
-/** Wait Options (but Max Download Size, read per item) are settings of the node: the same for every item. */
-export function readWaitOptions(ctx: IExecuteFunctions, itemCount = 1): WaitOptions {
-	const options = Object.fromEntries(
-		Object.entries(NODE_LEVEL_WAIT_OPTIONS).map(([name, displayName]) => [
-			name,
-			nodeLevelOption(ctx, 'waitOptions', name, displayName, itemCount),
-		]),
-	) as IDataObject;
-	const positive = (value: unknown, fallback: number) =>
-		Number(value) > 0 ? Number(value) : fallback;
-	return {
-		maxConcurrentJobs: Math.floor(positive(options.maxConcurrentJobs, 8)) || 1,
-		pollIntervalMs: positive(options.pollIntervalSeconds, DEFAULT_POLL_INTERVAL_MS / 1000) * 1000,
-		followHostPace: !(Number(options.pollIntervalSeconds) > 0),
-		timeoutMs: positive(options.timeoutMinutes, 15) * 60_000,
-		onTimeout: options.onTimeout === 'outputState' ? 'outputState' : 'error',
-	};
 }
 
 /** Which run of this node in the execution this is (0, 1, … in a loop); 0 where n8n cannot say. */
@@ -156,9 +126,103 @@ function failUnfinished(client: SoraClient, outcome: JobOutcome): void {
 	);
 }
 
+type Prepared = Array<PreparedJob | NodeError>;
+
 /**
- * Create-like operations and Get: every item is prepared (validated, priced) before anything
- * is paid for, the batch is checked against the cost cap, then the wait engine runs all jobs.
+ * Every item prepared (validated, priced) before anything is paid for, and the batch checked against
+ * the cost cap: the prepared jobs, or the error items of a batch refused whole.
+ */
+async function preflight(
+	ctx: IExecuteFunctions,
+	client: SoraClient,
+	operation: JobOperation,
+	items: INodeExecutionData[],
+): Promise<{ prepared: Prepared } | { refusedBatch: INodeExecutionData[] }> {
+	const prepared = await tryEachItem(
+		ctx,
+		items,
+		async (_item, itemIndex) => await operation.prepare.call(ctx, client, itemIndex),
+	);
+	const checked = refuseUnpriced(ctx, prepared);
+	const unpriced = checked.find((job, itemIndex) => job !== prepared[itemIndex]);
+	if (unpriced && !ctx.continueOnFail()) throw unpriced;
+	const capError = checkBudget(ctx, checked);
+	if (!capError) return { prepared: checked };
+	if (!ctx.continueOnFail()) throw capError;
+	return { refusedBatch: items.map((_, itemIndex) => errorItem(ctx, capError, itemIndex)) };
+}
+
+/** The wait engine's jobs: one per prepared item, a create sent with its item's Idempotency-Key. */
+function videoJobsOf(
+	ctx: IExecuteFunctions,
+	client: SoraClient,
+	prepared: Prepared,
+	output: JobOutput,
+): VideoJob[] {
+	const runId = ctx.getExecutionId?.() || randomUUID();
+	const recovery = new LostCreateRecovery(client);
+	return prepared.flatMap((job, itemIndex): VideoJob[] => {
+		if (job instanceof Error) return [];
+		const submission = job.request && {
+			request: job.request,
+			itemIndex,
+			model: job.model,
+			key: idempotencyKey(ctx, runId, itemIndex),
+			keyHonoured: optionsParam(ctx, 'options', itemIndex).hostHonoursIdempotencyKey === true,
+		};
+		return [
+			{
+				itemIndex,
+				videoId: job.videoId,
+				wait: job.wait,
+				download: output.asTool ? undefined : job.download,
+				maxDownloadBytes: maxDownloadBytesOf(optionsParam(ctx, 'waitOptions', itemIndex)),
+				submit: submission ? submitter(recovery, client, submission) : undefined,
+			},
+		];
+	});
+}
+
+interface Finished {
+	outcomes: JobOutcome[];
+	elapsedMs: number;
+	client: SoraClient;
+	output: JobOutput;
+}
+
+/** One item's answer: its video as asked and fit for the platform, or its error (an error item keeps a paid video). */
+function itemOf(
+	ctx: IExecuteFunctions,
+	job: PreparedJob,
+	outcome: JobOutcome,
+	{ outcomes, elapsedMs, client, output }: Finished,
+): INodeExecutionData {
+	const { itemIndex } = outcome;
+	const check = checkVideo(outcome.measured, job);
+	outcome.error ??= differenceError(ctx, itemIndex, outcome.video?.id, check);
+	if (!outcome.error) {
+		const item = outputOf(outcome, job, check, elapsedMs, client, output);
+		const checked = checkForPlatform(ctx, itemIndex, item);
+		if (!(checked instanceof Error)) return checked;
+		outcome.error = checked;
+	}
+	const error = asNodeError(ctx, outcome.error, itemIndex);
+	if (!ctx.continueOnFail()) {
+		error.description = `${error.description ?? ''}${othersNote(outcomes, outcome)}`.trim();
+		throw error;
+	}
+	const video = outcome.video
+		? { videoId: outcome.video.id, video: outcome.video as unknown as IDataObject }
+		: {};
+	const item = errorItem(ctx, error, itemIndex, { ...video, ...checkFields(check) });
+	// a video not as asked was still made and paid for: its error item keeps it
+	if (outcome.binary) item.binary = { [job.binaryPropertyName]: outcome.binary };
+	return item;
+}
+
+/**
+ * Create-like operations and Get: the preflight, then the wait engine runs all jobs, then each item's
+ * answer in input order.
  */
 export async function runJobs(
 	this: IExecuteFunctions,
@@ -167,83 +231,28 @@ export async function runJobs(
 	output: JobOutput = { asTool: false, routed: false },
 ): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const prepared = await tryEachItem(
-		this,
-		items,
-		async (_item, itemIndex) => await operation.prepare.call(this, client, itemIndex),
-	);
+	const checked = await preflight(this, client, operation, items);
+	if ('refusedBatch' in checked) return checked.refusedBatch;
+	const { prepared } = checked;
 
-	const checked = refuseUnpriced(this, prepared);
-	const refused = checked.find((job, itemIndex) => job !== prepared[itemIndex]);
-	if (refused && !this.continueOnFail()) throw refused;
-	prepared.splice(0, prepared.length, ...checked);
-	const capError = checkBudget(this, prepared);
-	if (capError) {
-		if (!this.continueOnFail()) throw capError;
-		return items.map((_, itemIndex) => errorItem(this, capError, itemIndex));
-	}
-
-	const runId = this.getExecutionId?.() || randomUUID();
-	const recovery = new LostCreateRecovery(client);
-	const jobs: VideoJob[] = [];
-	prepared.forEach((job, itemIndex) => {
-		if (job instanceof Error) return;
-		jobs.push({
-			itemIndex,
-			videoId: job.videoId,
-			wait: job.wait,
-			download: output.asTool ? undefined : job.download,
-			maxDownloadBytes: maxDownloadBytesOf(optionsParam(this, 'waitOptions', itemIndex)),
-			submit: job.request
-				? submitter(recovery, client, {
-						request: job.request,
-						itemIndex,
-						model: job.model,
-						key: idempotencyKey(this, runId, itemIndex),
-						keyHonoured:
-							optionsParam(this, 'options', itemIndex).hostHonoursIdempotencyKey === true,
-					})
-				: undefined,
-		});
-	});
-	const waitOptions = output.asTool
-		? toolWaitOptions(this, readWaitOptions(this, items.length))
-		: readWaitOptions(this, items.length);
+	const waitOptions = readWaitOptions(this, items.length);
 	const startedAt = client.time.clock.now();
-	const outcomes = await waitForVideos(client, this.helpers, this.logger, jobs, waitOptions).catch(
-		(error: unknown) => {
-			throw asNodeError(this, error, 0);
-		},
-	);
-
-	const elapsedMs = client.time.clock.now() - startedAt;
-	if (output.routed) outcomes.forEach((outcome) => failUnfinished(client, outcome));
-	const byItem = new Map(outcomes.map((outcome) => [outcome.itemIndex, outcome]));
-	return prepared.map((job, itemIndex) => {
-		if (job instanceof Error) return errorItem(this, job, itemIndex);
-		const outcome = byItem.get(itemIndex)!;
-		const check = checkVideo(outcome.measured, job);
-		outcome.error ??= differenceError(this, itemIndex, outcome.video?.id, check);
-		if (!outcome.error) {
-			const checked = checkForPlatform(
-				this,
-				itemIndex,
-				outputOf(outcome, job, check, elapsedMs, client, output),
-			);
-			if (!(checked instanceof Error)) return checked;
-			outcome.error = checked;
-		}
-		const error = asNodeError(this, outcome.error, itemIndex);
-		if (!this.continueOnFail()) {
-			error.description = `${error.description ?? ''}${othersNote(outcomes, outcome)}`.trim();
-			throw error;
-		}
-		const video = outcome.video
-			? { videoId: outcome.video.id, video: outcome.video as unknown as IDataObject }
-			: {};
-		const item = errorItem(this, error, itemIndex, { ...video, ...checkFields(check) });
-		// a video not as asked was still made and paid for: its error item keeps it
-		if (outcome.binary) item.binary = { [job.binaryPropertyName]: outcome.binary };
-		return item;
+	const outcomes = await waitForVideos(
+		client,
+		this.helpers,
+		this.logger,
+		videoJobsOf(this, client, prepared, output),
+		output.asTool ? toolWaitOptions(this, waitOptions) : waitOptions,
+	).catch((error: unknown) => {
+		throw asNodeError(this, error, 0);
 	});
+	const finished = { outcomes, elapsedMs: client.time.clock.now() - startedAt, client, output };
+	if (output.routed) outcomes.forEach((outcome) => failUnfinished(client, outcome));
+
+	const byItem = new Map(outcomes.map((outcome) => [outcome.itemIndex, outcome]));
+	return prepared.map((job, itemIndex) =>
+		job instanceof Error
+			? errorItem(this, job, itemIndex)
+			: itemOf(this, job, byItem.get(itemIndex)!, finished),
+	);
 }
