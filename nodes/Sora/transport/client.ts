@@ -1,5 +1,4 @@
 import type { IDataObject, INode, Logger } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../base/credential';
 import { parseRetryAfterMs } from '../domain/schedule';
@@ -11,6 +10,7 @@ import { scopeSuffix, type ErrorScope } from '../../base/errorScope';
 import { BODY_LIMITS } from './bodies';
 import { readBaseUrl } from './baseUrl';
 import { HostIdentity } from './hostIdentity';
+import { ModelList } from './modelList';
 import {
 	exchange,
 	type Attempt,
@@ -19,8 +19,6 @@ import {
 	type SoraResponse,
 } from './exchange';
 import {
-	channelLacksError,
-	invalidIdError,
 	notOfferedError,
 	redirectedWriteError,
 	requestFailedError,
@@ -28,7 +26,8 @@ import {
 	type RequestInWords,
 } from './failureMessages';
 import { encodeBody, failureOf, type SendHandlers, type Sent, type SoraRequest } from './request';
-import { describeRequest, resolveTarget } from './requestWords';
+import { describeRequest } from './requestWords';
+import { resolveTarget, servedTarget } from './targets';
 import { HeldPastDeadlineError, RequestBudget } from './requestBudget';
 import { redactSecrets, secretsOf } from './redact';
 import {
@@ -38,7 +37,7 @@ import {
 	type RequestSafety,
 	type RetryPolicy,
 } from './retryPolicy';
-import { InvalidIdError, menuOperationOf, videoIdOf, type Target } from './routes';
+import { menuOperationOf } from './routes';
 import { absoluteUrl } from './urls';
 
 export type { Attempt, RequestContext, SoraResponse } from './exchange';
@@ -64,7 +63,7 @@ export class SoraClient {
 
 	private readonly network: Network;
 
-	private readonly modelLists = new Map<string, Promise<Attempt>>();
+	private readonly modelList = new ModelList(this);
 
 	private constructor(
 		private readonly ctx: RequestContext,
@@ -128,52 +127,9 @@ export class SoraClient {
 		if (!this.offers(operation)) throw notOfferedError(this.inWords, operation, scope, request);
 	}
 
-	/**
-	 * The host's model list (a free GET), read once per execution and path: the menu, the checks
-	 * of a create and the host's identification all come here.
-	 */
-	async listModels(): Promise<ModelChoice[]> {
-		const result = await this.modelListAnswer();
-		if ('failure' in result || result.response.status >= 400) {
-			const failure = failureOf(result, this.time.clock.now())!;
-			if ('response' in result)
-				throw this.errorFor(
-					{ method: 'GET', route: { operation: 'Model List' } },
-					result.response,
-					{},
-				);
-			throw this.failedError(
-				{ method: 'GET', route: { operation: 'Model List' } },
-				failure,
-				policyOf('safe'),
-				{},
-			);
-		}
-		return this.dialect.readModels(result.response.body);
-	}
-
-	private modelListAnswer(): Promise<Attempt> {
-		const path = this.dialect.modelListPath;
-		let answer = this.modelLists.get(path);
-		if (!answer) {
-			answer = this.send<SoraResponse>(
-				{ method: 'GET', route: { operation: 'Model List' } },
-				policyOf('safe'),
-				{},
-			).then(
-				(sent): Attempt =>
-					'kept' in sent
-						? { response: sent.kept }
-						: 'refused' in sent
-							? { response: sent.refused }
-							: { failure: sent.failed },
-				(error: unknown) => ({
-					failure: { kind: 'network', code: 'UNKNOWN', sent: false, cause: String(error) },
-				}),
-			);
-			this.modelLists.set(path, answer);
-		}
-		return answer;
+	/** The host's model list, read once per execution and path (./modelList.ts). */
+	listModels(): Promise<ModelChoice[]> {
+		return this.modelList.models();
 	}
 
 	/**
@@ -182,7 +138,7 @@ export class SoraClient {
 	 * provider prefix) says which family serves it. At most one request per execution.
 	 */
 	async identifyHost(model?: string): Promise<void> {
-		await this.identity.identify(() => this.modelListAnswer(), model);
+		await this.identity.identify(() => this.modelList.answer(), model);
 	}
 
 	/** A JSON request whose HTTP errors become NodeApiErrors; `unsafe` ones are repeated only when provably not processed. */
@@ -256,7 +212,7 @@ export class SoraClient {
 	/** One attempt: network failures come back as a Failure, HTTP answers as a response. */
 	private async attempt(request: SoraRequest, scope: ErrorScope): Promise<Attempt> {
 		throwIfCancelled(this.signal);
-		const target = this.targetOf(request, scope);
+		const target = servedTarget(this.dialect, request, scope, this.inWords);
 		await this.budget.beforeRequest(this.signal, request.notAfter);
 		const encoded = await encodeBody(request);
 		if ('failure' in encoded) return encoded;
@@ -284,28 +240,6 @@ export class SoraClient {
 		this.log(request, `→ ${status}`, scope);
 		if (status < 300 && !request.stream) this.identity.learnFrom(answer);
 		return result;
-	}
-
-	/** Where a request goes; refused here, before anything is sent, when the host does not serve it or an id is not one. */
-	private targetOf(request: SoraRequest, scope: ErrorScope): Target {
-		const { route } = request;
-		let target: Target;
-		try {
-			target = resolveTarget(this.dialect, request);
-		} catch (error) {
-			if (error instanceof InvalidIdError) throw invalidIdError(this.node, error, scope);
-			throw new NodeOperationError(this.node, (error as Error).message, {
-				itemIndex: scope.itemIndex,
-			});
-		}
-		if ('url' in target) return target;
-		const operation = menuOperationOf(route);
-		const what = `${request.method} ${target.path}`;
-		this.requireOffered(operation, scope, what);
-		const videoId = videoIdOf(route);
-		const channel = videoId ? this.dialect.lacksForVideo?.(operation, videoId) : undefined;
-		if (channel) throw channelLacksError(this.inWords, channel, operation, videoId!, scope, what);
-		return target;
 	}
 
 	/** The request in words for errors and logs: method and URL (path under Base URL), secrets masked. */

@@ -2,17 +2,7 @@ import type { HostDialect } from '../hosts';
 import type { RequestInWords } from './failureMessages';
 import { redactSecrets } from './redact';
 import type { SoraRequest } from './request';
-import { targetOf, type Target } from './routes';
-
-/** Where a request goes on this host: its route's target, with the request's own query added. */
-export function resolveTarget(
-	dialect: HostDialect,
-	request: Pick<SoraRequest, 'route' | 'qs'>,
-): Target {
-	const target = targetOf(dialect, request.route);
-	if ('url' in target || !request.qs) return target;
-	return { ...target, qs: { ...target.qs, ...request.qs } };
-}
+import { targetOf } from './routes';
 
 /** A request in words for errors and logs: its method, where it goes (secrets masked), its operation. */
 export function describeRequest(
