@@ -1,16 +1,15 @@
 /**
  * Runs inside a network namespace of its own (hostNamedUrl.test.ts, test/netns): a LaoZhang host on
  * the namespace's 127.0.0.1 whose video_url names its file listener on an inside address
- * (argv[2], e.g. 169.254.169.254); the node creates, waits and downloads in n8n's engine. Prints one
- * JSON line: the error, and how many requests reached the inside listener.
+ * (each of argv[2…], e.g. 169.254.169.254, one run each); the node creates, waits and downloads in
+ * n8n's engine. Prints one JSON line: per address, the error and how many requests reached it.
  */
 import '../harness/fastTiming';
 import { runNode } from '../harness/runNode';
 import { createParams } from '../node/setup';
 import { startReferenceServer } from '../server';
 
-async function main() {
-	const inside = process.argv[2] ?? '169.254.169.254';
+async function runAgainst(inside: string) {
 	const server = await startReferenceServer({
 		mode: 'laozhang',
 		generationMs: 200,
@@ -27,19 +26,25 @@ async function main() {
 				aspectRatio: '9:16',
 			}),
 		});
-		console.log(
-			JSON.stringify({
-				cdnUrl: server.cdn.url,
-				creates: server.createCount,
-				insideRequests: server.cdn.requests.length,
-				insideKeys: server.cdn.sawCredentials,
-				message: error?.message,
-				description: error?.description,
-			}),
-		);
+		return {
+			cdnUrl: server.cdn.url,
+			creates: server.createCount,
+			insideRequests: server.cdn.requests.length,
+			insideKeys: server.cdn.sawCredentials,
+			message: error?.message,
+			description: error?.description,
+		};
 	} finally {
 		await server.close();
 	}
+}
+
+async function main() {
+	const insides = process.argv.slice(2);
+	const reports: Record<string, unknown> = {};
+	for (const inside of insides.length ? insides : ['169.254.169.254'])
+		reports[inside] = await runAgainst(inside);
+	console.log(JSON.stringify(reports));
 }
 
 main().then(
